@@ -1,0 +1,34 @@
+"""Every rule's documented cases in checks/cases/*.yml: what must pass passes, what must fail fails."""
+
+from __future__ import annotations
+
+import pytest
+
+from vngpublish.check import check_html
+from vngpublish.check.cases import Case, all_cases
+from vngpublish.check.rule import all_rules
+
+CASES = all_cases()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.source + " " + c.name for c in CASES])
+def test_case(case: Case) -> None:
+    findings = check_html(case.html, "case.html", select=[case.rule])
+    got = [(f.outcome.value, f.selector, f.line) for f in findings]
+    assert len(findings) == len(case.expect), f"{case.name}: got {got}"
+    for finding, expected in zip(findings, case.expect, strict=True):
+        assert finding.outcome.value == expected.outcome, got
+        if expected.selector is not None:
+            assert finding.selector == expected.selector, got
+        if expected.line is not None:
+            assert finding.line == expected.line, got
+
+
+def test_every_rule_has_a_passing_and_a_failing_case() -> None:
+    by_rule: dict[str, list[Case]] = {}
+    for case in CASES:
+        by_rule.setdefault(case.rule, []).append(case)
+    assert sorted(by_rule) == sorted(all_rules()), "catalogue and registry disagree"
+    for rule_id, cases in by_rule.items():
+        assert any(c.passes for c in cases), f"{rule_id} has no passing case"
+        assert any(not c.passes for c in cases), f"{rule_id} has no failing case"

@@ -1,0 +1,58 @@
+"""What a rule reports: a finding on one element of one page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Outcome(StrEnum):
+    """The outcome of a rule on one element, as in the ACT Rules Format.
+
+    `FAILED` is a definite violation; `CANT_TELL` means a person has to look (the rule never
+    guesses). Passing and inapplicable targets produce no finding at all.
+    """
+
+    FAILED = "failed"
+    CANT_TELL = "cantTell"
+
+
+class Severity(StrEnum):
+    """How bad a failure is; `--fail-on` compares against this."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+    @property
+    def rank(self) -> int:
+        """Order for comparisons: a higher rank is more severe."""
+        return {"warning": 1, "error": 2}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One result worth reporting.
+
+    `message` is the English source string with `{placeholders}`; `args` fills them. Writers
+    translate with `vngpublish.check.i18n` before formatting, so one finding can be shown in
+    Dutch and English.
+    """
+
+    rule: str
+    severity: Severity
+    outcome: Outcome
+    path: str
+    line: int
+    column: int
+    selector: str
+    snippet: str
+    message: str
+    args: dict[str, Any] = field(default_factory=dict)
+    wcag: tuple[str, ...] = ()
+    act: tuple[str, ...] = ()
+    fingerprint: str = ""
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Order findings by place in the file, then by rule."""
+        return (self.path, self.line, self.column, self.rule)

@@ -1,0 +1,228 @@
+"""One parsed page: the lxml tree, source positions, indexes, and cached facts per element.
+
+Rules never walk the whole tree themselves: they ask the page (`by_tag`, `with_attribute`,
+`by_id`, `role`, `name`, `is_hidden`, `lang`) and every answer is computed once per page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cached_property
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+from lxml import etree
+from lxml.html import HtmlElement
+
+from vngpublish.check import aria, names, visibility
+
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=False, default_doctype=False)
+_CSS_IDENT = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
+
+
+class Page:
+    """A parsed HTML page.
+
+    `path` is how findings name the file; `site_root` is the folder root-relative URLs resolve
+    against (`--root`), or None.
+    """
+
+    def __init__(self, source: str, path: str = "<string>", site_root: Path | None = None) -> None:
+        self.source = source
+        self.path = path
+        self.site_root = site_root
+        self.root: HtmlElement = lxml.html.document_fromstring(
+            source.encode("utf-8", "surrogatepass"), parser=_PARSER
+        )
+        self._cache: dict[str, dict[Any, Any]] = {}
+
+    # ----------------------------------------------------------------- indexes
+    @cached_property
+    def elements(self) -> list[HtmlElement]:
+        """Every element in document order (no comments or processing instructions).
+
+        Holding this list also keeps lxml's element proxies alive, so elements can be used as
+        keys of the per-element caches.
+        """
+        return [el for el in self.root.iter() if isinstance(el.tag, str)]
+
+    @cached_property
+    def _by_tag(self) -> dict[str, list[HtmlElement]]:
+        index: dict[str, list[HtmlElement]] = {}
+        for el in self.elements:
+            index.setdefault(el.tag, []).append(el)
+        return index
+
+    def by_tag(self, *tags: str) -> list[HtmlElement]:
+        """Elements with one of these tag names, in document order."""
+        if len(tags) == 1:
+            return self._by_tag.get(tags[0], [])
+        wanted = set(tags)
+        return [el for el in self.elements if el.tag in wanted]
+
+    @cached_property
+    def ids(self) -> dict[str, list[HtmlElement]]:
+        """Elements by `id` value (a list, since ids may be duplicated)."""
+        index: dict[str, list[HtmlElement]] = {}
+        for el in self.with_attribute("id"):
+            index.setdefault(el.get("id"), []).append(el)
+        return index
+
+    def by_id(self, element_id: str) -> HtmlElement | None:
+        """The first element with this id, as `getElementById` would return it."""
+        found = self.ids.get(element_id)
+        return found[0] if found else None
+
+    def with_attribute(self, name: str) -> list[HtmlElement]:
+        """Elements that carry attribute `name` (any value), in document order."""
+        cache = self._cache.setdefault("with_attribute", {})
+        if name not in cache:
+            cache[name] = [el for el in self.root.xpath(f"//*[@{name}]") if isinstance(el.tag, str)] if _CSS_IDENT.match(name) else [
+                el for el in self.elements if name in el.attrib
+            ]
+        result: list[HtmlElement] = cache[name]
+        return result
+
+    @cached_property
+    def html(self) -> HtmlElement:
+        """The root `html` element."""
+        return self.root
+
+    @cached_property
+    def head(self) -> HtmlElement | None:
+        """The `head` element, if the page has one."""
+        return self.root.find("head")
+
+    @cached_property
+    def body(self) -> HtmlElement | None:
+        """The `body` element, if the page has one."""
+        return self.root.find("body")
+
+    # ----------------------------------------------------------- cached facts
+    def _memo(self, kind: str, el: HtmlElement, compute: Any) -> Any:
+        cache = self._cache.setdefault(kind, {})
+        try:
+            return cache[el]
+        except KeyError:
+            value = cache[el] = compute(self, el)
+            return value
+
+    def role(self, el: HtmlElement) -> str | None:
+        """The element's role: a valid explicit `role`, else its implicit role (HTML-AAM)."""
+        result: str | None = self._memo("role", el, aria.role_of)
+        return result
+
+    def name(self, el: HtmlElement) -> str:
+        """The accessible name (accname 1.2), whitespace-collapsed; "" when there is none."""
+        result: str = self._memo("name", el, names.accessible_name)
+        return result
+
+    def is_hidden(self, el: HtmlElement) -> bool:
+        """True when the element is excluded from the accessibility tree."""
+        result: bool = self._memo("hidden", el, visibility.is_hidden)
+        return result
+
+    def is_rendered(self, el: HtmlElement) -> bool:
+        """False when the element is not rendered at all (`hidden`, `display:none`, ...)."""
+        result: bool = self._memo("rendered", el, visibility.is_rendered)
+        return result
+
+    def lang(self, el: HtmlElement) -> str | None:
+        """The language of the element: the nearest `lang` (or `xml:lang`) on it or an ancestor."""
+        result: str | None = self._memo("lang", el, _language_of)
+        return result
+
+    def text(self, el: HtmlElement) -> str:
+        """The element's text content, whitespace-collapsed."""
+        return " ".join(el.text_content().split())
+
+    # ------------------------------------------------------------ reporting
+    def line(self, el: HtmlElement) -> int:
+        """1-based source line of the element's start tag (0 when unknown, e.g. implied tags)."""
+        return el.sourceline or 0
+
+    @cached_property
+    def _lines(self) -> list[str]:
+        return self.source.splitlines()
+
+    def column(self, el: HtmlElement) -> int:
+        """1-based column of the element's start tag on its line (1 when it cannot be found)."""
+        line_no = self.line(el)
+        if not line_no or line_no > len(self._lines):
+            return 1
+        text = self._lines[line_no - 1]
+        tag = el.tag
+        # The k-th element with this tag on this line is the k-th "<tag" in the line's text.
+        k = 0
+        for other in self.by_tag(tag):
+            if other is el:
+                break
+            if other.sourceline == line_no:
+                k += 1
+        pattern = re.compile(r"<" + re.escape(tag) + r"(?=[\s/>]|$)", re.IGNORECASE)
+        matches = list(pattern.finditer(text))
+        if k < len(matches):
+            return matches[k].start() + 1
+        return 1
+
+    def selector(self, el: HtmlElement) -> str:
+        """A CSS selector that picks out this element in the page."""
+        result: str = self._memo("selector", el, _selector_of)
+        return result
+
+    def snippet(self, el: HtmlElement, limit: int = 160) -> str:
+        """A short rendering of the element's start tag and the start of its text."""
+        attrs = "".join(
+            f' {k}="{escape(str(v), quote=True)}"' if v != "" else f" {k}"
+            for k, v in el.attrib.items()
+        )
+        start = f"<{el.tag}{attrs}>"
+        if len(start) > limit:
+            return start[: limit - 1] + "…"
+        text = " ".join(el.text_content().split()) if el.tag not in ("html", "head", "body") else ""
+        if len(text) > 60:
+            text = text[:59] + "…"
+        return f"{start}{escape(text, quote=False)}</{el.tag}>" if text else start
+
+
+def _language_of(page: Page, el: HtmlElement) -> str | None:
+    node: HtmlElement | None = el
+    while node is not None:
+        value = node.get("lang")
+        if value is None:
+            value = node.get("xml:lang")
+        if value is not None:
+            return str(value).strip()
+        node = node.getparent()
+    return None
+
+
+def _selector_of(page: Page, el: HtmlElement) -> str:
+    element_id = el.get("id")
+    if element_id and _CSS_IDENT.match(element_id) and len(page.ids.get(element_id, ())) == 1:
+        return f"#{element_id}"
+    parent = el.getparent()
+    if parent is None:
+        return str(el.tag)
+    position = 1
+    for sibling in parent.iterchildren(el.tag):
+        if sibling is el:
+            break
+        position += 1
+    same = sum(1 for _ in parent.iterchildren(el.tag))
+    own = el.tag if same == 1 else f"{el.tag}:nth-of-type({position})"
+    if el.tag in ("html", "head", "body"):
+        return str(el.tag)
+    return f"{page.selector(parent)} > {own}"
+
+
+def iter_text_nodes(el: HtmlElement) -> Iterable[str]:
+    """The element's own text and the text of its descendants, in order."""
+    for text in el.itertext():
+        yield text
+
+
+__all__ = ["Page", "etree"]

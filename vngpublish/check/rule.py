@@ -1,0 +1,95 @@
+"""The rule base class and the registry that finds every rule module by itself.
+
+A rule is one module under `vngpublish/check/rules/<topic>/` defining one subclass of `Rule`.
+Defining the subclass registers it; there is no central list to edit. The class docstring is
+the rule's documentation (shown by `--list-rules` and in the report).
+
+A rule follows the ACT Rules Format: `check()` picks its applicable elements from the page's
+indexes and yields a `Result` only for elements that fail or that need a person to look
+(`cantTell`). Passing and inapplicable elements yield nothing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from vngpublish.check.finding import Outcome, Severity
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+    from vngpublish.check.page import Page
+
+Level = Literal["A", "AA", "AAA", "best-practice"]
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """What a rule says about one element.
+
+    `message` is an English source string (marked for translation with `N_`) whose
+    `{placeholders}` are filled from `args`.
+    """
+
+    element: HtmlElement
+    outcome: Outcome
+    message: str
+    args: dict[str, Any] = field(default_factory=dict)
+
+
+class Rule:
+    """Base class for every check. Subclasses set the metadata and implement `check`."""
+
+    id: ClassVar[str]
+    title: ClassVar[str]
+    level: ClassVar[Level]
+    severity: ClassVar[Severity] = Severity.ERROR
+    wcag: ClassVar[tuple[str, ...]] = ()
+    act: ClassVar[tuple[str, ...]] = ()
+    tags: ClassVar[tuple[str, ...]] = ()
+
+    _registry: ClassVar[dict[str, type[Rule]]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        rule_id = cls.__dict__.get("id")
+        if rule_id is None:
+            return  # an abstract helper base, not a rule
+        if rule_id in Rule._registry and Rule._registry[rule_id] is not cls:
+            raise RuntimeError(f"two rules share the id {rule_id!r}: {cls} and {Rule._registry[rule_id]}")
+        Rule._registry[rule_id] = cls
+
+    def check(self, page: Page) -> Iterator[Result]:
+        """Yield a result for every applicable element that fails or needs review."""
+        raise NotImplementedError
+
+    # Helpers so rules read like their definitions.
+    def fail(self, element: HtmlElement, message: str, **args: Any) -> Result:
+        """A definite violation on `element`."""
+        return Result(element, Outcome.FAILED, message, args)
+
+    def cant_tell(self, element: HtmlElement, message: str, **args: Any) -> Result:
+        """`element` needs a person to decide; `message` says what to look at."""
+        return Result(element, Outcome.CANT_TELL, message, args)
+
+    @classmethod
+    def description(cls) -> str:
+        """The rule's documentation: its class docstring, dedented."""
+        import inspect
+
+        return inspect.cleandoc(cls.__doc__ or "")
+
+
+@cache
+def all_rules() -> dict[str, type[Rule]]:
+    """Every rule, by id, in id order. Imports all modules under `vngpublish.check.rules`."""
+    import vngpublish.check.rules as rules_package
+
+    for module in pkgutil.walk_packages(rules_package.__path__, rules_package.__name__ + "."):
+        importlib.import_module(module.name)
+    return dict(sorted(Rule._registry.items()))
