@@ -1,0 +1,114 @@
+"""Benchmark the checker: parse-only against the full check, parallel speed-up, peak memory.
+
+    python benchmarks/generate.py /tmp/pages --pages 5000
+    python benchmarks/bench.py /tmp/pages [--small 100]
+
+Prints, for the pages in the folder (one process, every rule selected):
+- parse only (read, decode, lxml parse) and full check (parse + all rules + findings), in pages
+  per second, and the ratio full / parse;
+- wall time of the CLI with --jobs 1 and --jobs 2 over the folder, and the speed-up;
+- peak resident memory of the CLI (--jobs 1) over the first `--small` pages and over all pages.
+Not a test: figures depend on the machine. Run it and quote it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import lxml.html
+
+from vngpublish.check.engine import check_page, rules_by_id
+from vngpublish.check.page import Page
+
+MEASURE_RSS = (
+    "import resource, runpy, sys\n"
+    "sys.argv = ['vngpublish.check'] + sys.argv[1:]\n"
+    "try:\n"
+    "    runpy.run_module('vngpublish.check', run_name='__main__')\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+)
+PARSER = lxml.html.HTMLParser(encoding="utf-8")
+
+
+def parse_only(sources: list[str]) -> float:
+    """Seconds to parse every source with lxml, as the checker does."""
+    start = time.perf_counter()
+    for source in sources:
+        lxml.html.document_fromstring(source.encode("utf-8", "surrogatepass"), parser=PARSER)
+    return time.perf_counter() - start
+
+
+def full_check(sources: list[str], paths: list[str]) -> tuple[float, int]:
+    """Seconds to parse and run every rule on every source, and the number of findings."""
+    rules = rules_by_id(None)
+    count = 0
+    start = time.perf_counter()
+    for source, path in zip(sources, paths, strict=True):
+        count += len(check_page(Page(source, path), rules))
+    return time.perf_counter() - start, count
+
+
+def cli_run(folder: Path, jobs: int) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one CLI run over `folder`."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", MEASURE_RSS, str(folder), "--select", "all", "--format", "json",
+         "--output", "/dev/null", "--jobs", str(jobs), "--fail-on", "never"],
+        capture_output=True, text=True,
+    )
+    took = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"CLI run failed ({result.returncode}): {result.stderr[-500:]}")
+    return took, int(result.stderr.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--small", type=int, default=100, help="pages in the small memory run")
+    args = parser.parse_args(argv)
+
+    files = sorted(p for p in args.folder.rglob("*") if p.suffix in (".html", ".htm", ".xhtml"))
+    sources = [p.read_text(encoding="utf-8", errors="replace") for p in files]
+    paths = [str(p) for p in files]
+    size_kb = sum(len(s) for s in sources) / len(sources) / 1024
+    print(f"{len(files)} pages, {size_kb:.1f} KB a page on average; {len(rules_by_id(None))} rules")
+
+    parse_only(sources[:50])  # warm up imports and caches
+    t_parse = parse_only(sources)
+    t_full, findings = full_check(sources, paths)
+    n = len(files)
+    print(f"parse only : {t_parse:7.2f} s  {n / t_parse:8.0f} pages/s  {1000 * t_parse / n:6.2f} ms/page")
+    print(f"full check : {t_full:7.2f} s  {n / t_full:8.0f} pages/s  {1000 * t_full / n:6.2f} ms/page"
+          f"  ({findings} findings)")
+    print(f"ratio full/parse: {t_full / t_parse:.2f}")
+
+    t1, rss_all = cli_run(args.folder, 1)
+    t2, _ = cli_run(args.folder, 2)
+    print(f"CLI --jobs 1: {t1:6.2f} s; --jobs 2: {t2:6.2f} s; speed-up {t1 / t2:.2f}x")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        small = Path(tmp)
+        for p in files[: args.small]:
+            shutil.copyfile(p, small / p.name)
+        _, rss_small = cli_run(small, 1)
+    print(f"peak RSS --jobs 1: {rss_small / 1024:.0f} MiB over {min(args.small, n)} pages, "
+          f"{rss_all / 1024:.0f} MiB over {n} pages (ratio {rss_all / rss_small:.2f})")
+    print(json.dumps({"pages": n, "parse_s": t_parse, "full_s": t_full, "ratio": t_full / t_parse,
+                      "jobs1_s": t1, "jobs2_s": t2, "rss_small_kib": rss_small,
+                      "rss_all_kib": rss_all}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
