@@ -1,0 +1,490 @@
+"""Language tags (BCP 47 / RFC 5646): a strict parser, validity against the IANA registry, and
+helpful messages.
+
+Two notions of "valid" matter to the checker:
+
+* RFC 5646: the tag is well-formed (its grammar) and every subtag is in the IANA Language
+  Subtag Registry (`Verdict.valid`).
+* ACT Rules ("valid language tag"): the *primary language subtag* - everything before the first
+  hyphen - is registered with type `language` (`Verdict.known_primary`). This is what browsers
+  and assistive technology act on: `en-US-GB` is read as English although it is not well-formed,
+  while `i-lux` (a grandfathered tag) and `x-private` name no language they know.
+
+The registry data comes from the maintained `language-tags` package (its JSON files are read
+directly, once per process). `check()` is cached, so a page full of `lang="nl"` costs one lookup.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from vngpublish.check.i18n import N_
+
+# Messages. Placeholders: {tag} the whole value, {primary} its first subtag, {subtag} the
+# offending subtag, {suggestion} a corrected tag, {prefix} the subtag an extlang must follow.
+M_EMPTY = N_("The language tag is empty: use a tag such as 'nl' or 'en'.")
+M_SPACES_ONLY = N_("'{tag}' contains only spaces: use a language tag such as 'nl' or 'en'.")
+M_UNDERSCORE = N_("'{tag}' is not a valid language tag: use a hyphen: '{suggestion}'.")
+M_SPACES = N_("'{tag}' is not a valid language tag: remove the spaces: '{suggestion}'.")
+M_ALIAS = N_("'{primary}' is not a registered language subtag: use '{suggestion}'.")
+M_NAME = N_("'{tag}' is a language name, not a language tag: use '{suggestion}'.")
+M_UNKNOWN_PRIMARY = N_(
+    "'{primary}' is not a registered language subtag, so '{tag}' names no known language."
+)
+M_NOT_A_TAG = N_("'{tag}' is not a language tag: use a tag such as 'nl' or 'en'.")
+M_PRIVATE = N_(
+    "'{tag}' is a private-use tag: it names no language that browsers and assistive "
+    "technology know. Start it with a language subtag, for example 'nl-{tag}'."
+)
+M_GRANDFATHERED = N_("'{tag}' is an old, deprecated language tag: use '{suggestion}'.")
+M_GRANDFATHERED_NO_LANGUAGE = N_(
+    "'{tag}' is an old (grandfathered) language tag that browsers and assistive technology do "
+    "not recognise: use a current tag."
+)
+M_MALFORMED = N_(
+    "'{tag}' is not a well-formed language tag: the language '{primary}' is recognised, but "
+    "correct the rest of the tag."
+)
+M_DEPRECATED = N_("'{subtag}' in '{tag}' is deprecated: use '{suggestion}'.")
+M_UNKNOWN_EXTLANG = N_("'{subtag}' in '{tag}' is not a registered extended language subtag.")
+M_EXTLANG_PREFIX = N_("'{subtag}' in '{tag}' may only follow '{prefix}'.")
+M_UNKNOWN_SCRIPT = N_("'{subtag}' in '{tag}' is not a registered script subtag.")
+M_UNKNOWN_REGION = N_("'{subtag}' in '{tag}' is not a registered region subtag.")
+M_REGION_ALIAS = N_("'{subtag}' in '{tag}' is not a registered region subtag: use '{suggestion}'.")
+M_UNKNOWN_VARIANT = N_("'{subtag}' in '{tag}' is not a registered variant subtag.")
+M_DUPLICATE = N_("'{subtag}' appears more than once in '{tag}'.")
+
+
+@dataclass(frozen=True, slots=True)
+class Subtags:
+    """A well-formed tag split into its parts (all lower case).
+
+    A grandfathered tag has only `grandfathered` set; a private-use tag (`x-...`) has no
+    `language`.
+    """
+
+    language: str | None = None
+    extlangs: tuple[str, ...] = ()
+    script: str | None = None
+    region: str | None = None
+    variants: tuple[str, ...] = ()
+    extensions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    private_use: tuple[str, ...] = ()
+    grandfathered: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What is wrong with a tag: an English message (marked with N_) and its arguments."""
+
+    message: str
+    args: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Everything the checker needs to know about one `lang` value.
+
+    `known_primary`: the primary language subtag is registered (the ACT Rules meaning of a
+    valid language tag); `primary` is that subtag in lower case, or None.
+    `valid`: well-formed and valid per RFC 5646. `problem`: what to tell the author, or None
+    when the tag is valid and current (a deprecated but valid tag has a problem).
+    """
+
+    tag: str
+    known_primary: bool
+    primary: str | None
+    valid: bool
+    problem: Problem | None
+
+
+# ----------------------------------------------------------------------- registry data
+@dataclass(frozen=True, slots=True)
+class _Registry:
+    language: dict[str, dict[str, Any]]
+    extlang: dict[str, dict[str, Any]]
+    script: dict[str, dict[str, Any]]
+    region: dict[str, dict[str, Any]]
+    variant: dict[str, dict[str, Any]]
+    grandfathered: dict[str, dict[str, Any]]
+    redundant: dict[str, dict[str, Any]]
+
+
+def _expand_range(low: str, high: str) -> list[str]:
+    """'qaa'..'qtz' -> every code in between (letters only, same length)."""
+
+    def to_int(code: str) -> int:
+        n = 0
+        for ch in code:
+            n = n * 26 + (ord(ch) - 97)
+        return n
+
+    def to_code(n: int, width: int) -> str:
+        chars = []
+        for _ in range(width):
+            n, rest = divmod(n, 26)
+            chars.append(chr(97 + rest))
+        return "".join(reversed(chars))
+
+    return [to_code(n, len(low)) for n in range(to_int(low), to_int(high) + 1)]
+
+
+@cache
+def _registry() -> _Registry:
+    data_file = resources.files("language_tags") / "data" / "json" / "registry.json"
+    records: list[dict[str, Any]] = json.loads(data_file.read_bytes())
+    tables: dict[str, dict[str, dict[str, Any]]] = {
+        kind: {}
+        for kind in (
+            "language",
+            "extlang",
+            "script",
+            "region",
+            "variant",
+            "grandfathered",
+            "redundant",
+        )
+    }
+    for record in records:
+        table = tables.get(record["Type"])
+        if table is None:
+            continue
+        key = str(record.get("Subtag") or record.get("Tag")).lower()
+        if ".." in key:
+            low, high = key.split("..")
+            for code in _expand_range(low, high):
+                table.setdefault(code, record)
+        else:
+            table[key] = record
+    return _Registry(**tables)
+
+
+def registry_date() -> str:
+    """The File-Date of the registry data in use."""
+    data_file = resources.files("language_tags") / "data" / "json" / "meta.json"
+    meta: dict[str, str] = json.loads(data_file.read_bytes())
+    return meta.get("File-Date", "")
+
+
+# ------------------------------------------------------------------------- parsing
+def _alnum(part: str) -> bool:
+    return part.isascii() and part.isalnum()
+
+
+def _alpha(part: str) -> bool:
+    return part.isascii() and part.isalpha()
+
+
+def _digit(part: str) -> bool:
+    return part.isascii() and part.isdigit()
+
+
+@cache
+def parse(tag: str) -> Subtags | None:
+    """Split `tag` per the RFC 5646 grammar; None when it is not well-formed."""
+    lower = tag.lower()
+    if lower in _registry().grandfathered:
+        return Subtags(grandfathered=lower)
+    parts = lower.split("-")
+    if any(not (1 <= len(p) <= 8 and _alnum(p)) for p in parts):
+        return None
+    if parts[0] == "x":
+        return Subtags(private_use=tuple(parts[1:])) if len(parts) > 1 else None
+    language = parts[0]
+    if not (_alpha(language) and 2 <= len(language) <= 8):
+        return None
+    i = 1
+    extlangs: list[str] = []
+    if len(language) <= 3:
+        while i < len(parts) and len(extlangs) < 3 and len(parts[i]) == 3 and _alpha(parts[i]):
+            extlangs.append(parts[i])
+            i += 1
+    script = None
+    if i < len(parts) and len(parts[i]) == 4 and _alpha(parts[i]):
+        script = parts[i]
+        i += 1
+    region = None
+    if i < len(parts) and (
+        (len(parts[i]) == 2 and _alpha(parts[i])) or (len(parts[i]) == 3 and _digit(parts[i]))
+    ):
+        region = parts[i]
+        i += 1
+    variants: list[str] = []
+    while i < len(parts) and (len(parts[i]) >= 5 or (len(parts[i]) == 4 and parts[i][0].isdigit())):
+        variants.append(parts[i])
+        i += 1
+    extensions: list[tuple[str, tuple[str, ...]]] = []
+    while i < len(parts) and len(parts[i]) == 1 and parts[i] != "x":
+        singleton = parts[i]
+        i += 1
+        body: list[str] = []
+        while i < len(parts) and len(parts[i]) >= 2:
+            body.append(parts[i])
+            i += 1
+        if not body:
+            return None
+        extensions.append((singleton, tuple(body)))
+    private_use: tuple[str, ...] = ()
+    if i < len(parts) and parts[i] == "x":
+        private_use = tuple(parts[i + 1 :])
+        if not private_use:
+            return None
+        i = len(parts)
+    if i != len(parts):
+        return None
+    return Subtags(
+        language=language,
+        extlangs=tuple(extlangs),
+        script=script,
+        region=region,
+        variants=tuple(variants),
+        extensions=tuple(extensions),
+        private_use=private_use,
+    )
+
+
+# ------------------------------------------------------------------------ checking
+def _known_primary(tag: str) -> str | None:
+    """The primary language subtag, lower-cased, when it is registered (ACT Rules meaning)."""
+    primary = tag.split("-", 1)[0].lower()
+    if _alnum(primary) and primary in _registry().language:
+        return primary
+    return None
+
+
+@cache
+def check(tag: str) -> Verdict:
+    """Judge a `lang` attribute value. Case-insensitive; surrounding spaces are an error."""
+    primary = _known_primary(tag)
+    subtags = parse(tag)
+    problem = _validity_problem(tag, subtags) if subtags is not None else None
+    valid = subtags is not None and (problem is None or problem.message in _STILL_VALID)
+    if primary is None:
+        problem = _unknown_language_problem(tag, subtags)
+    elif subtags is None:
+        problem = Problem(M_MALFORMED, {"tag": tag, "primary": tag.split("-", 1)[0]})
+    return Verdict(
+        tag=tag, known_primary=primary is not None, primary=primary, valid=valid, problem=problem
+    )
+
+
+def is_valid(tag: str) -> bool:
+    """True when `tag` is well-formed and valid per RFC 5646."""
+    return check(tag).valid
+
+
+def primary_language(tag: str) -> str | None:
+    """The registered primary language subtag of `tag` in lower case ("nl" for "nl-NL")."""
+    return check(tag).primary
+
+
+# Problems that leave a tag valid per RFC 5646 (it only recommends something better).
+_STILL_VALID = frozenset({M_DEPRECATED, M_GRANDFATHERED, M_GRANDFATHERED_NO_LANGUAGE})
+
+
+def _preferred(record: dict[str, Any]) -> str | None:
+    if record.get("Deprecated") and record.get("Preferred-Value"):
+        return str(record["Preferred-Value"])
+    return None
+
+
+def _validity_problem(tag: str, st: Subtags) -> Problem | None:
+    reg = _registry()
+    if st.grandfathered is not None:
+        record = reg.grandfathered[st.grandfathered]
+        suggestion = _preferred(record)
+        if suggestion:
+            return Problem(M_GRANDFATHERED, {"tag": tag, "suggestion": suggestion})
+        if record.get("Deprecated"):
+            return Problem(M_GRANDFATHERED_NO_LANGUAGE, {"tag": tag})
+        return None
+    if st.language is None:
+        return None  # private use only: valid, and handled as "no known language"
+    if st.language not in reg.language:
+        return Problem(M_UNKNOWN_PRIMARY, {"tag": tag, "primary": st.language})
+    parts = tag.split("-")
+    original = {p.lower(): p for p in parts}
+
+    def show(sub: str) -> str:
+        return original.get(sub, sub)
+
+    for ext in st.extlangs:
+        extlang = reg.extlang.get(ext)
+        if extlang is None:
+            region = _region_aliases().get(ext)
+            if region is not None and len(st.extlangs) == 1:  # "nl-NLD": a 3-letter country
+                fixed = "-".join(region if p.lower() == ext else p for p in parts)
+                return Problem(
+                    M_REGION_ALIAS, {"tag": tag, "subtag": show(ext), "suggestion": fixed}
+                )
+            return Problem(M_UNKNOWN_EXTLANG, {"tag": tag, "subtag": show(ext)})
+        prefixes = [p.lower() for p in extlang.get("Prefix", [])]
+        if prefixes and st.language not in prefixes:
+            return Problem(
+                M_EXTLANG_PREFIX, {"tag": tag, "subtag": show(ext), "prefix": prefixes[0]}
+            )
+    if st.script is not None and st.script not in reg.script:
+        return Problem(M_UNKNOWN_SCRIPT, {"tag": tag, "subtag": show(st.script)})
+    if st.region is not None and st.region not in reg.region:
+        region = _region_aliases().get(st.region)
+        if region is not None:
+            fixed = "-".join(region if p.lower() == st.region else p for p in parts)
+            return Problem(
+                M_REGION_ALIAS, {"tag": tag, "subtag": show(st.region), "suggestion": fixed}
+            )
+        return Problem(M_UNKNOWN_REGION, {"tag": tag, "subtag": show(st.region)})
+    seen: set[str] = set()
+    for variant in st.variants:
+        if variant not in reg.variant:
+            return Problem(M_UNKNOWN_VARIANT, {"tag": tag, "subtag": show(variant)})
+        if variant in seen:
+            return Problem(M_DUPLICATE, {"tag": tag, "subtag": show(variant)})
+        seen.add(variant)
+    singletons: set[str] = set()
+    for singleton, _ in st.extensions:
+        if singleton in singletons:
+            return Problem(M_DUPLICATE, {"tag": tag, "subtag": show(singleton)})
+        singletons.add(singleton)
+    # Valid; now recommend current subtags over deprecated ones.
+    checks = [
+        (st.language, reg.language),
+        (st.region, reg.region),
+        (st.script, reg.script),
+        *((v, reg.variant) for v in st.variants),
+    ]
+    for sub, table in checks:
+        if sub is None:
+            continue
+        suggestion = _preferred(table[sub])
+        if suggestion:
+            fixed = "-".join(suggestion if p.lower() == sub else p for p in parts)
+            return Problem(M_DEPRECATED, {"tag": tag, "subtag": show(sub), "suggestion": fixed})
+    return None
+
+
+def _unknown_language_problem(tag: str, st: Subtags | None) -> Problem:
+    """Why `tag` names no known language, with a correction where one can be derived."""
+    if tag == "":
+        return Problem(M_EMPTY)
+    if not tag.strip():
+        return Problem(M_SPACES_ONLY, {"tag": tag})
+    if st is not None and st.grandfathered is not None:
+        problem = _validity_problem(tag, st)
+        return problem or Problem(M_GRANDFATHERED_NO_LANGUAGE, {"tag": tag})
+    if st is not None and st.language is None:
+        return Problem(M_PRIVATE, {"tag": tag})
+    stripped = tag.strip()
+    if stripped != tag and check(stripped).known_primary:
+        return Problem(M_SPACES, {"tag": tag, "suggestion": stripped})
+    hyphenated = stripped.replace("_", "-")
+    if hyphenated != stripped and check(hyphenated).known_primary:
+        return Problem(M_UNDERSCORE, {"tag": tag, "suggestion": canonical(_best_form(hyphenated))})
+    primary, _, rest = hyphenated.partition("-")
+    alias = _language_aliases().get(primary.lower())
+    if alias is not None:
+        suggestion = alias + ("-" + rest if rest else "")
+        if check(suggestion).known_primary:
+            return Problem(M_ALIAS, {"tag": tag, "primary": primary, "suggestion": suggestion})
+    named = _language_names().get(" ".join(stripped.lower().split()))
+    if named is not None:
+        return Problem(M_NAME, {"tag": tag, "suggestion": named})
+    if primary and _alnum(primary):
+        return Problem(M_UNKNOWN_PRIMARY, {"tag": tag, "primary": primary})
+    return Problem(M_NOT_A_TAG, {"tag": tag})
+
+
+def _best_form(tag: str) -> str:
+    """`tag` with a deprecated subtag replaced, when the registry says so (for suggestions)."""
+    verdict = check(tag)
+    if verdict.problem is not None and verdict.problem.message == M_DEPRECATED:
+        return verdict.problem.args["suggestion"]
+    return tag
+
+
+def canonical(tag: str) -> str:
+    """`tag` in the conventional case (RFC 5646 2.1.1): `nl-NL`, `zh-Hant-TW`, `sr-Latn`.
+
+    A tag that is not well-formed is returned unchanged.
+    """
+    st = parse(tag)
+    if st is None or st.grandfathered is not None:
+        return tag
+    out: list[str] = []
+    after_singleton = False
+    for i, part in enumerate(tag.split("-")):
+        low = part.lower()
+        if i == 0 or after_singleton or len(low) == 1:
+            out.append(low)
+            after_singleton = after_singleton or (i > 0 and len(low) == 1)
+        elif len(low) == 2:
+            out.append(low.upper())
+        elif len(low) == 4 and low.isalpha():
+            out.append(low.title())
+        else:
+            out.append(low)
+    return "-".join(out)
+
+
+@cache
+def _region_aliases() -> dict[str, str]:
+    """Unregistered region codes ('nld', 'uk') -> the registered one ('NL', 'GB'), from CLDR."""
+    from babel.core import get_global
+
+    reg = _registry()
+    aliases: dict[str, str] = {}
+    for code, targets in get_global("territory_aliases").items():
+        code = code.lower()
+        if code in reg.region or not targets:
+            continue
+        target = str(targets[0])
+        if target.lower() in reg.region:
+            aliases[code] = target
+    return aliases
+
+
+@cache
+def _language_aliases() -> dict[str, str]:
+    """Unregistered language codes (ISO 639-2/3 such as 'nld', 'dut', 'eng') -> registered.
+
+    From Babel's CLDR alias table, keeping only targets the registry knows.
+    """
+    from babel.core import get_global
+
+    reg = _registry()
+    aliases: dict[str, str] = {}
+    for code, target in get_global("language_aliases").items():
+        code = code.lower()
+        target = str(target).replace("_", "-")
+        if "_" in code or code in reg.language:
+            continue
+        if target.split("-", 1)[0].lower() in reg.language:
+            aliases[code] = target
+    return aliases
+
+
+@cache
+def _language_names() -> dict[str, str]:
+    """Language names in English and Dutch ('dutch', 'nederlands', 'engels') -> their subtag."""
+    from babel import Locale
+
+    reg = _registry()
+    names: dict[str, str] = {}
+    for locale in ("en", "nl"):
+        for code, name in Locale(locale).languages.items():
+            if code in reg.language and not reg.language[code].get("Deprecated"):
+                names.setdefault(name.lower(), code)
+    # Registry descriptions ("Flemish" -> nl) where a name belongs to exactly one language.
+    counts: dict[str, list[str]] = {}
+    for code, record in reg.language.items():
+        if record.get("Deprecated") or record.get("Scope") in ("private-use", "special"):
+            continue
+        for description in record.get("Description", []):
+            counts.setdefault(description.lower(), []).append(code)
+    for name, codes in counts.items():
+        if len(set(codes)) == 1:
+            names.setdefault(name, codes[0])
+    return names

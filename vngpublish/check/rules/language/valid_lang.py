@@ -1,0 +1,105 @@
+"""valid-lang."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml.html import HtmlElement
+
+from vngpublish.check import bcp47
+from vngpublish.check.i18n import N_
+from vngpublish.check.page import Page
+from vngpublish.check.rule import Result, Rule
+
+# Elements whose content is never rendered as text of the page.
+_NO_TEXT = frozenset({"script", "style", "template", "noscript", "head", "title"})
+# Attributes that give an element an accessible name or description of its own.
+_TEXT_ATTRIBUTES = (
+    "alt",
+    "aria-label",
+    "aria-labelledby",
+    "aria-description",
+    "aria-describedby",
+    "title",
+    "placeholder",
+    "value",
+)
+
+
+class ValidLang(Rule):
+    """Every `lang` attribute inside the body is a valid language tag.
+
+    A `lang` attribute on a part of the page (a quote in English in a Dutch newsletter, a
+    Frisian summary) makes screen readers switch voice for that part. A value they do not
+    recognise (`lang="dutch"`, `lang="eng"`, `lang="en_GB"`) switches to nothing, or to the
+    wrong language.
+
+    Applies to elements in the `body` (and `body` itself) with a non-empty `lang` attribute
+    that some text takes its language from: visible text, or text in the accessibility tree,
+    or an accessible name such as an image's `alt`, that is not inside a deeper element with
+    its own `lang`. `lang=""` (language unknown) is not checked. The `html` element is checked
+    by html-lang-valid.
+
+    Failed: the first subtag is not a registered language. Needs review: the language is
+    recognised but the rest of the tag is malformed, unregistered or deprecated.
+    """
+
+    id = "valid-lang"
+    title = N_("Language of parts is a valid language tag")
+    level = "AA"
+    wcag = ("3.1.2",)
+    act = ("de46e4",)
+    tags = ("language",)
+
+    def check(self, page: Page) -> Iterator[Result]:
+        body = page.body
+        if body is None:
+            return
+        for el in page.with_attribute("lang"):
+            lang = el.get("lang")
+            if lang is None or lang == "" or not _in_body(el, body):
+                continue
+            verdict = bcp47.check(lang)
+            if verdict.problem is None or not _has_own_text(page, el):
+                continue
+            if verdict.known_primary:
+                yield self.cant_tell(el, verdict.problem.message, **verdict.problem.args)
+            else:
+                yield self.fail(el, verdict.problem.message, **verdict.problem.args)
+
+
+def _in_body(el: HtmlElement, body: HtmlElement) -> bool:
+    if el is body:
+        return True
+    return any(ancestor is body for ancestor in el.iterancestors())
+
+
+def _has_own_text(page: Page, root: HtmlElement) -> bool:
+    """True when text takes its language from `root`'s lang (ACT: text inheriting its
+    programmatic language). Stops at descendants that have a non-empty lang of their own."""
+    visited: list[HtmlElement] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.tag in _NO_TEXT or not page.is_rendered(node):
+            continue
+        if node.text and node.text.strip():
+            return True
+        for child in node:
+            if child.tail and child.tail.strip():
+                return True  # the tail is a text node of `node`
+            if isinstance(child.tag, str) and not child.get("lang"):
+                stack.append(child)
+        visited.append(node)
+    # No text: an accessible name or description (an image's alt) also takes the language.
+    for node in visited:
+        if any(a in node.attrib for a in _TEXT_ATTRIBUTES) and not page.is_hidden(node):
+            if page.name(node).strip() or (node.get("title") or "").strip():
+                return True
+            if (node.get("aria-description") or "").strip():
+                return True
+            for ref in (node.get("aria-describedby") or "").split():
+                target = page.by_id(ref)
+                if target is not None and page.text(target):
+                    return True
+    return False
