@@ -12,12 +12,18 @@ The command line is `python -m vngpublish.check PATH...` (see `vngpublish.check.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
-from vngpublish.check.engine import check_page, rules_by_id
+from vngpublish.check.config import Config, ignored_for
 from vngpublish.check.finding import Finding, Outcome, Severity
 from vngpublish.check.page import Page
+from vngpublish.check.presets import selection
+from vngpublish.check.runner import check_source
 
-__all__ = ["Finding", "Outcome", "Page", "Severity", "check_html"]
+# Importing the module registers the `suppression-invalid` rule before anyone lists rules.
+from vngpublish.check.suppress import SuppressionInvalid
+
+__all__ = ["Config", "Finding", "Outcome", "Page", "Severity", "SuppressionInvalid", "check_html"]
 
 
 def check_html(
@@ -25,9 +31,26 @@ def check_html(
     path: str = "<string>",
     *,
     select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    preset: str | None = None,
+    config: Config | None = None,
+    site_root: Path | None = None,
 ) -> list[Finding]:
     """Check one HTML document and return its findings, sorted by position.
 
-    `select` names the rule ids to run; None runs every rule.
+    `select` names the rule ids to run ("all" = every rule) and replaces the preset; `preset`
+    names a preset from `checks/presets`. With neither (and no `config` setting them) every
+    rule runs. `ignore` takes rules away. `config` (see `vngpublish.check.config`) supplies
+    its preset, select, ignore and per-file-ignores (matched against `path`); the arguments
+    override it, except `ignore`, which adds to it. Inline suppression comments are applied.
+    Raises KeyError for an unknown rule id, and `PresetError` for an unknown preset.
     """
-    return check_page(Page(html, path), rules_by_id(select))
+    ignored = list(ignore)
+    if config is not None:
+        preset = preset or config.preset
+        select = select if select is not None else config.select
+        ignored += [*config.ignore, *ignored_for(path, config.per_file_ignores, config.base_dir)]
+    if select is None and preset is None:
+        select = ["all"]
+    rules = selection(preset, select, ignored)
+    return check_source(html, path, rules, site_root)

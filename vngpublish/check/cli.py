@@ -1,0 +1,319 @@
+"""The command line: `python -m vngpublish.check PATH...` (contract in DESIGN.md, "Contracts").
+
+::
+
+    python -m vngpublish.check PATH... [--root DIR] [--select IDS|all] [--ignore IDS]
+        [--preset NAME] [--format text|json] [--output FILE] [--lang nl|en]
+        [--fail-on error|warning|never] [--jobs N] [--config FILE]
+    python -m vngpublish.check --list-rules [--format json|text]
+
+Exit status: 0 when no failed finding is at or above `--fail-on`; 1 when one is; 2 for a usage
+error, a bad configuration, or a path that could not be checked. Findings that need review
+(cantTell) never change the exit status.
+
+Settings come from `[tool.vngpublish.check]` in the nearest pyproject.toml (see
+`vngpublish.check.config`); flags override them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any, TextIO
+
+from vngpublish import __version__
+from vngpublish.check.config import FAIL_ON, LANGS, Config, ConfigError, find_config, load_config
+from vngpublish.check.finding import Outcome, Severity
+from vngpublish.check.i18n import N_, format_message, translate
+from vngpublish.check.presets import PresetError, closest, load_presets, preset_rule_ids, selection
+from vngpublish.check.report import Summary, formats, writer_class
+from vngpublish.check.rule import all_rules
+from vngpublish.check.runner import RunOptions, run
+from vngpublish.check.source import collect
+from vngpublish.resources import checks_dir
+
+PROG = "python -m vngpublish.check"
+
+
+class UsageError(Exception):
+    """A mistake on the command line or in the configuration: exit status 2."""
+
+    def __init__(self, message: str, **args: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.args_ = args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (its help is English)."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Check HTML files against WCAG 2.2 / EN 301 549.",
+        epilog="Exit status: 0 nothing at or above --fail-on; 1 findings; 2 usage error or an "
+        "unreadable path. Findings to review (cantTell) never fail a run.",
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="HTML files or folders (searched for *.html, *.htm, *.xhtml)",
+    )
+    parser.add_argument(
+        "--root",
+        metavar="DIR",
+        help="site root that root-relative URLs (/css/site.css) resolve against",
+    )
+    parser.add_argument(
+        "--select",
+        action="append",
+        metavar="IDS",
+        help="comma-separated rule ids to run instead of the preset; 'all' = every rule",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        metavar="IDS",
+        help="comma-separated rule ids not to run (adds to the configuration's ignore)",
+    )
+    parser.add_argument(
+        "--preset", metavar="NAME", help="rule preset from checks/presets (default wcag-aa)"
+    )
+    parser.add_argument(
+        "--format", choices=formats(), default=None, help="output format (default text)"
+    )
+    parser.add_argument(
+        "--output", metavar="FILE", help="write the report here instead of to standard output"
+    )
+    parser.add_argument("--lang", choices=LANGS, help="language of messages (default en)")
+    parser.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        help="lowest severity that makes the exit status 1 (default error)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="processes to check files with; 0 = one per CPU (default 1)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="configuration file (default: nearest pyproject.toml with [tool.vngpublish.check])",
+    )
+    parser.add_argument(
+        "--list-rules", action="store_true", help="list every rule (--format json or text) and exit"
+    )
+    parser.add_argument("--version", action="version", version=f"vngpublish {__version__}")
+    return parser
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("must be 0 (one per CPU) or more")
+    return jobs
+
+
+def main(
+    argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    """Run the command line with `argv` (default `sys.argv[1:]`); return the exit status."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse has printed the usage error or the help
+        return exc.code if isinstance(exc.code, int) else 2
+    lang: str = args.lang or "en"
+    try:
+        config = _config(args.config)
+        lang = args.lang or config.lang or "en"
+        if args.list_rules:
+            _list_rules(args.format or "text", lang, out)
+            return 0
+        return _check(args, config, lang, out, err)
+    except (ConfigError, PresetError) as exc:
+        print(f"{PROG}: {exc}", file=err)
+        return 2
+    except UsageError as exc:
+        print(f"{PROG}: {format_message(exc.message, exc.args_, lang)}", file=err)
+        return 2
+
+
+def _config(option: str | None) -> Config:
+    if option:
+        return load_config(Path(option))
+    found = find_config()
+    return load_config(found) if found else Config()
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _check_ids(ids: Sequence[str], option: str, config: Config | None = None) -> None:
+    rules = all_rules()
+    for rule_id in ids:
+        if rule_id == "all" or rule_id in rules:
+            continue
+        suggestion = closest(rule_id, rules)
+        if config is not None:
+            hint = f" (did you mean {suggestion!r}?)" if suggestion else ""
+            raise config.error(option, f"unknown rule id {rule_id!r}{hint}")
+        if suggestion:
+            raise UsageError(
+                N_(
+                    'unknown rule id "{rule}" in {option}; '
+                    'did you mean "{suggestion}"? (see --list-rules)'
+                ),
+                rule=rule_id,
+                option=option,
+                suggestion=suggestion,
+            )
+        raise UsageError(
+            N_('unknown rule id "{rule}" in {option} (see --list-rules)'),
+            rule=rule_id,
+            option=option,
+        )
+
+
+def _rule_selection(args: argparse.Namespace, config: Config) -> frozenset[str]:
+    select = _split(args.select)
+    ignore = _split(args.ignore) or []
+    _check_ids(select or [], "--select")
+    _check_ids(ignore, "--ignore")
+    if config.select is not None:
+        _check_ids(config.select, "select", config)
+    _check_ids(config.ignore, "ignore", config)
+    for glob, ids in config.per_file_ignores:
+        _check_ids(ids, f"per-file-ignores.{glob!r}", config)
+    preset = args.preset or config.preset
+    presets = load_presets()
+    if preset is not None and preset not in presets:
+        if args.preset is None:
+            raise config.error(
+                "preset", f"unknown preset {preset!r}; choose one of {', '.join(presets)}"
+            )
+        raise UsageError(
+            N_('unknown preset "{preset}"; choose one of {choices}'),
+            preset=preset,
+            choices=", ".join(presets),
+        )
+    return selection(
+        preset, select if select is not None else config.select, [*config.ignore, *ignore]
+    )
+
+
+def _check(args: argparse.Namespace, config: Config, lang: str, out: TextIO, err: TextIO) -> int:
+    if not args.paths:
+        raise UsageError(N_("no paths given: name the files or folders to check"))
+    rules = _rule_selection(args, config)
+    fail_on: str = args.fail_on or config.fail_on or "error"
+    site_root = None
+    if args.root is not None:
+        site_root = Path(args.root)
+        if not site_root.is_dir():
+            raise UsageError(N_("--root {path}: not a folder"), path=args.root)
+    options = RunOptions(
+        rules=rules,
+        site_root=site_root,
+        per_file_ignores=config.per_file_ignores,
+        base_dir=config.base_dir,
+    )
+    files, errors = collect(args.paths)
+    target = out
+    if args.output:
+        try:
+            target = open(args.output, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            raise UsageError(
+                N_("cannot write {path}: {reason}"),
+                path=args.output,
+                reason=exc.strerror or str(exc),
+            ) from exc
+    try:
+        writer = writer_class(args.format or "text")(target, err, lang)
+        summary = Summary(unreadable=len(errors))
+        for error in errors:
+            writer.error(error)
+        failing = False
+        threshold = None if fail_on == "never" else Severity(fail_on).rank
+        for result in run(files, options, args.jobs):
+            if result.error is not None:
+                summary.unreadable += 1
+                writer.error(result.error)
+                continue
+            summary.add(result.findings)
+            if threshold is not None:
+                failing = failing or any(
+                    f.outcome is Outcome.FAILED and f.severity.rank >= threshold
+                    for f in result.findings
+                )
+            writer.file(result.path, result.findings)
+        writer.close(summary)
+    finally:
+        if target is not out:
+            target.close()
+    if summary.unreadable:
+        return 2
+    return 1 if failing else 0
+
+
+@cache
+def _en301549() -> dict[str, str]:
+    data = json.loads((checks_dir() / "wcag" / "success-criteria.json").read_text(encoding="utf-8"))
+    return {sc["sc"]: sc["en301549"] for sc in data if sc.get("en301549")}
+
+
+def rule_list(lang: str = "en") -> list[dict[str, Any]]:
+    """Every rule's metadata, as `--list-rules --format json` prints it."""
+    clauses = _en301549()
+    presets = load_presets()
+    in_preset = {name: preset_rule_ids(name) for name in presets}
+    return [
+        {
+            "id": rule_id,
+            "title": translate(rule.title, lang),
+            "level": rule.level,
+            "severity": rule.severity.value,
+            "wcag": list(rule.wcag),
+            "en301549": [clauses[sc] for sc in rule.wcag if sc in clauses],
+            "act": list(rule.act),
+            "tags": list(rule.tags),
+            "presets": [name for name in presets if rule_id in in_preset[name]],
+            "description": rule.description(),
+        }
+        for rule_id, rule in all_rules().items()
+    ]
+
+
+def _list_rules(fmt: str, lang: str, out: TextIO) -> None:
+    rules = rule_list(lang)
+    if fmt == "json":
+        json.dump(rules, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return
+    if fmt != "text":
+        raise UsageError(N_("--list-rules writes json or text, not {format}"), format=fmt)
+    width = max((len(r["id"]) for r in rules), default=0)
+    for r in rules:
+        wcag = ", ".join(r["wcag"]) or "-"
+        print(
+            f"{r['id']:<{width}}  {r['level']:<13}  {r['severity']:<7}  {wcag:<12}  {r['title']}",
+            file=out,
+        )
+
+
+__all__ = ["PresetError", "UsageError", "build_parser", "main", "rule_list"]

@@ -1,0 +1,179 @@
+"""Configuration in `pyproject.toml`, under `[tool.vngpublish.check]`::
+
+    [tool.vngpublish.check]
+    preset = "wcag-aa"                 # a name from checks/presets (default wcag-aa)
+    select = ["link-name"]             # instead of the preset; "all" = every rule
+    ignore = ["page-has-heading-one"]  # never run these
+    fail-on = "error"                  # error | warning | never
+    lang = "nl"                        # en | nl
+
+    [tool.vngpublish.check.per-file-ignores]
+    "archief/*.html" = ["link-name"]   # glob -> rule ids not run on matching files
+
+The file is the nearest `pyproject.toml` with that table, looking in the current folder and
+then its parents; `--config FILE` names one instead (a `pyproject.toml`, or any TOML file with
+these keys at the top level). Command-line flags override the file, except `--ignore`, which
+adds to its `ignore`.
+
+A per-file-ignores glob without a `/` matches the file name in any folder; a glob with a `/`
+matches the path relative to the folder of the configuration file (`*` also crosses `/`).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vngpublish.check.presets import did_you_mean
+
+FAIL_ON = ("error", "warning", "never")
+LANGS = ("en", "nl")
+_KEYS = ("preset", "select", "ignore", "per-file-ignores", "fail-on", "lang")
+_TABLE = "[tool.vngpublish.check]"
+
+
+class ConfigError(ValueError):
+    """The configuration is wrong; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings from a configuration file (every field None or empty when not set)."""
+
+    path: Path | None = None
+    preset: str | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = field(default_factory=tuple)
+    fail_on: str | None = None
+    lang: str | None = None
+
+    @property
+    def base_dir(self) -> Path:
+        """The folder per-file-ignores globs are relative to."""
+        return self.path.parent if self.path else Path.cwd()
+
+    def error(self, key: str, message: str) -> ConfigError:
+        """A ConfigError naming this file and `key`."""
+        where = f"{self.path}: {_TABLE} " if self.path else ""
+        return ConfigError(f"{where}{key}: {message}")
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest `pyproject.toml` with a `[tool.vngpublish.check]` table, or None."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        path = candidate / "pyproject.toml"
+        if path.is_file():
+            try:
+                data = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue  # not ours to judge; only a file we would use must be valid
+            if _table(data) is not None:
+                return path
+    return None
+
+
+def _table(data: dict[str, Any]) -> Any:
+    return data.get("tool", {}).get("vngpublish", {}).get("check")
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate the configuration in `path`; raises ConfigError naming file and key."""
+    if path.is_dir():
+        raise ConfigError(f"{path}: is a folder; --config needs a TOML file")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the file: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    table = _table(data)
+    if table is None:
+        if path.name == "pyproject.toml":
+            raise ConfigError(f"{path}: has no {_TABLE} table")
+        table = data
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: {_TABLE} must be a table")
+    config = Config(path=path)
+    for key in table:
+        if key not in _KEYS:
+            raise config.error(key, f"unknown key{did_you_mean(key, _KEYS)}")
+    return Config(
+        path=path,
+        preset=_string(config, table, "preset", None),
+        select=_select(config, table),
+        ignore=_ids(config, table, "ignore"),
+        per_file_ignores=_per_file_ignores(config, table),
+        fail_on=_string(config, table, "fail-on", FAIL_ON),
+        lang=_string(config, table, "lang", LANGS),
+    )
+
+
+def _string(
+    config: Config, table: dict[str, Any], key: str, choices: tuple[str, ...] | None
+) -> str | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise config.error(key, f"must be a string, not {value!r}")
+    if choices is not None and value not in choices:
+        raise config.error(key, f"must be one of {', '.join(choices)} (not {value!r})")
+    return value
+
+
+def _select(config: Config, table: dict[str, Any]) -> tuple[str, ...] | None:
+    if "select" not in table:
+        return None
+    if table["select"] == "all":
+        return ("all",)
+    return _ids(config, table, "select")
+
+
+def _ids(config: Config, table: dict[str, Any], key: str) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise config.error(key, "must be a list of rule ids")
+    return tuple(value)
+
+
+def _per_file_ignores(
+    config: Config, table: dict[str, Any]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    value = table.get("per-file-ignores", {})
+    if not isinstance(value, dict):
+        raise config.error("per-file-ignores", "must be a table of glob = [rule ids]")
+    result = []
+    for glob, ids in value.items():
+        if isinstance(ids, str):
+            ids = [ids]
+        if not isinstance(ids, list) or not all(isinstance(v, str) for v in ids):
+            raise config.error(f"per-file-ignores.{glob!r}", "must be a list of rule ids")
+        result.append((glob, tuple(ids)))
+    return tuple(result)
+
+
+def ignored_for(
+    path: str, per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...], base_dir: Path
+) -> frozenset[str]:
+    """The rule ids per-file-ignores switch off for the file at `path`."""
+    if not per_file_ignores:
+        return frozenset()
+    name = os.path.basename(path)
+    try:
+        relative = Path(os.path.realpath(path)).relative_to(base_dir.resolve()).as_posix()
+    except ValueError:
+        relative = Path(path).as_posix()
+    ignored: set[str] = set()
+    for glob, ids in per_file_ignores:
+        target = relative if "/" in glob else name
+        if fnmatch.fnmatchcase(target, glob.removeprefix("./")):
+            ignored.update(ids)
+    return frozenset(ignored)

@@ -1,0 +1,111 @@
+"""Files to findings: read, parse, run the selected rules, apply suppressions; in parallel.
+
+Results come back one file at a time, in the order of the (sorted) file list, whatever the
+number of processes, so output is the same with `--jobs 1` and `--jobs 8`. Workers return
+only findings, never pages, and the caller writes each file's findings as it arrives, so
+memory stays flat however large the site.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from vngpublish.check.config import ignored_for
+from vngpublish.check.engine import check_page, rules_by_id
+from vngpublish.check.finding import Finding
+from vngpublish.check.i18n import N_
+from vngpublish.check.page import Page
+from vngpublish.check.rule import Rule
+from vngpublish.check.source import FileError, SourceError, read_source
+from vngpublish.check.suppress import apply_suppressions
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What to check every file with (picklable: it is sent to worker processes)."""
+
+    rules: frozenset[str]
+    site_root: Path | None = None
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    base_dir: Path = field(default_factory=Path.cwd)
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome of checking one file: its findings, or why it could not be checked."""
+
+    path: str
+    findings: list[Finding]
+    error: FileError | None = None
+
+
+@cache
+def _rules(ids: frozenset[str]) -> list[Rule]:
+    """Rule instances, made once per process for each distinct selection."""
+    return rules_by_id(ids)
+
+
+def check_source(
+    source: str, path: str, rules: frozenset[str], site_root: Path | None = None
+) -> list[Finding]:
+    """The findings of `rules` on one page's source, after inline suppressions."""
+    page = Page(source, path, site_root=site_root)
+    return apply_suppressions(page, check_page(page, _rules(rules)), rules)
+
+
+def check_file(path: str, options: RunOptions) -> FileResult:
+    """Check one file; a file that cannot be read or decoded gives a result with `error`."""
+    try:
+        source = read_source(path)
+    except SourceError as exc:
+        return FileResult(path, [], exc.error)
+    rules = options.rules - ignored_for(path, options.per_file_ignores, options.base_dir)
+    try:
+        findings = check_source(source, path, rules, options.site_root)
+    except Exception as exc:  # a bug in a rule must not lose the other files' results
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        where = f"{frame.filename}:{frame.lineno}"
+        return FileResult(
+            path,
+            [],
+            FileError(
+                path,
+                N_("internal error while checking: {error} at {where}"),
+                {"error": repr(exc), "where": where},
+            ),
+        )
+    return FileResult(path, findings)
+
+
+_worker_options: RunOptions | None = None
+
+
+def _init_worker(options: RunOptions) -> None:
+    global _worker_options
+    _worker_options = options
+
+
+def _check_in_worker(path: str) -> FileResult:
+    assert _worker_options is not None, "worker used before _init_worker"
+    return check_file(path, _worker_options)
+
+
+def run(paths: list[str], options: RunOptions, jobs: int = 1) -> Iterator[FileResult]:
+    """Check `paths` with `jobs` processes (0 = one per CPU), yielding results in `paths` order."""
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    jobs = min(jobs, len(paths))
+    if jobs <= 1:
+        for path in paths:
+            yield check_file(path, options)
+        return
+    # Small chunks keep workers busy and results flowing; large ones cut messaging overhead.
+    chunksize = max(1, min(32, len(paths) // (jobs * 8)))
+    with multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+        yield from pool.imap(_check_in_worker, paths, chunksize=chunksize)

@@ -1,0 +1,162 @@
+"""Finding the files to check and reading them as text.
+
+Every path that cannot be checked becomes a `FileError` (reported, exit status 2); nothing is
+skipped silently.
+
+Decoding follows the order browsers use, simplified: a byte order mark wins; else a
+`<meta charset>` or `<meta http-equiv="content-type" content="...; charset=...">` in the first
+1024 bytes; else UTF-8. Decoding is strict: an invalid byte is an error naming its line, column
+and value, not a replacement character that would hide the defect.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from vngpublish.check.i18n import N_
+
+SUFFIXES = (".html", ".htm", ".xhtml")
+PRESCAN_BYTES = 1024
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(
+    rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE
+)
+# Labels the WHATWG Encoding Standard maps to another encoding than Python's codec of that name.
+_WHATWG_ALIASES = {
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "l1": "cp1252",
+    "utf-16": "utf-8",  # a <meta> cannot declare UTF-16: the bytes it was read from are ASCII
+    "utf-16le": "utf-8",
+    "utf-16be": "utf-8",
+}
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A path that could not be checked.
+
+    `message` is an English source string (marked with `N_`) whose `{placeholders}` are filled
+    from `args`; `line` is set when the problem is at a place in the file.
+    """
+
+    path: str
+    message: str
+    args: dict[str, Any] = field(default_factory=dict)
+    line: int | None = None
+
+
+class SourceError(Exception):
+    """Raised when a file cannot be read or decoded; carries the `FileError` to report."""
+
+    def __init__(self, error: FileError) -> None:
+        super().__init__(f"{error.path}: {error.message.format(**error.args)}")
+        self.error = error
+
+
+def collect(paths: list[str]) -> tuple[list[str], list[FileError]]:
+    """The files to check for the command-line `paths`, and an error for each bad path.
+
+    A folder contributes every `*.html`, `*.htm` and `*.xhtml` file under it (recursively); a
+    file named directly is checked whatever its name. Files come back sorted and without
+    duplicates, spelled as the user gave the path (relative stays relative).
+    """
+    files: set[str] = set()
+    errors: list[FileError] = []
+    for given in paths:
+        if os.path.isdir(given):
+            found = _walk(given)
+            if not found:
+                errors.append(FileError(given, N_("no .html, .htm or .xhtml files in this folder")))
+            files.update(found)
+        elif os.path.lexists(given) and not os.path.exists(given):
+            errors.append(FileError(given, N_("broken symbolic link")))
+        elif not os.path.exists(given):
+            errors.append(FileError(given, N_("no such file or folder")))
+        else:
+            files.add(given)
+    return sorted(files), errors
+
+
+def _walk(folder: str) -> list[str]:
+    found: list[str] = []
+    for parent, dirs, names in os.walk(folder):
+        dirs.sort()
+        for name in names:
+            if name.lower().endswith(SUFFIXES):
+                found.append(os.path.join(parent, name))
+    return found
+
+
+def read_source(path: str) -> str:
+    """The text of the file at `path`; raises SourceError saying why it cannot be checked."""
+    if os.path.isdir(path):
+        raise SourceError(FileError(path, N_("is a folder, not a file")))
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        if os.path.lexists(path) and not os.path.exists(path):
+            raise SourceError(FileError(path, N_("broken symbolic link"))) from exc
+        reason = exc.strerror or str(exc)
+        raise SourceError(
+            FileError(path, N_("cannot read the file: {reason}"), {"reason": reason})
+        ) from exc
+    return decode(data, path)
+
+
+def decode(data: bytes, path: str = "<bytes>") -> str:
+    """Decode an HTML file's bytes (BOM, then `<meta>` charset, else UTF-8), strictly."""
+    if not data.strip():
+        raise SourceError(FileError(path, N_("the file is empty")))
+    encoding, start = sniff_encoding(data)
+    try:
+        return data[start:].decode(encoding, errors="strict")
+    except UnicodeDecodeError as exc:
+        offset = start + exc.start
+        line = data.count(b"\n", 0, offset) + 1
+        column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+        raise SourceError(
+            FileError(
+                path,
+                N_(
+                    "cannot be decoded as {encoding}: byte 0x{byte} at line {line}, column {column}"
+                ),
+                {
+                    "encoding": encoding,
+                    "byte": f"{data[offset]:02X}",
+                    "line": line,
+                    "column": column,
+                },
+                line=line,
+            )
+        ) from exc
+
+
+def sniff_encoding(data: bytes) -> tuple[str, int]:
+    """The encoding of `data` and how many bytes of byte order mark to skip."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding, len(bom)
+    match = _META_CHARSET.search(data[:PRESCAN_BYTES])
+    if match:
+        label = match.group(1).decode("ascii").lower()
+        encoding = _WHATWG_ALIASES.get(label, label)
+        try:
+            return codecs.lookup(encoding).name, 0
+        except LookupError:
+            pass  # an unknown label is ignored, as browsers do
+    return "utf-8", 0

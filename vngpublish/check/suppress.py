@@ -1,0 +1,243 @@
+"""Inline suppression comments in the checked HTML, each with a reason.
+
+::
+
+    <!-- vngpublish-disable-next link-name -- het doel staat in de zin ervoor -->
+    <a href="/raad">Lees meer</a>
+
+    <!-- vngpublish-disable page-has-heading-one, heading-order -- e-mailfragment -->
+
+`vngpublish-disable-next IDS -- REASON` suppresses findings of those rules on the next element
+(the first element that starts after the comment; not its descendants).
+`vngpublish-disable IDS -- REASON`, anywhere in the file, suppresses them in the whole file.
+Rule ids are separated by commas or spaces; the reason follows ` -- ` and is required.
+
+Nothing is silently ignored: the rule `suppression-invalid` (a warning) reports a suppression
+without a reason (it then suppresses nothing), a rule id that does not exist, an unknown
+`vngpublish-...` directive, a `disable-next` with no element after it, and a suppression that
+suppressed nothing although its rule ran (like ruff's unused-noqa).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from vngpublish.check.finding import Finding, Outcome, Severity
+from vngpublish.check.i18n import N_
+from vngpublish.check.page import Page
+from vngpublish.check.presets import closest
+from vngpublish.check.rule import Result, Rule, all_rules
+
+RULE_ID = "suppression-invalid"
+MARKER = "vngpublish-"
+_DIRECTIVE = re.compile(r"\s*vngpublish-([A-Za-z-]*)(.*)\Z", re.DOTALL)
+_ID_SEPARATOR = re.compile(r"[\s,]+")
+
+
+class SuppressionInvalid(Rule):
+    """Inline suppression comments name known rules, give a reason, and are used.
+
+    A `<!-- vngpublish-disable... -->` comment hides findings, so it must say why and must
+    still be needed. Reported: a suppression without a reason after ` -- ` (it suppresses
+    nothing), an unknown rule id, an unknown `vngpublish-` directive, a `disable-next` with no
+    element after it, and a suppression of a rule that ran but found nothing to suppress.
+    Findings of this rule are made while suppressions are applied, not by `check`.
+    """
+
+    id = RULE_ID
+    title = N_("Suppression comments name known rules, give a reason and are used")
+    level = "best-practice"
+    severity = Severity.WARNING
+    tags = ("suppression", "best-practice")
+
+    def check(self, page: Page) -> Iterator[Result]:
+        """Nothing here: `apply_suppressions` reports, since it sees every rule's findings."""
+        return iter(())
+
+
+@dataclass
+class _Suppression:
+    comment: etree._Comment
+    whole_file: bool
+    rules: tuple[str, ...]
+    target_selector: str | None
+    used: set[str] = field(default_factory=set)
+
+
+def apply_suppressions(
+    page: Page, findings: list[Finding], active: Collection[str]
+) -> list[Finding]:
+    """Drop the findings the page's suppression comments cover and report bad suppressions.
+
+    `active` holds the ids of the rules that ran on the page: only their suppressions can be
+    found unused, and problems are reported only when `suppression-invalid` is among them.
+    """
+    if MARKER not in page.source:
+        return findings  # the common case costs one substring search
+    known = all_rules()
+    problems: list[Finding] = []
+    suppressions: list[_Suppression] = []
+    for comment in _comments(page):
+        match = _DIRECTIVE.match(comment.text or "")
+        if match is None:
+            continue
+        directive, rest = match.groups()
+        if directive not in ("disable", "disable-next"):
+            problems.append(
+                _problem(
+                    page,
+                    comment,
+                    N_(
+                        'Unknown directive "vngpublish-{directive}": use '
+                        "vngpublish-disable or vngpublish-disable-next."
+                    ),
+                    directive=directive,
+                )
+            )
+            continue
+        ids_text, separator, reason = rest.partition("--")
+        ids = [i for i in _ID_SEPARATOR.split(ids_text) if i]
+        valid = []
+        for rule_id in ids:
+            if rule_id in known:
+                valid.append(rule_id)
+                continue
+            close = closest(rule_id, known)
+            if close:
+                problems.append(
+                    _problem(
+                        page,
+                        comment,
+                        N_(
+                            'The suppression names the unknown rule "{rule}"; '
+                            'did you mean "{suggestion}"?'
+                        ),
+                        rule=rule_id,
+                        suggestion=close,
+                    )
+                )
+            else:
+                problems.append(
+                    _problem(
+                        page,
+                        comment,
+                        N_('The suppression names the unknown rule "{rule}".'),
+                        rule=rule_id,
+                    )
+                )
+        if not ids:
+            problems.append(
+                _problem(
+                    page,
+                    comment,
+                    N_("The suppression names no rule: list the rule ids to suppress."),
+                )
+            )
+            continue
+        if not separator or not reason.strip():
+            problems.append(
+                _problem(
+                    page,
+                    comment,
+                    N_(
+                        "The suppression of {rules} gives no reason, so it suppresses nothing: "
+                        'add one after " -- ".'
+                    ),
+                    rules=", ".join(ids),
+                )
+            )
+            continue
+        target_selector = None
+        if directive == "disable-next":
+            target = _next_element(comment)
+            if target is None:
+                problems.append(
+                    _problem(
+                        page,
+                        comment,
+                        N_("No element follows this vngpublish-disable-next comment."),
+                    )
+                )
+                continue
+            target_selector = page.selector(target)
+        suppressions.append(
+            _Suppression(comment, directive == "disable", tuple(valid), target_selector)
+        )
+
+    # A disable-next on the finding's element is more specific than a file-wide disable, so
+    # it is the one marked used when both apply.
+    suppressions.sort(key=lambda s: s.whole_file)
+    kept = [f for f in findings if not _suppressed(f, suppressions)]
+    if RULE_ID not in active:
+        return kept
+    for suppression in suppressions:
+        for rule_id in suppression.rules:
+            if rule_id in active and rule_id != RULE_ID and rule_id not in suppression.used:
+                message = (
+                    N_("Unused suppression: {rule} reports nothing in this file.")
+                    if suppression.whole_file
+                    else N_("Unused suppression: {rule} reports nothing on the next element.")
+                )
+                problems.append(_problem(page, suppression.comment, message, rule=rule_id))
+    kept.extend(p for p in problems if not _suppressed(p, suppressions))
+    kept.sort(key=Finding.sort_key)
+    return kept
+
+
+def _suppressed(finding: Finding, suppressions: list[_Suppression]) -> bool:
+    for suppression in suppressions:
+        if finding.rule in suppression.rules and (
+            suppression.whole_file or suppression.target_selector == finding.selector
+        ):
+            suppression.used.add(finding.rule)
+            return True
+    return False
+
+
+def _comments(page: Page) -> list[etree._Comment]:
+    """Every comment, including those before and after the `html` element."""
+    root = page.root
+    before = [c for c in root.itersiblings(preceding=True) if isinstance(c, etree._Comment)]
+    after = [c for c in root.itersiblings() if isinstance(c, etree._Comment)]
+    return [*reversed(before), *root.iter(etree.Comment), *after]
+
+
+def _next_element(comment: etree._Comment) -> HtmlElement | None:
+    following: list[HtmlElement] = comment.xpath("following::*[1]")
+    return following[0] if following else None
+
+
+def _problem(page: Page, comment: etree._Comment, message: str, **args: Any) -> Finding:
+    text = comment.text or ""
+    line = (comment.sourceline or 1) - text.count("\n")
+    column = 1
+    lines = page.source.splitlines()
+    if 0 < line <= len(lines):
+        found = lines[line - 1].find("<!--" + text.split("\n", 1)[0])
+        column = found + 1 if found >= 0 else 1
+    parent = comment.getparent()
+    target = (
+        _next_element(comment)
+        if (comment.text or "").lstrip().startswith(MARKER + "disable-next")
+        else None
+    )
+    anchor = target if target is not None else parent
+    snippet = f"<!--{text}-->"
+    return Finding(
+        rule=RULE_ID,
+        severity=SuppressionInvalid.severity,
+        outcome=Outcome.FAILED,
+        path=page.path,
+        line=line,
+        column=column,
+        selector=page.selector(anchor) if anchor is not None else "html",
+        snippet=snippet if len(snippet) <= 160 else snippet[:159] + "…",
+        message=message,
+        args=args,
+    )
