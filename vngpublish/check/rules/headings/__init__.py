@@ -1,0 +1,64 @@
+"""Rules about headings, and the page's heading outline that several rules share.
+
+A heading here is what assistive technology sees: an element whose role is `heading` (an
+`h1`-`h6`, or `role="heading"`) and that is in the accessibility tree. Its level is a valid
+`aria-level` when present, else the number of the `hN` tag, else 2 (the WAI-ARIA default).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+    from vngpublish.check.page import Page
+
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_CANDIDATES = "|".join(f"//{tag}" for tag in HEADING_TAGS) + "|//*[@role]"
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """One heading in the accessibility tree and its level."""
+
+    element: HtmlElement
+    level: int
+
+
+_OUTLINES: WeakKeyDictionary[Page, list[Heading]] = WeakKeyDictionary()
+
+
+def heading_level(el: HtmlElement) -> int:
+    """The level of an element with role heading (aria-level, else hN, else 2)."""
+    raw = (el.get("aria-level") or "").strip()
+    if raw.isdigit() and int(raw) >= 1:
+        return int(raw)
+    if el.tag in HEADING_TAGS:
+        return int(el.tag[1])
+    return 2
+
+
+def outline(page: Page) -> list[Heading]:
+    """The page's headings in the accessibility tree, in document order (computed once)."""
+    cached = _OUTLINES.get(page)
+    if cached is None:
+        # One XPath union visits the tree once in C and returns document order.
+        cached = [
+            Heading(el, heading_level(el))
+            for el in page.root.xpath(_CANDIDATES)
+            if page.role(el) == "heading" and not page.is_hidden(el)
+        ]
+        _OUTLINES[page] = cached
+    return cached
+
+
+def heading_ancestor(page: Page, el: HtmlElement) -> HtmlElement | None:
+    """The nearest ancestor of `el` with role heading, if any."""
+    for ancestor in el.iterancestors():
+        maybe_heading = ancestor.tag in HEADING_TAGS or ancestor.get("role") is not None
+        if maybe_heading and page.role(ancestor) == "heading":
+            return ancestor
+    return None

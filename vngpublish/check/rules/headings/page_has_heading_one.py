@@ -8,13 +8,18 @@ from vngpublish.check.finding import Severity
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
+from vngpublish.check.rules.headings import outline
 
 
 class PageHasHeadingOne(Rule):
     """The page has a level-one heading.
 
     A level-one heading tells screen reader users where the main content starts and what the
-    page is about; many of them jump to it first. Applies to every page with a `body`.
+    page is about; many of them jump to it first. Applies to every page with a `body` in the
+    accessibility tree. An `h1`, or any element with role `heading` and `aria-level="1"`,
+    counts when it is in the accessibility tree (not `hidden`, not `aria-hidden`).
+
+    Fix it by marking up the page's title (the newsletter's name and issue) as `h1`.
     """
 
     id = "page-has-heading-one"
@@ -27,9 +32,6 @@ class PageHasHeadingOne(Rule):
         body = page.body
         if body is None or page.is_hidden(body):
             return
-        for el in page.by_tag("h1") + page.with_attribute("aria-level"):
-            if page.role(el) == "heading" and not page.is_hidden(el):
-                level = el.get("aria-level") or ("1" if el.tag == "h1" else "")
-                if level.strip() == "1":
-                    return
+        if any(heading.level == 1 for heading in outline(page)):
+            return
         yield self.fail(body, N_("The page has no level-one heading (h1)."))

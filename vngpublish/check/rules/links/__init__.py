@@ -1,0 +1,114 @@
+"""Rules about links, and what several of them share: the page's links and where they go.
+
+A link here is what assistive technology sees: an element whose role is `link` (or a DPUB role
+that inherits from it, such as `doc-noteref`) and that is in the accessibility tree.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit, urlunsplit
+from weakref import WeakKeyDictionary
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+    from vngpublish.check.page import Page
+
+LINK_ROLES = frozenset({"link", "doc-backlink", "doc-biblioref", "doc-glossref", "doc-noteref"})
+_DEFAULT_PORTS = {"http": "80", "https": "443", "ftp": "21"}
+# Pages are given a made-up origin so relative and root-relative URLs resolve the same way
+# for every link of a page; only equality of resolved URLs matters.
+_SITE = "http://site.invalid/"
+_PAGE = "http://page.invalid/"
+
+_LINKS: WeakKeyDictionary[Page, list[HtmlElement]] = WeakKeyDictionary()
+_BASES: WeakKeyDictionary[Page, str] = WeakKeyDictionary()
+
+
+def links(page: Page) -> list[HtmlElement]:
+    """The page's links in the accessibility tree, in document order (computed once)."""
+    cached = _LINKS.get(page)
+    if cached is None:
+        cached = [
+            el
+            for el in page.root.xpath("//a|//area|//*[@role]")
+            if page.role(el) in LINK_ROLES and not page.is_hidden(el)
+        ]
+        _LINKS[page] = cached
+    return cached
+
+
+def _page_url(page: Page) -> str:
+    if page.site_root is not None:
+        try:
+            relative = Path(page.path).resolve().relative_to(Path(page.site_root).resolve())
+        except (ValueError, OSError):
+            pass
+        else:
+            return _SITE + relative.as_posix()
+    return _PAGE + Path(page.path).name
+
+
+def base_url(page: Page) -> str:
+    """The URL relative links of the page resolve against (honours `<base href>`)."""
+    cached = _BASES.get(page)
+    if cached is None:
+        cached = _page_url(page)
+        for base in page.by_tag("base"):
+            href = base.get("href")
+            if href is not None:
+                cached = urljoin(cached, href.strip())
+                break
+        _BASES[page] = cached
+    return cached
+
+
+def href_of(el: HtmlElement) -> str | None:
+    """The element's `href` (or SVG `xlink:href`), stripped; None when it has none."""
+    href = el.get("href")
+    if href is None:
+        href = el.get("xlink:href")
+    return None if href is None else href.strip()
+
+
+def normalise_url(url: str) -> str:
+    """A canonical form of an absolute URL for "is this the same resource" comparisons.
+
+    Lower-cases scheme and host, drops default ports and the fragment, and treats `dir`,
+    `dir/` and `dir/index.html` as the same resource.
+    """
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https", "ftp", "file"):
+        return urlunsplit((scheme, parts.netloc, parts.path, parts.query, ""))
+    host = parts.hostname or ""
+    port = parts.port if _has_valid_port(url) else None
+    netloc = host if port is None or str(port) == _DEFAULT_PORTS.get(scheme) else f"{host}:{port}"
+    path = parts.path or "/"
+    for index in ("/index.html", "/index.htm"):
+        if path.endswith(index):
+            path = path[: -len(index) + 1]
+    if len(path) > 1:
+        path = path.rstrip("/") or "/"
+    return urlunsplit((scheme, netloc, path, parts.query, ""))
+
+
+def _has_valid_port(url: str) -> bool:
+    try:
+        urlsplit(url).port  # noqa: B018 - the property raises on a bad port
+    except ValueError:
+        return False
+    return True
+
+
+def link_target(page: Page, el: HtmlElement) -> str | None:
+    """The normalised resource the link leads to, or None when it cannot be known statically."""
+    href = href_of(el)
+    if href is None or href.lower().startswith("javascript:"):
+        return None
+    try:
+        return normalise_url(urljoin(base_url(page), href))
+    except ValueError:
+        return None

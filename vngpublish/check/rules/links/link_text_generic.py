@@ -1,0 +1,286 @@
+"""link-text-generic."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from vngpublish.check.i18n import N_
+from vngpublish.check.page import Page
+from vngpublish.check.rule import Result, Rule
+from vngpublish.check.rules.headings import HEADING_TAGS, outline
+from vngpublish.check.rules.links import link_target, links
+from vngpublish.check.wordlists import generic_texts_for, normalise_link_text
+
+# Elements that sit inside a line of text. The nearest ancestor of a link that is not one of
+# these is the block whose text surrounds the link (its sentence or paragraph).
+_PHRASING = frozenset(
+    [
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "br",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "label",
+        "mark",
+        "nobr",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "wbr",
+    ]
+)
+# Elements whose text WCAG counts as programmatically determined link context (paragraph, list
+# item, table cell, heading); checked for every such ancestor, so a parent list item counts.
+_CONTEXT_BLOCKS = frozenset(
+    ("p", "li", "td", "th", "dd", "dt", "caption", "figcaption", *HEADING_TAGS)
+)
+_WORD = re.compile(r"\w{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Generic:
+    link: HtmlElement
+    name: str
+    key: str
+
+
+class LinkTextGeneric(Rule):
+    """Links say where they go: no bare "Lees meer", "Klik hier" or "Read more".
+
+    A screen reader user who lists the links of a newsletter hears "Lees meer, Lees meer, Lees
+    meer"; someone using speech input cannot say which one to follow. A link's name should say
+    what it leads to: "Lees meer over Raad op Zaterdag". Applies to every element with role
+    `link` in the accessibility tree whose accessible name is only a generic phrase from the word
+    list of the link's language (`checks/wordlists/<lang>.txt`, chosen by the primary subtag of
+    its `lang`; every list when the language is missing or has no list). Case, spacing,
+    brackets, trailing punctuation and arrows are ignored: "[Lees meer »]" is generic.
+
+    A name that adds the purpose passes, however it is given: visible text, visually hidden
+    text inside the link, or `aria-label`/`aria-labelledby` that includes the visible words.
+
+    Outcomes, following what WCAG allows:
+
+    - **failed**: the name is generic and nothing programmatically tied to the link gives its
+      purpose: no other text in its sentence, paragraph, list item (or parent list item) or
+      table cell, no table headers, no description (`aria-describedby`, `title`), and no
+      heading before it. That is a certain failure of 2.4.4 (A). Also failed: several links
+      with the same generic name and no context of their own share the nearest heading but go
+      to different pages. The name plus that heading is then the same for links with
+      different destinations, so the context cannot be what tells their purpose.
+    - **cantTell**: the name is generic but a context exists. 2.4.4 (A) allows the purpose to
+      come from that context, so a person has to check whether it does; the link still fails
+      2.4.9 (AAA, link text alone), and is a usability problem either way.
+
+    Fix it by putting the purpose in the link text ("Lees meer over de Spreidingswet"). If the
+    design needs the short visible text, add the rest as visually hidden text inside the link,
+    or an `aria-label` that starts with the visible words.
+    """
+
+    id = "link-text-generic"
+    title = N_("Link text says where the link goes")
+    level = "A"
+    wcag = ("2.4.4", "2.4.9")
+    act = ("aizyf1", "5effbb")
+    tags = ("links", "language")
+
+    def check(self, page: Page) -> Iterator[Result]:
+        generic = _generic_links(page)
+        if not generic:
+            return
+        nearest = _nearest_headings(page, [g.link for g in generic])
+        # Links without context of their own, grouped by generic text and the heading before
+        # them, to find groups whose members lead to different places.
+        groups: dict[tuple[str, int], set[str]] = {}
+        pending: list[tuple[_Generic, HtmlElement | None]] = []
+        for g in generic:
+            context = _own_context(page, g.link, g.name)
+            if context is not None:
+                message, text = context
+                yield self.cant_tell(g.link, message, name=g.name, context=_short(text))
+                continue
+            heading = nearest.get(g.link)
+            if heading is not None and normalise_link_text(page.name(heading)) == g.key:
+                heading = None
+            pending.append((g, heading))
+            if heading is not None:
+                target = link_target(page, g.link)
+                targets = groups.setdefault((g.key, id(heading)), set())
+                if target is not None:
+                    targets.add(target)
+        for g, heading in pending:
+            if heading is None:
+                yield self.fail(
+                    g.link,
+                    N_(
+                        "The link text “{name}” does not say where the link goes, and nothing "
+                        "around it does (no sentence, list item, table cell or heading): put the "
+                        "purpose in the link text, for example “Read more about the council "
+                        "meeting”."
+                    ),
+                    name=g.name,
+                )
+                continue
+            heading_name = _short(page.name(heading))
+            count = len(groups[(g.key, id(heading))])
+            if count > 1:
+                yield self.fail(
+                    g.link,
+                    N_(
+                        "Links named “{name}” after the heading “{heading}” go to {count} "
+                        "different pages, so neither their text nor their context tells them "
+                        "apart: put the purpose in each link text."
+                    ),
+                    name=g.name,
+                    heading=heading_name,
+                    count=count,
+                )
+            else:
+                yield self.cant_tell(
+                    g.link,
+                    N_(
+                        "The link text “{name}” does not say where the link goes on its own "
+                        "(fails WCAG 2.4.9, AAA). It meets 2.4.4 only if the heading "
+                        "“{heading}” before it makes the purpose clear: check that, or better, "
+                        "put the purpose in the link text."
+                    ),
+                    name=g.name,
+                    heading=heading_name,
+                )
+
+
+def _generic_links(page: Page) -> list[_Generic]:
+    found = []
+    for link in links(page):
+        name = page.name(link)
+        if not name:
+            continue  # no name at all is link-name's finding
+        key = normalise_link_text(name)
+        if key and key in generic_texts_for(page.lang(link)):
+            found.append(_Generic(link, name, key))
+    return found
+
+
+def _own_context(page: Page, link: HtmlElement, name: str) -> tuple[str, str] | None:
+    """The message and text of the nearest context tied to the link other than a heading."""
+    ancestors = list(link.iterancestors())
+    chain = set(ancestors)
+    container = next((a for a in ancestors if a.tag not in _PHRASING), None)
+    for ancestor in ancestors:
+        if ancestor is container or ancestor.tag in _CONTEXT_BLOCKS:
+            text = _inline_text(page, ancestor, link, chain)
+            if _WORD.search(text):
+                return (
+                    N_(
+                        "The link text “{name}” does not say where the link goes on its own "
+                        "(fails WCAG 2.4.9, AAA). It meets 2.4.4 only if the text around it, "
+                        "“{context}”, makes the purpose clear: check that, or better, put the "
+                        "purpose in the link text."
+                    ),
+                    text,
+                )
+        if ancestor.tag in ("td", "th"):
+            headers = _table_headers(page, ancestor)
+            if headers:
+                return (
+                    N_(
+                        "The link text “{name}” does not say where the link goes on its own "
+                        "(fails WCAG 2.4.9, AAA). It meets 2.4.4 only if the table headers "
+                        "“{context}” make the purpose clear: check that, or better, put the "
+                        "purpose in the link text."
+                    ),
+                    headers,
+                )
+        if ancestor.tag == "body":
+            break
+    description = _description(page, link, name)
+    if description:
+        return (
+            N_(
+                "The link text “{name}” does not say where the link goes on its own (fails "
+                "WCAG 2.4.9, AAA). It meets 2.4.4 only if its description “{context}” makes the "
+                "purpose clear: check that, or better, put the purpose in the link text."
+            ),
+            description,
+        )
+    return None
+
+
+def _inline_text(page: Page, block: HtmlElement, link: HtmlElement, chain: set[HtmlElement]) -> str:
+    """The text of `block` on the link's lines: without the link itself, without hidden
+    content, and without other blocks (a following paragraph is not the link's sentence)."""
+    parts: list[str] = [block.text or ""]
+    for child in block:
+        if isinstance(child.tag, str) and child is not link and not page.is_hidden(child):
+            if child in chain:
+                parts.append(_inline_text(page, child, link, chain))
+            elif child.tag in _PHRASING:
+                parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return " ".join(" ".join(parts).split())
+
+
+def _table_headers(page: Page, cell: HtmlElement) -> str:
+    table = next((a for a in cell.iterancestors("table")), None)
+    if table is None or page.role(table) in ("presentation", "none"):
+        return ""
+    texts = [page.text(th) for th in table.iter("th") if not page.is_hidden(th)]
+    return " / ".join(t for t in texts if t)
+
+
+def _description(page: Page, link: HtmlElement, name: str) -> str:
+    texts = []
+    for ref in (link.get("aria-describedby") or "").split():
+        target = page.by_id(ref)
+        if target is not None:
+            texts.append(page.text(target))
+    title = " ".join((link.get("title") or "").split())
+    if title and normalise_link_text(title) != normalise_link_text(name):
+        texts.append(title)
+    text = " ".join(t for t in texts if t)
+    return text if _WORD.search(text) else ""
+
+
+def _nearest_headings(page: Page, targets: list[HtmlElement]) -> dict[HtmlElement, HtmlElement]:
+    """For each target link, the nearest heading with a name before it in document order."""
+    headings = {h.element for h in outline(page) if page.name(h.element)}
+    wanted = set(targets)
+    nearest: dict[HtmlElement, HtmlElement] = {}
+    current: HtmlElement | None = None
+    # One pass over headings and links in document order (an XPath union keeps that order).
+    for el in page.root.xpath("//h1|//h2|//h3|//h4|//h5|//h6|//*[@role]|//a|//area"):
+        if el in headings:
+            current = el
+        elif el in wanted and current is not None:
+            nearest[el] = current
+    return nearest
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
