@@ -8,6 +8,26 @@ The two halves of the library:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+__all__ = ["__version__", "load_issue", "render_issue"]
+
+if TYPE_CHECKING:
+    from vngpublish.content import load_issue
+    from vngpublish.render import render_issue
+
+
+def __getattr__(name: str) -> Any:
+    # Imported on first use, so `python -m vngpublish.check` does not pay for the publishing
+    # half (pydantic, Jinja, Markdown, Babel).
+    if name == "load_issue":
+        from vngpublish.content import load_issue
+
+        return load_issue
+    if name == "render_issue":
+        from vngpublish.render import render_issue
+
+        return render_issue
+    raise AttributeError(f"module 'vngpublish' has no attribute {name!r}")

@@ -33,9 +33,10 @@ are booleans). The folder name is the issue's slug: its folder in the built site
         - text: vng.nl
           url: https://vng.nl/
 
-An item is a Markdown file in `items/`, in file-name order; the file name (without `.md`) is
-the item's slug. It starts with YAML front matter between two `---` lines; the Markdown after
-it is the summary::
+An item is a Markdown file in `items/`, in file-name order; the file name without `.md` and
+without a leading number (`07-lokale-ketenaanpak.md` gives `lokale-ketenaanpak`) is the
+item's slug, used in the page's anchors. It starts with YAML front matter between two `---`
+lines; the Markdown after it is the summary::
 
     ---
     title: Verschil oude en nieuwe accressystematiek toegelicht   # required
@@ -65,6 +66,7 @@ meer" alone is refused).
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -193,7 +195,7 @@ def _load_item(path: Path) -> Item:
         raise ContentError(message, shown, body_line + line)
     data = dict(front)
     data["summary"] = body.strip()
-    data.setdefault("slug", slugify(path.stem))
+    data.setdefault("slug", slugify(re.sub(r"^\d+[-_. ]+", "", path.stem)) or slugify(path.stem))
     if not data["slug"]:
         raise ContentError("the file name needs letters or digits (it is the item's slug)", shown)
     return _validate(Item, data, front, shown, first_line=2)

@@ -1,0 +1,389 @@
+"""Render an issue as a web page, an e-mail, or the plain-text part of that e-mail.
+
+    from vngpublish import load_issue, render_issue
+    page = render_issue(load_issue("examples/raadsledennieuws-2024-03"))
+    page.html, page.findings
+
+Templates live in `templates/newsletter/` (found through `vngpublish.resources`). A
+municipality can pass its own folder as `templates=`: a file there replaces ours of the same
+name (`web.css` for the house colours, say), and can extend ours as `vngpublish/<name>`
+(`{% extends "vngpublish/web.html" %}`) to change single blocks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from types import TracebackType
+from typing import Literal
+
+import css_inline
+import jinja2
+import nh3
+from babel.dates import format_date
+from markdown_it.token import Token
+from markupsafe import Markup
+
+from vngpublish.check import Finding, check_html
+from vngpublish.errors import TemplateError
+from vngpublish.model import Event, Issue, Item, markdown_parser, slugify
+from vngpublish.resources import templates_dir
+
+__all__ = [
+    "Occurrence",
+    "Rendered",
+    "Section",
+    "Variant",
+    "environment",
+    "labels",
+    "long_date",
+    "render_issue",
+    "render_template",
+    "sections",
+]
+
+Variant = Literal["web", "email", "text"]
+
+_TEMPLATES: dict[str, str] = {"web": "web.html", "email": "email.html", "text": "email.txt"}
+
+# The words the templates write themselves, per interface language.
+LABELS: dict[str, dict[str, str]] = {
+    "nl": {
+        "skip": "Naar de inhoud",
+        "contents": "Thema's in deze nieuwsbrief",
+        "read_more": "Lees meer over",
+        "number": "nummer",
+        "online": "online",
+        "physical": "fysiek",
+        "until": "tot en met",
+        "events": "Data",
+        "in_this_issue": "In deze nieuwsbrief",
+        "archive": "Nieuwsbrieven",
+        "archive_intro": "Alle nummers, de nieuwste eerst.",
+        "items": "berichten",
+        "feed": "Volg de nieuwsbrieven met de Atom-feed",
+    },
+    "en": {
+        "skip": "Skip to content",
+        "contents": "Themes in this newsletter",
+        "read_more": "Read more about",
+        "number": "number",
+        "online": "online",
+        "physical": "in person",
+        "until": "to",
+        "events": "Dates",
+        "in_this_issue": "In this newsletter",
+        "archive": "Newsletters",
+        "archive_intro": "Every issue, newest first.",
+        "items": "items",
+        "feed": "Follow the newsletters with the Atom feed",
+    },
+}
+
+_ALLOWED_TAGS = {"p", "a", "em", "strong", "code", "pre", "ul", "ol", "li", "br", "blockquote"}
+_URL_SCHEMES = {"http", "https", "mailto"}
+_TEXT_WIDTH = 72
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """An item as shown under one theme; `id` is unique in the page even for shared items."""
+
+    item: Item
+    id: str
+    heading_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A theme with its items, in the issue's theme order; `id` is its heading's anchor."""
+
+    theme: str
+    id: str
+    items: list[Occurrence]
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """One rendered variant of an issue.
+
+    `html` holds the web or e-mail HTML ("" for the text variant), `text` the plain text (""
+    for the HTML variants). `findings` are the accessibility checker's findings on the HTML
+    (empty for text, or when rendered with `check=False`).
+    """
+
+    variant: Variant
+    html: str = ""
+    text: str = ""
+    findings: list[Finding] = field(default_factory=list)
+
+
+def sections(issue: Issue) -> list[Section]:
+    """The issue's themes that have items, each with its items and page-unique ids.
+
+    Ids get fixed prefixes (`thema-`, `item-`, `kop-`) so they cannot collide with each other
+    or with the page's own ids; an item under two themes gets one id per theme.
+    """
+    result: list[Section] = []
+    for theme in issue.themes:
+        items = issue.items_under(theme)
+        if not items:
+            continue
+        theme_slug = slugify(theme)
+        occurrences = [
+            Occurrence(
+                item=item,
+                id=f"item-{theme_slug}--{item.slug}",
+                heading_id=f"kop-{theme_slug}--{item.slug}",
+            )
+            for item in items
+        ]
+        result.append(Section(theme=theme, id=f"thema-{theme_slug}", items=occurrences))
+    return result
+
+
+def labels(language: str) -> dict[str, str]:
+    """The template words for `language` (a tag like "nl" or "nl-BE")."""
+    return LABELS[language.split("-")[0]]
+
+
+# ------------------------------------------------------------------ Markdown
+_MD = markdown_parser()
+
+
+def markdown_html(text: str) -> Markup:
+    """Markdown to HTML, sanitised: only simple text markup and http(s)/mailto links survive."""
+    html = nh3.clean(
+        _MD.render(text),
+        tags=_ALLOWED_TAGS,
+        attributes={"a": {"href"}},
+        url_schemes=_URL_SCHEMES,
+    )
+    # Safe to mark: nh3 has just removed everything but simple markup and safe links.
+    return Markup(html)
+
+
+def markdown_text(text: str, width: int = _TEXT_WIDTH) -> str:
+    """Markdown to plain text for the text part: paragraphs and lists, links as "text (URL)"."""
+    blocks: list[tuple[str, str, bool]] = []  # (first-line prefix, text, is a list item)
+    lists: list[list[int]] = []  # per open list: [next number], or [-1] for bullets
+    marker: str | None = None
+    for token in _MD.parse(text):
+        kind = token.type
+        if kind == "bullet_list_open":
+            lists.append([-1])
+        elif kind == "ordered_list_open":
+            lists.append([int(token.attrGet("start") or 1)])
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif kind == "list_item_open":
+            counter = lists[-1]
+            marker = "- " if counter[0] < 0 else f"{counter[0]}. "
+            if counter[0] >= 0:
+                counter[0] += 1
+        elif kind in ("inline", "code_block", "fence"):
+            content = _inline_text(token) if kind == "inline" else token.content.rstrip("\n")
+            indent = "  " * max(len(lists) - 1, 0)
+            prefix = indent + (marker or ("  " if lists else ""))
+            blocks.append((prefix, content, marker is not None))
+            marker = None
+    out: list[str] = []
+    for index, (prefix, content, is_item) in enumerate(blocks):
+        wrapped = textwrap.fill(
+            content,
+            width=width,
+            initial_indent=prefix,
+            subsequent_indent=" " * len(prefix),
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        tight = is_item and index > 0 and blocks[index - 1][2]
+        out.append(("\n" if tight else "\n\n") + wrapped if out else wrapped)
+    return "".join(out)
+
+
+def _inline_text(token: Token) -> str:
+    parts: list[str] = []
+    hrefs: list[tuple[str, int]] = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type == "softbreak":
+            parts.append(" ")
+        elif child.type == "hardbreak":
+            parts.append("\n")
+        elif child.type == "link_open":
+            hrefs.append((str(child.attrGet("href") or ""), len(parts)))
+        elif child.type == "link_close" and hrefs:
+            href, start = hrefs.pop()
+            label = "".join(parts[start:])
+            if label.strip() != href.removeprefix("mailto:"):
+                parts.append(f" ({href})")
+    return " ".join("".join(parts).split(" ")).strip()
+
+
+# ------------------------------------------------------------------ filters
+def _locale(language: str) -> str:
+    return language.replace("-", "_")
+
+
+def long_date(day: dt.date, language: str) -> str:
+    """`day` written out in `language`: "zaterdag 25 mei 2024" (Babel's full format)."""
+    return str(format_date(day, format="full", locale=_locale(language)))
+
+
+def _wrap(text: str, width: int = _TEXT_WIDTH) -> str:
+    return textwrap.fill(
+        " ".join(text.split()), width=width, break_long_words=False, break_on_hyphens=False
+    )
+
+
+def _preheader(issue: Issue) -> str:
+    """The preview line an e-mail client shows next to the subject."""
+    if issue.intro:
+        text = " ".join(markdown_text(issue.intro, width=10_000).split())
+    else:
+        titles = [item.title for item in issue.items[:3]]
+        text = f"{labels(issue.language)['in_this_issue']}: " + "; ".join(titles)
+    return textwrap.shorten(text, width=140, placeholder=" …")
+
+
+class _Filters:
+    """Template filters bound to one issue's language."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.words = labels(language)
+
+    def longdate(self, value: dt.date) -> str:
+        return long_date(value, self.language)
+
+    def where(self, event: Event) -> str:
+        how = self.words[event.mode]
+        return f"{how}, {event.place}" if event.place else how
+
+    def link_text(self, item: Item) -> str:
+        return item.link_text or f"{self.words['read_more']} {item.title}"
+
+
+# ------------------------------------------------------------------ environment
+@lru_cache(maxsize=16)
+def _environment(user_dir: str | None) -> jinja2.Environment:
+    ours = jinja2.FileSystemLoader(templates_dir() / "newsletter")
+    loaders: list[jinja2.BaseLoader] = []
+    if user_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(user_dir))
+    loaders += [ours, jinja2.PrefixLoader({"vngpublish": ours})]
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=jinja2.select_autoescape(["html", "xml"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["markdown"] = markdown_html
+    env.filters["markdown_text"] = markdown_text
+    env.filters["wrap"] = _wrap
+    env.filters["isodate"] = lambda value: value.isoformat()
+    return env
+
+
+def environment(templates: str | Path | None = None) -> jinja2.Environment:
+    """The Jinja environment: `templates` (a folder overriding single templates) first, then ours.
+
+    Raises TemplateError when `templates` is not a folder.
+    """
+    if templates is None:
+        return _environment(None)
+    folder = Path(templates)
+    if not folder.is_dir():
+        raise TemplateError("is not a folder of templates", str(templates))
+    return _environment(str(folder.resolve()))
+
+
+def render_template(env: jinja2.Environment, name: str, **context: object) -> str:
+    """Render template `name`, turning Jinja's errors into one-line TemplateErrors."""
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError(
+            f"template syntax error: {error.message}", error.filename or name, error.lineno
+        ) from None
+    except jinja2.TemplateNotFound as error:
+        raise TemplateError(f"template {error.name!r} not found") from None
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as error:
+        where, line = _template_position(error)
+        raise TemplateError(f"error in template: {error}", where or name, line) from None
+
+
+def _template_position(error: BaseException) -> tuple[str | None, int | None]:
+    """The template file and line an error was raised in, from Jinja's rewritten traceback."""
+    where: tuple[str | None, int | None] = (None, None)
+    tb: TracebackType | None = error.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".txt", ".xml", ".css")):
+            where = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return where
+
+
+# ------------------------------------------------------------------ render
+def render_issue(
+    issue: Issue,
+    variant: Variant = "web",
+    *,
+    templates: str | Path | None = None,
+    check: bool = True,
+) -> Rendered:
+    """Render `issue` as `variant`: "web" (a page), "email" (e-mail HTML) or "text".
+
+    `templates` is a folder whose files override ours by name. With `check` (the default) the
+    HTML variants are run through `vngpublish.check.check_html` and the findings returned.
+    """
+    if variant not in _TEMPLATES:
+        raise ValueError(f"variant must be one of {', '.join(_TEMPLATES)}, got {variant!r}")
+    env = environment(templates)
+    filters = _Filters(issue.language)
+    output = render_template(
+        env,
+        _TEMPLATES[variant],
+        issue=issue,
+        sections=sections(issue),
+        L=filters.words,
+        lang=issue.language,
+        dir="ltr",
+        preheader=_preheader(issue),
+        longdate=filters.longdate,
+        where=filters.where,
+        link_text=filters.link_text,
+    )
+    if variant == "text":
+        return Rendered(variant, text=output)
+    if variant == "email":
+        output = _inline_css(output, render_template(env, "email.css"))
+    path = f"{issue.slug}/{'index.html' if variant == 'web' else 'email.html'}"
+    findings = check_html(output, path) if check else []
+    return Rendered(variant, html=output, findings=findings)
+
+
+def _inline_css(html: str, css: str) -> str:
+    """Inline `css` into style attributes; the page's own <style> blocks are kept as they are.
+
+    The kept blocks hold what cannot be inlined: dark-mode and small-screen media queries.
+    """
+    inliner = css_inline.CSSInliner(
+        inline_style_tags=False,
+        keep_style_tags=True,
+        load_remote_stylesheets=False,
+        extra_css=css,
+    )
+    try:
+        result: str = inliner.inline(html)
+    except ValueError as error:
+        raise TemplateError(f"the e-mail CSS cannot be inlined: {error}") from None
+    return result
