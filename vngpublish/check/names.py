@@ -1,46 +1,525 @@
-"""Accessible name computation (W3C accname 1.2). First version: a simplified subset."""
+"""Accessible name and description (W3C accname 1.2 with the HTML-AAM host-language rules).
+
+The steps, in the spec's order, for the element whose name is computed (the root) and, in
+recursion, for each node visited:
+
+A. hidden nodes give nothing, unless the traversal started at a hidden element referenced by
+   `aria-labelledby` / `aria-describedby` or at a hidden `label`;
+B. `aria-labelledby` (not followed again inside a labelledby traversal); the referenced
+   elements' texts joined with spaces, when not empty;
+C. in recursion, an embedded control gives its value: a textbox its value, a combobox or
+   listbox its selected option(s), a range widget `aria-valuetext`, `aria-valuenow` or its value;
+D. `aria-label`, when not only whitespace;
+E. the host language: `alt` of `img`/`area`/`input type=image`, the value of input buttons
+   (and "Submit"/"Reset" when it is missing), `<label>`s of form controls, `legend` of a
+   fieldset, `caption` of a table, `figcaption` of a figure, the `title` child of `svg`,
+   `label` of `optgroup`/`option`. Skipped for presentational elements. In recursion only
+   the attribute-based ones apply (`img`, `area`, `input`, `svg`, `optgroup`, `option`);
+   other elements contribute their content;
+F. name from content, for roles that allow it (WAI-ARIA 1.2) and for every node in recursion:
+   text nodes, then children in order; children that are block-level by default are set apart
+   with spaces, `br` is a space; elements owned by `aria-owns` come after the children;
+I. the `title` attribute (and for text fields then `placeholder` / `aria-placeholder`).
+
+Not supported, by design: CSS generated content (`::before`/`::after`), and `display` set by
+CSS when deciding inline versus block (the default display of the tag is used).
+
+The element's own name is memoised by `page.name`; the content of a subtree is memoised too
+while computing names from content, so names of nested elements cost linear time.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from vngpublish.check import aria
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
     from vngpublish.check.page import Page
 
+_BLOCK = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "optgroup",
+        "option",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    }
+)
+_LABELABLE = frozenset({"button", "input", "meter", "output", "progress", "select", "textarea"})
+_TEXTBOX_ROLES = frozenset({"textbox", "searchbox"})
+_RANGE_ROLES = frozenset({"slider", "spinbutton", "progressbar", "scrollbar", "meter"})
+_RECURSION_HOST_TAGS = frozenset({"img", "area", "input", "svg", "optgroup", "option"})
+_PLACEHOLDER_TYPES = frozenset({"text", "email", "tel", "url", "search", "password", "number"})
+
+
+@dataclass(slots=True)
+class _Walk:
+    """State of one name computation."""
+
+    root: HtmlElement
+    active: set[HtmlElement] = field(default_factory=set)
+
+
+def collapse(text: str) -> str:
+    """Whitespace collapsed to single spaces and trimmed."""
+    return " ".join(text.split())
+
 
 def accessible_name(page: Page, el: HtmlElement) -> str:
-    """The accessible name of `el`, whitespace-collapsed."""
-    labelledby = el.get("aria-labelledby")
-    if labelledby:
-        parts = [page.by_id(i) for i in labelledby.split()]
-        text = " ".join(page.text(p) for p in parts if p is not None)
-        if text.strip():
-            return " ".join(text.split())
-    label = (el.get("aria-label") or "").strip()
-    if label:
-        return " ".join(label.split())
-    if el.tag == "img":
-        return " ".join((el.get("alt") or el.get("title") or "").split())
-    text = " ".join(
-        " ".join(t.split()) for t in _visible_text(page, el)
-    ).strip()
+    """The accessible name of `el`, whitespace-collapsed; "" when it has none."""
+    if not isinstance(el.tag, str):
+        return ""
+    walk = _Walk(el)
+    return collapse(
+        _compute(
+            page, el, walk, recursion=False, in_labelledby=False, hidden_ok=False, cacheable=False
+        )
+    )
+
+
+def name_from_author(page: Page, el: HtmlElement) -> str:
+    """The name given by `aria-labelledby`, `aria-label` or `title` only (no content).
+
+    This is the whole name of roles named by their author (`region` from `section`, landmarks),
+    and what decides whether a `section` is a region at all.
+    """
+    walk = _Walk(el, {el})
+    text = _labelledby(page, el, walk, hidden_ok=False)
     if text:
-        return " ".join(text.split())
-    return " ".join((el.get("title") or "").split())
+        return text
+    label = el.get("aria-label")
+    if label is not None and label.strip():
+        return collapse(label)
+    return collapse(el.get("title") or "")
 
 
-def _visible_text(page: Page, el: HtmlElement) -> list[str]:
-    out: list[str] = []
-    if el.text:
-        out.append(el.text)
-    for child in el:
-        if isinstance(child.tag, str) and not page.is_hidden(child):
-            if child.tag == "img":
-                out.append(child.get("alt") or "")
+def accessible_description(page: Page, el: HtmlElement) -> str:
+    """The accessible description: `aria-describedby`, else `aria-description`, else a `title`
+    that did not already give the name. Whitespace-collapsed."""
+    ids = (el.get("aria-describedby") or "").split()
+    if ids:
+        walk = _Walk(el, {el})
+        parts = []
+        for element_id in ids:
+            ref = page.by_id(element_id)
+            if ref is not None and ref is not el:
+                parts.append(
+                    _compute(
+                        page,
+                        ref,
+                        walk,
+                        recursion=True,
+                        in_labelledby=True,
+                        hidden_ok=page.is_hidden(ref),
+                        cacheable=False,
+                    )
+                )
+        text = collapse(" ".join(parts))
+        if text:
+            return text
+    described = el.get("aria-description")
+    if described is not None and described.strip():
+        return collapse(described)
+    title = collapse(el.get("title") or "")
+    if title and title != page.name(el):
+        return title
+    return ""
+
+
+# ------------------------------------------------------------------ labels
+def labels_of(page: Page, el: HtmlElement) -> list[HtmlElement]:
+    """The `label` elements whose labeled control is `el`, in document order."""
+    index: dict[HtmlElement, list[HtmlElement]] = page.per_page(
+        "labels", lambda: _label_index(page)
+    )
+    return index.get(el, [])
+
+
+def _label_index(page: Page) -> dict[HtmlElement, list[HtmlElement]]:
+    index: dict[HtmlElement, list[HtmlElement]] = {}
+    for label in page.by_tag("label"):
+        control = _labeled_control(page, label)
+        if control is not None:
+            index.setdefault(control, []).append(label)
+    return index
+
+
+def _labeled_control(page: Page, label: HtmlElement) -> HtmlElement | None:
+    target = label.get("for")
+    if target is not None:
+        found = page.by_id(target)
+        return found if found is not None and _is_labelable(found) else None
+    for descendant in label.iterdescendants():
+        if isinstance(descendant.tag, str) and _is_labelable(descendant):
+            return descendant
+    return None
+
+
+def _is_labelable(el: HtmlElement) -> bool:
+    if el.tag not in _LABELABLE:
+        return False
+    return not (el.tag == "input" and aria.input_type(el) == "hidden")
+
+
+# ------------------------------------------------------------- computation
+def _role(page: Page, el: HtmlElement) -> str | None:
+    # `section` and `aside` take their implicit role from their name; neither role matters
+    # for the steps below, so don't ask (asking would recurse into this computation).
+    if el.tag in ("section", "aside"):
+        return aria.explicit_role(el) or "generic"
+    return page.role(el)
+
+
+def _compute(
+    page: Page,
+    node: HtmlElement,
+    walk: _Walk,
+    *,
+    recursion: bool,
+    in_labelledby: bool,
+    hidden_ok: bool,
+    cacheable: bool,
+) -> str:
+    if node in walk.active and recursion:
+        return ""  # the root inside its own label, or a reference cycle
+    # A: hidden
+    if not hidden_ok and page.is_hidden(node):
+        return ""
+    walk.active.add(node)
+    try:
+        return _steps(
+            page,
+            node,
+            walk,
+            recursion=recursion,
+            in_labelledby=in_labelledby,
+            hidden_ok=hidden_ok,
+            cacheable=cacheable,
+        )
+    finally:
+        walk.active.discard(node)
+
+
+def _steps(
+    page: Page,
+    node: HtmlElement,
+    walk: _Walk,
+    *,
+    recursion: bool,
+    in_labelledby: bool,
+    hidden_ok: bool,
+    cacheable: bool,
+) -> str:
+    # B: aria-labelledby
+    if not in_labelledby:
+        text = _labelledby(page, node, walk, hidden_ok)
+        if text:
+            return text
+    role = _role(page, node)
+    # C: embedded control
+    if recursion:
+        value = _embedded_value(page, node, role)
+        if value is not None:
+            return value
+    # D: aria-label
+    label: str | None = node.get("aria-label")
+    if label is not None and label.strip():
+        return label
+    # E: host language
+    if not aria.is_presentational(role) and (not recursion or node.tag in _RECURSION_HOST_TAGS):
+        text = _host_language_label(page, node, walk, hidden_ok)
+        if text:
+            return text
+    # F: name from content
+    if recursion or role in aria.NAME_FROM_CONTENT_ROLES or node.tag == "summary":
+        # Content reached from the root's own content (not through a label or a reference)
+        # does not depend on the root, so it is computed once per element and page.
+        if cacheable:
+            text = page.fact(
+                "name-content",
+                node,
+                lambda p, n: _content(
+                    p, n, walk, in_labelledby=False, hidden_ok=False, cacheable=True
+                ),
+            )
+        else:
+            from_root = not recursion and not in_labelledby and not hidden_ok
+            text = _content(
+                page,
+                node,
+                walk,
+                in_labelledby=in_labelledby,
+                hidden_ok=hidden_ok,
+                cacheable=from_root,
+            )
+        if text.strip():
+            return text
+    # I: tooltip, then placeholder for text fields
+    title: str | None = node.get("title")
+    if title is not None and title.strip():
+        return title
+    if node.tag == "textarea" or (
+        node.tag == "input" and aria.input_type(node) in _PLACEHOLDER_TYPES
+    ):
+        placeholder: str | None = node.get("placeholder")
+        if placeholder is not None and placeholder.strip():
+            return placeholder
+    placeholder = node.get("aria-placeholder")
+    if role in _TEXTBOX_ROLES and placeholder is not None and placeholder.strip():
+        return placeholder
+    return ""
+
+
+def _labelledby(page: Page, node: HtmlElement, walk: _Walk, hidden_ok: bool) -> str:
+    ids = (node.get("aria-labelledby") or "").split()
+    if not ids:
+        return ""
+    parts = []
+    for element_id in ids:
+        ref = page.by_id(element_id)
+        if ref is None:
+            continue
+        ref_hidden_ok = hidden_ok or page.is_hidden(ref)
+        # The root may label itself: its own aria-label or content then counts.
+        if ref is walk.root:
+            walk.active.discard(ref)
+        try:
+            parts.append(
+                _compute(
+                    page,
+                    ref,
+                    walk,
+                    recursion=True,
+                    in_labelledby=True,
+                    hidden_ok=ref_hidden_ok,
+                    cacheable=False,
+                )
+            )
+        finally:
+            if ref is walk.root:
+                walk.active.add(ref)
+    return collapse(" ".join(parts))
+
+
+def _content(
+    page: Page,
+    node: HtmlElement,
+    walk: _Walk,
+    *,
+    in_labelledby: bool,
+    hidden_ok: bool,
+    cacheable: bool,
+) -> str:
+    pieces: list[str] = []
+    if node.text and node.tag not in ("script", "style", "template"):
+        pieces.append(node.text)
+    for child in node:
+        if isinstance(child.tag, str):
+            if child.tag == "br":
+                pieces.append(" ")
             else:
-                out.extend(_visible_text(page, child))
+                text = _compute(
+                    page,
+                    child,
+                    walk,
+                    recursion=True,
+                    in_labelledby=in_labelledby,
+                    hidden_ok=hidden_ok,
+                    cacheable=cacheable,
+                )
+                if child.tag in _BLOCK:
+                    pieces.append(f" {text} ")
+                else:
+                    pieces.append(text)
         if child.tail:
-            out.append(child.tail)
-    return out
+            pieces.append(child.tail)
+    for owned_id in (node.get("aria-owns") or "").split():
+        owned = page.by_id(owned_id)
+        if owned is not None:
+            text = _compute(
+                page,
+                owned,
+                walk,
+                recursion=True,
+                in_labelledby=in_labelledby,
+                hidden_ok=hidden_ok,
+                cacheable=False,
+            )
+            pieces.append(f" {text} ")
+    return "".join(pieces)
+
+
+def _host_language_label(page: Page, node: HtmlElement, walk: _Walk, hidden_ok: bool) -> str:
+    tag = node.tag
+    if tag in ("img", "area"):
+        return collapse(node.get("alt") or "")
+    if tag == "input":
+        kind = aria.input_type(node)
+        if kind == "image":
+            return collapse(node.get("alt") or "")
+        text = _label_text(page, node, walk)
+        if text or kind not in ("button", "submit", "reset"):
+            return text
+        value = node.get("value")
+        if value is not None:
+            return collapse(value)
+        return {"submit": "Submit", "reset": "Reset"}.get(kind, "")
+    if tag in _LABELABLE:
+        return _label_text(page, node, walk)
+    if tag == "fieldset":
+        return _first_child_content(page, node, "legend", walk, hidden_ok)
+    if tag == "table":
+        return _first_child_content(page, node, "caption", walk, hidden_ok)
+    if tag == "figure":
+        return _first_child_content(page, node, "figcaption", walk, hidden_ok)
+    if tag == "svg":
+        title = next((c for c in node if c.tag == "title"), None)
+        return collapse(title.text_content()) if title is not None else ""
+    if tag in ("optgroup", "option"):
+        return collapse(node.get("label") or "")
+    return ""
+
+
+def _label_text(page: Page, node: HtmlElement, walk: _Walk) -> str:
+    parts = []
+    for label in labels_of(page, node):
+        parts.append(
+            _compute(
+                page,
+                label,
+                walk,
+                recursion=True,
+                in_labelledby=False,
+                hidden_ok=page.is_hidden(label),
+                cacheable=False,
+            )
+        )
+    return collapse(" ".join(parts))
+
+
+def _first_child_content(
+    page: Page, node: HtmlElement, tag: str, walk: _Walk, hidden_ok: bool
+) -> str:
+    child = next((c for c in node if c.tag == tag), None)
+    if child is None:
+        return ""
+    return collapse(
+        _compute(
+            page,
+            child,
+            walk,
+            recursion=True,
+            in_labelledby=False,
+            hidden_ok=hidden_ok,
+            cacheable=False,
+        )
+    )
+
+
+# --------------------------------------------------------- embedded controls
+def _embedded_value(page: Page, node: HtmlElement, role: str | None) -> str | None:
+    """The value an embedded control contributes, or None when `node` is not one."""
+    if role in _TEXTBOX_ROLES:
+        if node.tag == "input":
+            return str(node.get("value") or "")
+        return str(node.text_content())
+    if role in ("combobox", "listbox"):
+        if node.tag == "input":
+            return str(node.get("value") or "")
+        return " ".join(_option_text(o) for o in _selected_options(page, node))
+    if role in _RANGE_ROLES:
+        for attribute in ("aria-valuetext", "aria-valuenow"):
+            value: str | None = node.get(attribute)
+            if value is not None and value.strip():
+                return value
+        if node.tag == "input" and aria.input_type(node) == "range":
+            return str(node.get("value") or _range_default(node))
+        if node.tag in ("input", "meter", "progress"):
+            return str(node.get("value") or "")
+        return ""
+    return None
+
+
+def _selected_options(page: Page, node: HtmlElement) -> list[HtmlElement]:
+    if node.tag == "select":
+        options = [o for o in node.iter("option")]
+        chosen = [o for o in options if o.get("selected") is not None]
+        single = node.get("multiple") is None
+        if single and chosen:
+            return chosen[-1:]
+        if single and not chosen:
+            first = next((o for o in options if not aria.is_disabled(o)), None)
+            return [first] if first is not None else []
+        return chosen
+    return [
+        o
+        for o in node.iter()
+        if isinstance(o.tag, str)
+        and (o.get("aria-selected") or "").strip().lower() == "true"
+        and page.role(o) in ("option", "treeitem")
+    ]
+
+
+def _option_text(option: HtmlElement) -> str:
+    label = option.get("label")
+    if label is not None and label.strip():
+        return collapse(label)
+    return collapse(option.text_content())
+
+
+def _range_default(node: HtmlElement) -> str:
+    def number(attribute: str, default: float) -> float:
+        try:
+            return float(node.get(attribute) or default)
+        except ValueError:
+            return default
+
+    low, high = number("min", 0.0), number("max", 100.0)
+    middle = low + (high - low) / 2 if high >= low else low
+    return str(int(middle)) if middle.is_integer() else str(middle)

@@ -7,11 +7,11 @@ Rules never walk the whole tree themselves: they ask the page (`by_tag`, `with_a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import lxml.html
 from lxml import etree
@@ -20,6 +20,7 @@ from lxml.html import HtmlElement
 from vngpublish.check import aria, names, visibility
 
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=False, default_doctype=False)
+T = TypeVar("T")
 _CSS_IDENT = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
 
 
@@ -80,9 +81,11 @@ class Page:
         """Elements that carry attribute `name` (any value), in document order."""
         cache = self._cache.setdefault("with_attribute", {})
         if name not in cache:
-            cache[name] = [el for el in self.root.xpath(f"//*[@{name}]") if isinstance(el.tag, str)] if _CSS_IDENT.match(name) else [
-                el for el in self.elements if name in el.attrib
-            ]
+            cache[name] = (
+                [el for el in self.root.xpath(f"//*[@{name}]") if isinstance(el.tag, str)]
+                if _CSS_IDENT.match(name)
+                else [el for el in self.elements if name in el.attrib]
+            )
         result: list[HtmlElement] = cache[name]
         return result
 
@@ -128,6 +131,32 @@ class Page:
     def is_rendered(self, el: HtmlElement) -> bool:
         """False when the element is not rendered at all (`hidden`, `display:none`, ...)."""
         result: bool = self._memo("rendered", el, visibility.is_rendered)
+        return result
+
+    def labels(self, el: HtmlElement) -> list[HtmlElement]:
+        """The `label` elements associated with a form control (by `for`, or by wrapping)."""
+        return names.labels_of(self, el)
+
+    def is_visually_hidden(self, el: HtmlElement) -> bool:
+        """True when the element is moved or clipped out of sight but still read by screen
+        readers (the sr-only pattern)."""
+        return visibility.is_visually_hidden(self, el)
+
+    def fact(self, kind: str, el: HtmlElement, compute: Callable[[Page, HtmlElement], T]) -> T:
+        """A per-element fact of `kind`, computed once with `compute(page, el)`.
+
+        For modules that derive facts from the tree (visibility, names); rules use the named
+        accessors above.
+        """
+        result: T = self._memo(kind, el, compute)
+        return result
+
+    def per_page(self, key: str, factory: Callable[[], T]) -> T:
+        """A per-page value (an index, parsed stylesheets), created once with `factory()`."""
+        store = self._cache.setdefault("per-page", {})
+        if key not in store:
+            store[key] = factory()
+        result: T = store[key]
         return result
 
     def lang(self, el: HtmlElement) -> str | None:
@@ -221,8 +250,7 @@ def _selector_of(page: Page, el: HtmlElement) -> str:
 
 def iter_text_nodes(el: HtmlElement) -> Iterable[str]:
     """The element's own text and the text of its descendants, in order."""
-    for text in el.itertext():
-        yield text
+    yield from el.itertext()
 
 
 __all__ = ["Page", "etree"]
