@@ -1,0 +1,49 @@
+"""duplicate-id."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vngpublish.check.finding import Severity
+from vngpublish.check.i18n import N_
+from vngpublish.check.page import Page
+from vngpublish.check.rule import Result, Rule
+from vngpublish.check.rules.page.ids import duplicate_ids
+
+
+class DuplicateId(Rule):
+    """Id values are unique in the page (best practice).
+
+    HTML requires every id to be unique. A duplicate that nothing refers to does no harm to
+    accessibility today, but the next label, ARIA relation or in-page link that uses it will
+    silently point at the first element. (WCAG 2.2 removed 4.1.1 Parsing; duplicates that are
+    referred to are errors under duplicate-id-aria.)
+
+    Applies to every id value used by two or more elements of the document (not counting
+    `template` content) that no label, ARIA attribute or link refers to. Reported once per
+    value, on its second element.
+
+    Fix: give each element its own id, or drop ids that nothing uses.
+    """
+
+    id = "duplicate-id"
+    title = N_("Ids are unique")
+    level = "best-practice"
+    severity = Severity.WARNING
+    act = ("3ea0c8",)
+    tags = ("page", "ids", "best-practice")
+
+    def check(self, page: Page) -> Iterator[Result]:
+        for duplicate in duplicate_ids(page):
+            if duplicate.referenced_by:
+                continue
+            yield self.fail(
+                duplicate.elements[1],
+                N_(
+                    "The id '{id}' is used {count} times (first on line {first_line}): make "
+                    "each id unique."
+                ),
+                id=duplicate.value,
+                count=len(duplicate.elements),
+                first_line=page.line(duplicate.elements[0]),
+            )

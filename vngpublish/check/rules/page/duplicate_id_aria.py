@@ -1,0 +1,51 @@
+"""duplicate-id-aria."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vngpublish.check.i18n import N_
+from vngpublish.check.page import Page
+from vngpublish.check.rule import Result, Rule
+from vngpublish.check.rules.page.ids import duplicate_ids
+
+
+class DuplicateIdAria(Rule):
+    """Ids that something refers to are unique.
+
+    Labels (`label for`), ARIA relations (`aria-labelledby`, `aria-describedby`,
+    `aria-controls`, ...), table `headers`, `list`, `form`, `usemap` and in-page links
+    (`href="#..."`) find their target by id. When two elements share that id, browsers take
+    the first one, so a form field can be announced with the wrong label, or a skip link jump
+    to the wrong place.
+
+    Applies to every id value used by two or more elements of the document (not counting
+    `template` content) that one of those attributes refers to. Reported once per value, on
+    its second element. Duplicate ids nothing refers to are reported by duplicate-id.
+
+    Fix: give each element its own id and point the reference at the right one.
+    """
+
+    id = "duplicate-id-aria"
+    title = N_("Ids used in references are unique")
+    level = "A"
+    wcag = ("1.3.1", "4.1.2")
+    act = ("3ea0c8",)
+    tags = ("page", "ids", "aria")
+
+    def check(self, page: Page) -> Iterator[Result]:
+        for duplicate in duplicate_ids(page):
+            if not duplicate.referenced_by:
+                continue
+            yield self.fail(
+                duplicate.elements[1],
+                N_(
+                    "The id '{id}' is used {count} times (first on line {first_line}) and "
+                    "{attribute} refers to it: only the first is found, so the reference may "
+                    "point to the wrong element. Make each id unique."
+                ),
+                id=duplicate.value,
+                count=len(duplicate.elements),
+                first_line=page.line(duplicate.elements[0]),
+                attribute=duplicate.referenced_by,
+            )

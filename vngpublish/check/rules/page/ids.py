@@ -1,0 +1,94 @@
+"""Duplicate ids and the attributes that refer to ids, shared by the duplicate-id rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from lxml.html import HtmlElement
+
+from vngpublish.check.page import Page
+
+# Attributes holding a space-separated list of ids.
+_ID_LIST_ATTRIBUTES = (
+    "aria-labelledby",
+    "aria-describedby",
+    "aria-controls",
+    "aria-owns",
+    "aria-flowto",
+    "aria-details",
+    "aria-errormessage",
+    "headers",
+    "itemref",
+)
+# Attributes holding one id, and the elements on which they refer to one.
+_ID_ATTRIBUTES: dict[str, frozenset[str] | None] = {
+    "aria-activedescendant": None,
+    "popovertarget": frozenset({"button", "input"}),
+    "commandfor": frozenset({"button"}),
+    "list": frozenset({"input"}),
+    "form": frozenset({"button", "fieldset", "input", "object", "output", "select", "textarea"}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateId:
+    """An id value used by more than one element; `referenced_by` names an attribute that
+    refers to it (e.g. "aria-labelledby"), or is "" when nothing does."""
+
+    value: str
+    elements: tuple[HtmlElement, ...]
+    referenced_by: str
+
+
+def _references(page: Page) -> dict[str, str]:
+    """Every id something refers to -> the first attribute found referring to it."""
+    refs: dict[str, str] = {}
+    for attr in _ID_LIST_ATTRIBUTES:
+        for el in page.with_attribute(attr):
+            for value in (el.get(attr) or "").split():
+                refs.setdefault(value, attr)
+    for attr, tags in _ID_ATTRIBUTES.items():
+        for el in page.with_attribute(attr):
+            if tags is None or el.tag in tags:
+                refs.setdefault((el.get(attr) or "").strip(), attr)
+    for el in page.with_attribute("for"):
+        if el.tag == "label":
+            refs.setdefault(el.get("for") or "", "for")
+        elif el.tag == "output":
+            for value in (el.get("for") or "").split():
+                refs.setdefault(value, "for")
+    for el in page.with_attribute("usemap"):
+        usemap = el.get("usemap") or ""
+        if usemap.startswith("#"):
+            refs.setdefault(usemap[1:], "usemap")
+    for tag in ("a", "area"):
+        for el in page.by_tag(tag):
+            href = el.get("href") or ""
+            if href.startswith("#") and len(href) > 1:
+                refs.setdefault(unquote(href[1:]), "href")
+    refs.pop("", None)
+    return refs
+
+
+def _in_template(el: HtmlElement) -> bool:
+    return any(a.tag == "template" for a in el.iterancestors())
+
+
+def duplicate_ids(page: Page) -> list[DuplicateId]:
+    """Id values used more than once in the document, in document order of their first use.
+
+    Elements inside a `template` are not part of the document and are left out.
+    """
+    found: list[DuplicateId] = []
+    refs: dict[str, str] | None = None
+    for value, elements in page.ids.items():
+        if len(elements) < 2 or value == "":
+            continue
+        in_document = tuple(el for el in elements if not _in_template(el))
+        if len(in_document) < 2:
+            continue
+        if refs is None:
+            refs = _references(page)
+        found.append(DuplicateId(value, in_document, refs.get(value, "")))
+    return found

@@ -1,0 +1,39 @@
+"""meta-refresh-no-exceptions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vngpublish.check.i18n import N_
+from vngpublish.check.page import Page
+from vngpublish.check.rule import Result, Rule
+from vngpublish.check.rules.page.meta_refresh import refresh_message
+from vngpublish.check.rules.page.refresh import first_refresh
+
+
+class MetaRefreshNoExceptions(Rule):
+    """The page does not refresh or redirect itself after any delay (AAA).
+
+    The stricter form of meta-refresh: WCAG 2.2.4 (Interruptions) and 3.2.5 (Change on
+    Request) allow no timed refresh at all, not even after 20 hours. A delay of 0 (an
+    immediate redirect) is fine.
+
+    Applies to the first `meta http-equiv="refresh"` whose `content` browsers accept.
+
+    Fix: redirect on the server or with a delay of 0; let people reload pages themselves.
+    """
+
+    id = "meta-refresh-no-exceptions"
+    title = N_("Page never refreshes or redirects after a delay")
+    level = "AAA"
+    wcag = ("2.2.4", "3.2.5")
+    act = ("bisz58",)
+    tags = ("page", "timing")
+
+    def check(self, page: Page) -> Iterator[Result]:
+        refresh = first_refresh(page)
+        if refresh is None or refresh.seconds == 0:
+            return
+        yield self.fail(
+            refresh.element, refresh_message(refresh), seconds=refresh.seconds, url=refresh.url
+        )

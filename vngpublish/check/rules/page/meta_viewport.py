@@ -1,0 +1,113 @@
+"""meta-viewport."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from vngpublish.check.i18n import N_
+from vngpublish.check.page import Page
+from vngpublish.check.rule import Result, Rule
+
+_WHITESPACE = "\t\n\f\r "
+_SEPARATORS = _WHITESPACE + ",;"
+# The longest prefix that C's strtod reads as a number (browsers parse values this way).
+_NUMBER_PREFIX = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_KEYWORDS = {"yes": 1.0, "no": 0.0, "device-width": 10.0, "device-height": 10.0}
+
+
+def parse_viewport(content: str) -> dict[str, str]:
+    """The key=value pairs of a viewport `content` value; keys lower-cased, the last one wins.
+
+    Pairs are separated by commas, semicolons or whitespace; whitespace around `=` is allowed
+    (`"width = device-width; maximum-scale=1"`), as in the CSS Device Adaptation algorithm.
+    """
+    pairs: dict[str, str] = {}
+    n = len(content)
+    pos = 0
+    while pos < n:
+        while pos < n and content[pos] in _SEPARATORS:
+            pos += 1
+        start = pos
+        while pos < n and content[pos] not in _SEPARATORS + "=":
+            pos += 1
+        key = content[start:pos].lower()
+        while pos < n and content[pos] in _WHITESPACE:
+            pos += 1
+        value = ""
+        if pos < n and content[pos] == "=":
+            pos += 1
+            while pos < n and content[pos] in _WHITESPACE:
+                pos += 1
+            start = pos
+            while pos < n and content[pos] not in _SEPARATORS + "=":
+                pos += 1
+            value = content[start:pos]
+        if key:
+            pairs[key] = value
+    return pairs
+
+
+def viewport_number(value: str) -> float:
+    """A viewport property value as a number: a numeric prefix, else yes=1, no=0,
+    device-width/device-height=10, anything else 0."""
+    match = _NUMBER_PREFIX.match(value)
+    if match:
+        return float(match.group())
+    return _KEYWORDS.get(value.lower(), 0.0)
+
+
+class MetaViewport(Rule):
+    """The viewport `meta` element does not stop people from zooming.
+
+    People with low vision zoom in to read. `user-scalable=no` (or `0`) turns zooming off on
+    mobile browsers that honour it, and `maximum-scale` below 2 stops it before 200%, which
+    WCAG 1.4.4 requires.
+
+    Applies to every `meta name="viewport"` with a `content` attribute. The value is read the
+    way browsers read it: pairs separated by commas, semicolons or spaces, keys and keywords in
+    any case; `user-scalable` is off for `no`, numbers between -1 and 1 and unknown words;
+    `maximum-scale` is a number (`yes` is 1, `device-width` is 10; a negative value is ignored).
+
+    Fix: `<meta name="viewport" content="width=device-width, initial-scale=1">`, without
+    `user-scalable` and `maximum-scale`.
+    """
+
+    id = "meta-viewport"
+    title = N_("Zooming is not disabled")
+    level = "AA"
+    wcag = ("1.4.4",)
+    act = ("b4f0c3",)
+    tags = ("page", "zoom")
+
+    def check(self, page: Page) -> Iterator[Result]:
+        for meta in page.by_tag("meta"):
+            if (meta.get("name") or "").lower() != "viewport":
+                continue
+            content = meta.get("content")
+            if not content:
+                continue
+            pairs = parse_viewport(content)
+            scalable = pairs.get("user-scalable")
+            if scalable is not None and abs(viewport_number(scalable)) < 1:
+                yield self.fail(
+                    meta,
+                    N_(
+                        "user-scalable={value} stops people from zooming the page: remove it "
+                        "from the viewport meta element."
+                    ),
+                    value=scalable,
+                )
+            maximum = pairs.get("maximum-scale")
+            if maximum is not None:
+                scale = viewport_number(maximum)
+                # Negative values are dropped by browsers; the rest is clamped to 0.1..10.
+                if 0 <= scale < 2:
+                    yield self.fail(
+                        meta,
+                        N_(
+                            "maximum-scale={value} stops people from zooming in to 200%: remove "
+                            "it, or set it to at least 2."
+                        ),
+                        value=maximum,
+                    )
