@@ -8,7 +8,7 @@ matches "Lees meer »", "[Lees meer]" and "LEES MEER...".
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from vngpublish.resources import checks_dir
 
@@ -18,6 +18,7 @@ _WRAPPING = " \t\n.,:;!?…()[]{}<>«»‹›\"'“”„‘’‚+*|/\\-–—_
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=4096)
 def normalise_link_text(text: str) -> str:
     """Lower-case, collapse whitespace, unify apostrophes and strip wrapping and arrows."""
     text = _SPACE.sub(" ", text.casefold().replace("’", "'")).strip(_WRAPPING)
@@ -47,13 +48,15 @@ def generic_link_texts(language: str) -> frozenset[str]:
 
 
 @cache
-def _all_generic_link_texts() -> frozenset[str]:
+def all_generic_link_texts() -> frozenset[str]:
+    """The generic link texts of every language together."""
     merged: set[str] = set()
     for language in languages():
         merged |= generic_link_texts(language)
     return frozenset(merged)
 
 
+@cache
 def generic_texts_for(lang_tag: str | None) -> frozenset[str]:
     """The generic link texts for a BCP 47 tag such as "nl-NL", by its primary subtag.
 
@@ -63,4 +66,4 @@ def generic_texts_for(lang_tag: str | None) -> frozenset[str]:
     primary = re.split(r"[-_]", (lang_tag or "").strip().lower(), maxsplit=1)[0]
     if primary in languages():
         return generic_link_texts(primary)
-    return _all_generic_link_texts()
+    return all_generic_link_texts()

@@ -89,13 +89,11 @@ def _all_text_is(
     return True
 
 
-def _styled_as(page: Page, p: HtmlElement, test: Callable[[HtmlElement], bool]) -> bool:
-    inherited = any(test(a) for a in p.iterancestors())
-    return _all_text_is(page, p, inherited, test)
-
-
 def _looks_emphasised(page: Page, p: HtmlElement) -> bool:
-    return _styled_as(page, p, _is_bold) or _styled_as(page, p, _is_large)
+    """True when all the paragraph's text is bold, or all of it large, by its own markup."""
+    if len(p) == 0 and not p.get("style"):
+        return False  # plain text without markup or style (checked first: most paragraphs)
+    return _all_text_is(page, p, False, _is_bold) or _all_text_is(page, p, False, _is_large)
 
 
 def _is_title_like(text: str) -> bool:
@@ -177,9 +175,9 @@ class PAsHeading(Rule):
 
     def check(self, page: Page) -> Iterator[Result]:
         for p in page.by_tag("p"):
-            if (p.get("role") or "").strip() or not _is_title_like(page.text(p)):
+            if (p.get("role") or "").strip() or not _looks_emphasised(page, p):
                 continue
-            if page.is_hidden(p) or _all_in_link(p) or not _looks_emphasised(page, p):
+            if not _is_title_like(page.text(p)) or page.is_hidden(p) or _all_in_link(p):
                 continue
             following = _next_paragraph(page, p)
             if following is None or not _is_title_like_body(page, following):

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
 from weakref import WeakKeyDictionary
 
+from vngpublish.check.rules.headings import with_tag_or_role
+
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
@@ -33,7 +35,7 @@ def links(page: Page) -> list[HtmlElement]:
     if cached is None:
         cached = [
             el
-            for el in page.root.xpath("//a|//area|//*[@role]")
+            for el in with_tag_or_role(page, ("a", "area"))
             if page.role(el) in LINK_ROLES and not page.is_hidden(el)
         ]
         _LINKS[page] = cached
@@ -84,7 +86,10 @@ def normalise_url(url: str) -> str:
     if scheme not in ("http", "https", "ftp", "file"):
         return urlunsplit((scheme, parts.netloc, parts.path, parts.query, ""))
     host = parts.hostname or ""
-    port = parts.port if _has_valid_port(url) else None
+    try:
+        port = parts.port
+    except ValueError:  # not a number: keep the address as written
+        port = None
     netloc = host if port is None or str(port) == _DEFAULT_PORTS.get(scheme) else f"{host}:{port}"
     path = parts.path or "/"
     for index in ("/index.html", "/index.htm"):
@@ -93,14 +98,6 @@ def normalise_url(url: str) -> str:
     if len(path) > 1:
         path = path.rstrip("/") or "/"
     return urlunsplit((scheme, netloc, path, parts.query, ""))
-
-
-def _has_valid_port(url: str) -> bool:
-    try:
-        urlsplit(url).port  # noqa: B018 - the property raises on a bad port
-    except ValueError:
-        return False
-    return True
 
 
 def link_target(page: Page, el: HtmlElement) -> str | None:

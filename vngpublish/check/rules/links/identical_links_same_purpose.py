@@ -43,15 +43,21 @@ class IdenticalLinksSamePurpose(Rule):
     tags = ("links",)
 
     def check(self, page: Page) -> Iterator[Result]:
-        by_name: dict[str, list[tuple[HtmlElement, str]]] = {}
+        by_name: dict[str, list[HtmlElement]] = {}
         for link in links(page):
             name = page.name(link)
-            target = link_target(page, link) if name else None
-            if target is not None:
-                by_name.setdefault(" ".join(name.casefold().split()), []).append((link, target))
+            if name:
+                by_name.setdefault(" ".join(name.casefold().split()), []).append(link)
         for group in by_name.values():
-            first_link, first_target = group[0]
-            for link, target in group[1:]:
+            # Resolving URLs is the costly part: only for names used by links with different hrefs.
+            if len(group) < 2 or len({href_of(link) for link in group}) < 2:
+                continue
+            resolved = [(link, link_target(page, link)) for link in group]
+            known = [(link, target) for link, target in resolved if target is not None]
+            if not known:
+                continue
+            first_link, first_target = known[0]
+            for link, target in known[1:]:
                 if target != first_target:
                     yield self.cant_tell(
                         link,

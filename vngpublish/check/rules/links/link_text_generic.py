@@ -11,9 +11,13 @@ from lxml.html import HtmlElement
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
-from vngpublish.check.rules.headings import HEADING_TAGS, outline
+from vngpublish.check.rules.headings import HEADING_TAGS, outline, with_tag_or_role
 from vngpublish.check.rules.links import link_target, links
-from vngpublish.check.wordlists import generic_texts_for, normalise_link_text
+from vngpublish.check.wordlists import (
+    all_generic_link_texts,
+    generic_texts_for,
+    normalise_link_text,
+)
 
 # Elements that sit inside a line of text. The nearest ancestor of a link that is not one of
 # these is the block whose text surrounds the link (its sentence or paragraph).
@@ -62,6 +66,8 @@ _CONTEXT_BLOCKS = frozenset(
     ("p", "li", "td", "th", "dd", "dt", "caption", "figcaption", *HEADING_TAGS)
 )
 _WORD = re.compile(r"\w{2,}")
+# Names longer than this cannot be only a generic phrase (plus wrapping), so are not normalised.
+_LONGEST_GENERIC = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,8 +187,11 @@ def _generic_links(page: Page) -> list[_Generic]:
         name = page.name(link)
         if not name:
             continue  # no name at all is link-name's finding
+        if len(name) > _LONGEST_GENERIC:
+            continue
         key = normalise_link_text(name)
-        if key and key in generic_texts_for(page.lang(link)):
+        # The union of all lists is a cheap first filter; the link's language decides.
+        if key in all_generic_link_texts() and key in generic_texts_for(page.lang(link)):
             found.append(_Generic(link, name, key))
     return found
 
@@ -273,8 +282,8 @@ def _nearest_headings(page: Page, targets: list[HtmlElement]) -> dict[HtmlElemen
     wanted = set(targets)
     nearest: dict[HtmlElement, HtmlElement] = {}
     current: HtmlElement | None = None
-    # One pass over headings and links in document order (an XPath union keeps that order).
-    for el in page.root.xpath("//h1|//h2|//h3|//h4|//h5|//h6|//*[@role]|//a|//area"):
+    # One pass over headings and links in document order.
+    for el in with_tag_or_role(page, (*HEADING_TAGS, "a", "area")):
         if el in headings:
             current = el
         elif el in wanted and current is not None:
