@@ -253,8 +253,6 @@ def _dotted(loc: tuple[int | str, ...]) -> str:
     for part in loc:
         if isinstance(part, int):
             text += f"[{part}]"
-        elif part.startswith(("function-", "constrained-")) or part in ("str", "int", "date"):
-            continue
         else:
             text += f".{part}" if text else part
     return text
@@ -275,7 +273,7 @@ def _describe(detail: ErrorDetails) -> str:
     if not field:
         return message
     if kind == "value_error":
-        return f"`{field}` {message}"
+        return f"`{field}`: {message}" if message.startswith("`") else f"`{field}` {message}"
     value = detail.get("input")
     got = f", got {value!r}" if isinstance(value, str | int | float | bool) else ""
     return f"`{field}`: {message[:1].lower()}{message[1:]}{got}"
