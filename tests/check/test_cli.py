@@ -1,0 +1,460 @@
+"""The command line, as CI jobs and act-score use it (contract in DESIGN.md, "Contracts").
+
+Most tests call `cli.main(argv)` in-process; a few run `python -m vngpublish.check` for real.
+They select `page-has-heading-one` (a warning) where they need a finding, so they do not
+depend on which other rules exist.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from vngpublish import __version__
+from vngpublish.check import cli, runner
+from vngpublish.check.finding import Finding, Outcome, Severity
+from vngpublish.resources import checks_dir
+
+NO_H1 = (
+    '<!DOCTYPE html>\n<html lang="nl">\n<head><title>Nieuws</title></head>\n'
+    "<body>\n<p>Raad</p>\n</body>\n</html>\n"
+)
+WITH_H1 = NO_H1.replace("<p>Raad</p>", "<h1>Nieuws</h1>")
+H1 = "page-has-heading-one"
+LINE = re.compile(
+    r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): "
+    r"(?P<sev>error|warning|review) (?P<rule>[a-z0-9-]+) (?P<msg>.+)$"
+)
+
+
+class Run:
+    """The result of one in-process run."""
+
+    def __init__(self, argv: list[str]) -> None:
+        out, err = io.StringIO(), io.StringIO()
+        self.status = cli.main(argv, stdout=out, stderr=err)
+        self.out = out.getvalue()
+        self.err = err.getvalue()
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.out.splitlines()
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A small site in the current folder: `site/` with one page lacking an h1 and one with."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "site" / "nieuws").mkdir(parents=True)
+    (tmp_path / "site" / "index.html").write_text(WITH_H1, encoding="utf-8")
+    (tmp_path / "site" / "nieuws" / "maart.html").write_text(NO_H1, encoding="utf-8")
+    return tmp_path / "site"
+
+
+# ------------------------------------------------------------------ text
+def test_text_output_one_finding_a_line_then_summary(site: Path) -> None:
+    run = Run(["site", "--select", H1])
+    assert run.status == 0  # a warning, and --fail-on defaults to error
+    first = LINE.match(run.lines[0])
+    assert first, run.lines[0]
+    assert first.group("path", "line", "col", "sev", "rule") == (
+        "site/nieuws/maart.html",
+        "4",
+        "1",
+        "warning",
+        H1,
+    )
+    assert first.group("msg") == "The page has no level-one heading (h1)."
+    assert run.lines[1:] == ["0 errors, 1 warning, 0 to review; 2 files checked."]
+    assert run.err == ""
+
+
+def test_text_output_in_dutch(site: Path) -> None:
+    run = Run(["site", "--select", H1, "--lang", "nl"])
+    assert run.lines == [
+        "site/nieuws/maart.html:4:1: warning page-has-heading-one "
+        "De pagina heeft geen kop van niveau 1 (h1).",
+        "0 fouten, 1 waarschuwing, 0 te beoordelen; 2 bestanden gecontroleerd.",
+    ]
+
+
+def test_paths_are_shown_as_given(site: Path) -> None:
+    run = Run([str(site / "nieuws" / "maart.html"), "--select", H1, "--format", "json"])
+    assert run.json()["findings"][0]["path"] == str(site / "nieuws" / "maart.html")
+    run = Run(["./site/nieuws/", "--select", H1, "--format", "json"])
+    assert run.json()["findings"][0]["path"] == "./site/nieuws/maart.html"
+
+
+# ------------------------------------------------------------------ json
+def test_json_document_shape(site: Path) -> None:
+    run = Run(["site", "--select", H1, "--format", "json"])
+    document = run.json()
+    assert document["tool"] == {"name": "vngpublish", "version": __version__}
+    assert document["files"] == 2
+    assert document["errors"] == []
+    (finding,) = document["findings"]
+    assert finding == {
+        "rule": H1,
+        "severity": "warning",
+        "outcome": "failed",
+        "path": "site/nieuws/maart.html",
+        "line": 4,
+        "column": 1,
+        "selector": "body",
+        "snippet": "<body>",
+        "message": "The page has no level-one heading (h1).",
+        "wcag": [],
+        "act": [],
+    }
+
+
+def test_json_messages_follow_lang(site: Path) -> None:
+    run = Run(["site", "--select", H1, "--format", "json", "--lang", "nl"])
+    assert run.json()["findings"][0]["message"] == "De pagina heeft geen kop van niveau 1 (h1)."
+
+
+def test_output_file(site: Path) -> None:
+    run = Run(["site", "--select", H1, "--format", "json", "--output", "report.json"])
+    assert run.out == ""
+    assert json.loads(Path("report.json").read_text(encoding="utf-8"))["files"] == 2
+
+
+def test_output_to_a_folder_is_a_usage_error(site: Path) -> None:
+    run = Run(["site", "--output", "site"])
+    assert run.status == 2
+    assert "cannot write site" in run.err
+
+
+# --------------------------------------------------------------- exit status
+@pytest.mark.parametrize(("fail_on", "status"), [("error", 0), ("warning", 1), ("never", 0)])
+def test_fail_on(site: Path, fail_on: str, status: int) -> None:
+    assert Run(["site", "--select", H1, "--fail-on", fail_on]).status == status
+
+
+def test_no_findings_exit_zero(site: Path) -> None:
+    assert Run(["site/index.html", "--select", H1, "--fail-on", "warning"]).status == 0
+
+
+def fake_findings(monkeypatch: pytest.MonkeyPatch, outcome: Outcome, severity: Severity) -> None:
+    def check_source(
+        source: str, path: str, rules: frozenset[str], site_root: Path | None = None
+    ) -> list[Finding]:
+        return [Finding(H1, severity, outcome, path, 4, 1, "body", "<body>", "Look at this.")]
+
+    monkeypatch.setattr(runner, "check_source", check_source)
+
+
+def test_cant_tell_never_changes_the_exit_status(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_findings(monkeypatch, Outcome.CANT_TELL, Severity.ERROR)
+    run = Run(["site/index.html", "--select", H1, "--fail-on", "warning"])
+    assert run.status == 0
+    assert run.lines == [
+        "site/index.html:4:1: review page-has-heading-one Look at this.",
+        "0 errors, 0 warnings, 1 to review; 1 file checked.",
+    ]
+    json_run = Run(["site/index.html", "--select", H1, "--format", "json"])
+    assert json_run.json()["findings"][0]["outcome"] == "cantTell"
+    assert json_run.status == 0
+
+
+def test_failed_error_exits_one(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_findings(monkeypatch, Outcome.FAILED, Severity.ERROR)
+    assert Run(["site/index.html", "--select", H1]).status == 1
+
+
+# ----------------------------------------------------------- bad paths
+def test_missing_path_is_an_error_and_the_rest_is_checked(site: Path) -> None:
+    run = Run(["site", "weg.html", "--select", H1, "--format", "json"])
+    assert run.status == 2
+    document = run.json()
+    assert document["errors"] == [{"path": "weg.html", "message": "no such file or folder"}]
+    assert document["files"] == 2 and len(document["findings"]) == 1
+    assert "weg.html: no such file or folder" in run.err
+
+
+def test_undecodable_empty_and_broken_files(site: Path) -> None:
+    (site / "latin.html").write_bytes(b"<html>\n<body><p>caf\xe9</p></body></html>")
+    (site / "leeg.html").write_bytes(b"")
+    (site / "kapot.html").symlink_to(site / "bestaat-niet.html")
+    run = Run(["site", "--select", H1])
+    assert run.status == 2
+    assert run.err.splitlines() == [
+        "site/kapot.html: broken symbolic link",
+        "site/latin.html:2: cannot be decoded as utf-8: byte 0xE9 at line 2, column 13",
+        "site/leeg.html: the file is empty",
+    ]
+    assert (
+        run.lines[-1]
+        == "0 errors, 1 warning, 0 to review; 2 files checked; 3 paths could not be checked."
+    )
+    nl = Run(["site", "--select", H1, "--lang", "nl", "--format", "json"])
+    assert {"path": "site/leeg.html", "message": "het bestand is leeg"} in nl.json()["errors"]
+
+
+def test_a_folder_without_html_is_an_error(site: Path) -> None:
+    Path("leeg").mkdir()
+    run = Run(["leeg"])
+    assert run.status == 2
+    assert "leeg: no .html, .htm or .xhtml files in this folder" in run.err
+
+
+# ----------------------------------------------------------- selection
+def test_unknown_rule_id_is_a_usage_error_with_a_hint(site: Path) -> None:
+    run = Run(["site", "--select", "page-has-heading-on"])
+    assert run.status == 2
+    assert (
+        'unknown rule id "page-has-heading-on" in --select; did you mean "page-has-heading-one"?'
+        in run.err
+    )
+    run = Run(["site", "--ignore", "zzzz", "--lang", "nl"])
+    assert run.status == 2
+    assert 'onbekende regel-id "zzzz" in --ignore (zie --list-rules)' in run.err
+
+
+def test_select_is_comma_separated_and_repeatable(site: Path) -> None:
+    run = Run(["site", "--select", f"{H1},suppression-invalid", "--select", H1, "--format", "json"])
+    assert [f["rule"] for f in run.json()["findings"]] == [H1]
+
+
+def test_ignore_removes_a_rule(site: Path) -> None:
+    run = Run(["site", "--select", "all", "--ignore", H1, "--format", "json"])
+    assert H1 not in {f["rule"] for f in run.json()["findings"]}
+    assert H1 in {
+        f["rule"] for f in Run(["site", "--select", "all", "--format", "json"]).json()["findings"]
+    }
+
+
+def test_presets(site: Path) -> None:
+    def rules(*argv: str) -> set[str]:
+        return {f["rule"] for f in Run(["site", "--format", "json", *argv]).json()["findings"]}
+
+    # page-has-heading-one is a best practice: in the default preset, not in wcag-a.
+    assert H1 in rules()
+    assert H1 in rules("--preset", "wcag-aa")
+    assert H1 not in rules("--preset", "wcag-a")
+    assert H1 in rules("--preset", "wcag-a", "--select", "all")
+    bad = Run(["site", "--preset", "wcag-aaa"])
+    assert bad.status == 2 and 'unknown preset "wcag-aaa"' in bad.err
+
+
+def test_no_paths_is_a_usage_error(site: Path) -> None:
+    run = Run([])
+    assert run.status == 2 and "no paths given" in run.err
+
+
+@pytest.mark.parametrize(
+    "argv", [["site", "--jobs", "-1"], ["site", "--jobs", "two"], ["site", "--format", "xml"]]
+)
+def test_bad_option_values_exit_two(site: Path, argv: list[str]) -> None:
+    assert Run(argv).status == 2
+
+
+def test_root_must_be_a_folder_and_is_passed_to_pages(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert Run(["site", "--root", "site/index.html"]).status == 2
+    seen: list[Path | None] = []
+
+    def check_source(
+        source: str, path: str, rules: frozenset[str], site_root: Path | None = None
+    ) -> list[Finding]:
+        seen.append(site_root)
+        return []
+
+    monkeypatch.setattr(runner, "check_source", check_source)
+    assert Run(["site", "--root", "site"]).status == 0
+    assert seen == [Path("site"), Path("site")]
+
+
+# ------------------------------------------------------------- suppression
+def test_inline_suppression_through_the_cli(site: Path) -> None:
+    page = site / "nieuws" / "maart.html"
+    page.write_text(
+        NO_H1.replace(
+            "<body>", "<body><!-- vngpublish-disable page-has-heading-one -- fragment -->"
+        )
+    )
+    run = Run(["site", "--select", f"{H1},suppression-invalid", "--fail-on", "warning"])
+    assert run.status == 0, run.out
+    page.write_text(
+        NO_H1.replace("<body>", "<body><!-- vngpublish-disable page-has-heading-one -->")
+    )
+    run = Run(["site", "--select", f"{H1},suppression-invalid"])
+    assert [line.split()[2] for line in run.lines[:-1]] == [H1, "suppression-invalid"]
+
+
+# -------------------------------------------------------------- config
+def test_config_from_pyproject(site: Path) -> None:
+    Path("pyproject.toml").write_text(
+        '[tool.vngpublish.check]\nselect = ["page-has-heading-one"]\n'
+        'lang = "nl"\nfail-on = "warning"\n'
+    )
+    run = Run(["site"])
+    assert run.status == 1
+    assert run.lines[-1] == "0 fouten, 1 waarschuwing, 0 te beoordelen; 2 bestanden gecontroleerd."
+    # Flags override the file.
+    run = Run(["site", "--lang", "en", "--fail-on", "error"])
+    assert run.status == 0
+    assert run.lines[-1] == "0 errors, 1 warning, 0 to review; 2 files checked."
+
+
+def test_config_found_from_a_subfolder(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Path("pyproject.toml").write_text(
+        '[tool.vngpublish.check]\nignore = ["page-has-heading-one"]\n'
+    )
+    monkeypatch.chdir(site)
+    run = Run([".", "--select", H1, "--fail-on", "warning"])
+    assert run.status == 0 and run.lines == ["0 errors, 0 warnings, 0 to review; 2 files checked."]
+
+
+def test_per_file_ignores(site: Path) -> None:
+    Path("pyproject.toml").write_text(
+        '[tool.vngpublish.check]\nselect = ["page-has-heading-one"]\n'
+        "[tool.vngpublish.check.per-file-ignores]\n"
+        '"site/nieuws/*.html" = ["page-has-heading-one"]\n'
+    )
+    (site / "ander.html").write_text(NO_H1)
+    run = Run(["site", "--format", "json"])
+    assert [f["path"] for f in run.json()["findings"]] == ["site/ander.html"]
+
+
+def test_explicit_config_file(site: Path, tmp_path: Path) -> None:
+    config = tmp_path / "elders" / "vngpublish.toml"
+    config.parent.mkdir()
+    config.write_text('fail-on = "warning"\nselect = ["page-has-heading-one"]\n')
+    assert Run(["site", "--config", str(config)]).status == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '[tool.vngpublish.check]\nfail-on = "sometimes"\n',
+            "fail-on: must be one of error, warning, never",
+        ),
+        ('[tool.vngpublish.check]\nignore = ["link-nam"]\n', "ignore: unknown rule id 'link-nam'"),
+        ('[tool.vngpublish.check]\npreset = "wcag-b"\n', "preset: unknown preset 'wcag-b'"),
+        (
+            '[tool.vngpublish.check.per-file-ignores]\n"a.html" = ["nope-rule"]\n',
+            "per-file-ignores",
+        ),
+    ],
+)
+def test_bad_config_exits_two_naming_file_and_key(site: Path, text: str, expected: str) -> None:
+    Path("pyproject.toml").write_text(text)
+    run = Run(["site"])
+    assert run.status == 2
+    assert "pyproject.toml" in run.err and expected in run.err
+
+
+def test_config_that_is_a_folder(site: Path) -> None:
+    run = Run(["site", "--config", "site"])
+    assert run.status == 2 and "is a folder" in run.err
+
+
+# --------------------------------------------------------------- --jobs
+def test_jobs_two_gives_the_same_output_as_jobs_one(site: Path) -> None:
+    for n in range(12):
+        (site / f"pagina-{n:02}.html").write_text(NO_H1 if n % 3 else WITH_H1)
+    (site / "leeg.html").write_text("")
+    one = Run(["site", "--select", H1])
+    two = Run(["site", "--select", H1, "--jobs", "2"])
+    every_cpu = Run(["site", "--select", H1, "--jobs", "0", "--format", "json"])
+    assert (two.out, two.err, two.status) == (one.out, one.err, one.status)
+    assert len(one.lines) == 10  # 9 pages without h1 (incl. nieuws/maart.html) + the summary
+    assert len(every_cpu.json()["findings"]) == 9
+
+
+# ---------------------------------------------------------- --list-rules
+def test_list_rules_json() -> None:
+    run = Run(["--list-rules", "--format", "json"])
+    assert run.status == 0
+    rules = run.json()
+    assert isinstance(rules, list)
+    ids = [r["id"] for r in rules]
+    assert len(ids) == len(set(ids)) and {H1, "suppression-invalid"} <= set(ids)
+    clauses = {
+        sc["sc"]: sc["en301549"]
+        for sc in json.loads((checks_dir() / "wcag" / "success-criteria.json").read_text())
+        if sc.get("en301549")
+    }
+    for rule in rules:
+        assert {
+            "id",
+            "title",
+            "level",
+            "severity",
+            "wcag",
+            "act",
+            "tags",
+            "en301549",
+            "description",
+        } <= rule.keys()
+        assert rule["level"] in ("A", "AA", "AAA", "best-practice")
+        assert rule["severity"] in ("error", "warning")
+        assert rule["title"] and rule["description"]
+        assert rule["en301549"] == [clauses[sc] for sc in rule["wcag"] if sc in clauses]
+    h1 = next(r for r in rules if r["id"] == H1)
+    assert h1["title"] == "Page has a level-one heading"
+    assert "wcag-aa" in h1["presets"] and "wcag-a" not in h1["presets"]
+
+
+def test_list_rules_text_in_dutch() -> None:
+    run = Run(["--list-rules", "--lang", "nl"])
+    assert run.status == 0
+    line = next(line for line in run.lines if line.startswith(H1 + " "))
+    assert line.split()[:3] == [H1, "best-practice", "warning"]
+    assert line.endswith("Pagina heeft een kop van niveau 1")
+
+
+# ------------------------------------------------------------ for real
+def test_python_dash_m_end_to_end(site: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "vngpublish.check",
+            "site",
+            "--select",
+            H1,
+            "--format",
+            "json",
+            "--fail-on",
+            "warning",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1, result.stderr
+    assert json.loads(result.stdout)["findings"][0]["rule"] == H1
+    version = subprocess.run(
+        [sys.executable, "-m", "vngpublish.check", "--version"], capture_output=True, text=True
+    )
+    assert version.returncode == 0 and version.stdout.strip() == f"vngpublish {__version__}"
+
+
+def test_python_dash_m_usage_error_and_jobs(site: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "vngpublish.check", "site", "--select", "nope", "--jobs", "2"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2 and 'unknown rule id "nope"' in result.stderr
+    ok = subprocess.run(
+        [sys.executable, "-m", "vngpublish.check", "site", "--select", H1, "--jobs", "2"],
+        capture_output=True,
+        text=True,
+    )
+    assert ok.returncode == 0 and ok.stdout.splitlines()[-1].endswith("2 files checked.")

@@ -1,0 +1,186 @@
+"""Configuration from pyproject.toml, per-file-ignores, and presets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vngpublish.check.config import Config, ConfigError, find_config, ignored_for, load_config
+from vngpublish.check.finding import Severity
+from vngpublish.check.presets import (
+    DEFAULT_PRESET,
+    PresetError,
+    load_presets,
+    preset_rule_ids,
+    selection,
+)
+from vngpublish.check.rule import Rule, all_rules
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_find_config_walks_up_to_the_nearest_table(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[tool.vngpublish.check]\nlang = "nl"\n')
+    # A pyproject.toml without our table on the way up is passed over.
+    write(tmp_path / "site" / "pyproject.toml", '[project]\nname = "x"\n')
+    deep = tmp_path / "site" / "nieuws"
+    deep.mkdir()
+    assert find_config(deep) == tmp_path / "pyproject.toml"
+
+
+def test_find_config_without_any(tmp_path: Path) -> None:
+    assert find_config(tmp_path) is None
+
+
+def test_load_every_key(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "pyproject.toml",
+        """
+[tool.vngpublish.check]
+preset = "email"
+select = ["page-has-heading-one"]
+ignore = "link-name"
+fail-on = "warning"
+lang = "nl"
+
+[tool.vngpublish.check.per-file-ignores]
+"archief/*.html" = ["link-name", "heading-order"]
+""",
+    )
+    config = load_config(path)
+    assert config == Config(
+        path=path,
+        preset="email",
+        select=("page-has-heading-one",),
+        ignore=("link-name",),
+        per_file_ignores=(("archief/*.html", ("link-name", "heading-order")),),
+        fail_on="warning",
+        lang="nl",
+    )
+    assert config.base_dir == tmp_path
+
+
+def test_select_all_in_config(tmp_path: Path) -> None:
+    path = write(tmp_path / "pyproject.toml", '[tool.vngpublish.check]\nselect = "all"\n')
+    assert load_config(path).select == ("all",)
+
+
+def test_other_toml_file_has_the_keys_at_the_top(tmp_path: Path) -> None:
+    path = write(tmp_path / "vngpublish.toml", 'fail-on = "never"\n')
+    assert load_config(path).fail_on == "never"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '[tool.vngpublish.check]\nfail_on = "error"\n',
+            "fail_on: unknown key (did you mean 'fail-on'?)",
+        ),
+        (
+            '[tool.vngpublish.check]\nfail-on = "errors"\n',
+            "fail-on: must be one of error, warning, never",
+        ),
+        ("[tool.vngpublish.check]\nlang = 1\n", "lang: must be a string"),
+        ("[tool.vngpublish.check]\nignore = [1]\n", "ignore: must be a list of rule ids"),
+        ('[tool.vngpublish.check]\nper-file-ignores = "x"\n', "per-file-ignores: must be a table"),
+        ("[tool.vngpublish.check\n", "not valid TOML"),
+        ('[project]\nname = "x"\n', "has no [tool.vngpublish.check] table"),
+    ],
+)
+def test_bad_config_names_file_and_key(tmp_path: Path, text: str, expected: str) -> None:
+    path = write(tmp_path / "pyproject.toml", text)
+    with pytest.raises(ConfigError) as raised:
+        load_config(path)
+    assert str(path) in str(raised.value)
+    assert expected in str(raised.value)
+
+
+def test_config_that_is_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="is a folder"):
+        load_config(tmp_path)
+
+
+def test_per_file_ignores_globs(tmp_path: Path) -> None:
+    ignores = (("archief/*.html", ("link-name",)), ("index.html", ("heading-order",)))
+    (tmp_path / "archief" / "2023").mkdir(parents=True)
+    for name in [
+        "archief/maart.html",
+        "archief/2023/mei.html",
+        "index.html",
+        "nieuws/index.html",
+        "los.html",
+    ]:
+        write(tmp_path / name, "<p>x</p>")
+    assert ignored_for(str(tmp_path / "archief/maart.html"), ignores, tmp_path) == {"link-name"}
+    # `*` crosses folders, as in fnmatch.
+    assert ignored_for(str(tmp_path / "archief/2023/mei.html"), ignores, tmp_path) == {"link-name"}
+    # A glob without "/" matches the file name in any folder.
+    assert ignored_for(str(tmp_path / "nieuws/index.html"), ignores, tmp_path) == {"heading-order"}
+    assert ignored_for(str(tmp_path / "los.html"), ignores, tmp_path) == frozenset()
+
+
+# ------------------------------------------------------------------ presets
+def fake_rule(rule_id: str, level: str, tags: tuple[str, ...] = ()) -> type[Rule]:
+    # Not a Rule subclass with an `id`, so it is not registered; presets only read metadata.
+    return type(rule_id, (), {"level": level, "tags": tags, "severity": Severity.ERROR})
+
+
+FAKE = {
+    "a-rule": fake_rule("a-rule", "A"),
+    "aa-rule": fake_rule("aa-rule", "AA"),
+    "aaa-rule": fake_rule("aaa-rule", "AAA"),
+    "practice": fake_rule("practice", "best-practice"),
+    "landmark-rule": fake_rule("landmark-rule", "A", ("landmarks",)),
+    "not-for-mail": fake_rule("not-for-mail", "AA", ("not-email",)),
+    "suppression-invalid": fake_rule("suppression-invalid", "best-practice", ("suppression",)),
+}
+
+
+def test_shipped_presets_select_by_level_and_tag() -> None:
+    assert DEFAULT_PRESET == "wcag-aa"
+    assert {"wcag-a", "wcag-aa", "email", "all"} <= set(load_presets())
+    assert preset_rule_ids("wcag-a", FAKE) == {"a-rule", "landmark-rule", "suppression-invalid"}
+    assert preset_rule_ids("wcag-aa", FAKE) == set(FAKE) - {"aaa-rule"}
+    assert preset_rule_ids("email", FAKE) == {
+        "a-rule",
+        "aa-rule",
+        "practice",
+        "suppression-invalid",
+    }
+    assert preset_rule_ids("all", FAKE) == set(FAKE)
+
+
+def test_every_shipped_preset_resolves_against_the_real_rules() -> None:
+    for name in load_presets():
+        assert preset_rule_ids(name) <= set(all_rules())
+    assert "suppression-invalid" in preset_rule_ids("wcag-a")
+
+
+def test_selection_select_replaces_preset_and_ignore_takes_away() -> None:
+    assert selection("wcag-a", ["aaa-rule"], [], FAKE) == {"aaa-rule"}
+    assert selection("wcag-a", ["all"], ["practice"], FAKE) == set(FAKE) - {"practice"}
+    assert selection(None, None, ["a-rule"], FAKE) == set(FAKE) - {"aaa-rule", "a-rule"}
+    with pytest.raises(KeyError, match="no-such-rule"):
+        selection(None, None, ["no-such-rule"], FAKE)
+
+
+def test_unknown_preset_and_extends_loop(tmp_path: Path) -> None:
+    write(tmp_path / "een.yml", "extends: twee\n")
+    write(tmp_path / "twee.yml", "extends: een\nlevels: [A]\n")
+    presets = load_presets(tmp_path)
+    with pytest.raises(PresetError, match="loop: een -> twee -> een"):
+        preset_rule_ids("een", FAKE, presets)
+    with pytest.raises(PresetError, match="did you mean 'een'"):
+        preset_rule_ids("eem", FAKE, presets)
+
+
+def test_malformed_preset_file(tmp_path: Path) -> None:
+    write(tmp_path / "fout.yml", "level: [A]\n")
+    with pytest.raises(PresetError, match="unknown key 'level' \\(did you mean 'levels'\\?\\)"):
+        load_presets(tmp_path)

@@ -1,0 +1,129 @@
+"""Reading files to check: which files a folder yields, and decoding their bytes as browsers do."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+import pytest
+
+from vngpublish.check.source import SourceError, collect, decode, read_source
+
+PAGE = (
+    "<!DOCTYPE html><html lang='nl'><head>{meta}<title>Café</title></head><body>Één</body></html>"
+)
+
+
+def test_utf8_without_declaration() -> None:
+    assert "Café" in decode(PAGE.format(meta="").encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec"),
+    [
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ],
+)
+def test_byte_order_mark_wins_and_is_removed(bom: bytes, codec: str) -> None:
+    # The <meta> says windows-1252, but a byte order mark overrides it.
+    html = PAGE.format(meta='<meta charset="windows-1252">')
+    text = decode(bom + html.encode(codec))
+    assert text.startswith("<!DOCTYPE")
+    assert "Één" in text
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<meta charset="windows-1252">',
+        "<meta charset=iso-8859-1>",  # browsers read Latin-1 labels as windows-1252
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">',
+    ],
+)
+def test_meta_charset_in_the_first_1024_bytes(meta: str) -> None:
+    data = PAGE.format(meta=meta).encode("cp1252")
+    assert "Café" in decode(data)
+
+
+def test_meta_after_1024_bytes_is_not_seen() -> None:
+    filler = "<!--" + "x" * 1100 + "-->"
+    data = PAGE.format(meta=filler + '<meta charset="windows-1252">').encode("cp1252")
+    with pytest.raises(SourceError):
+        decode(data)
+
+
+def test_unknown_charset_label_falls_back_to_utf8() -> None:
+    data = PAGE.format(meta='<meta charset="no-such-charset">').encode("utf-8")
+    assert "Café" in decode(data)
+
+
+def test_decode_error_names_file_line_column_and_byte() -> None:
+    data = b"<html>\n<body>\n<p>caf" + b"\xe9</p>\n</body></html>"
+    with pytest.raises(SourceError) as raised:
+        decode(data, "nieuws.html")
+    error = raised.value.error
+    assert error.path == "nieuws.html"
+    assert error.line == 3
+    assert error.args == {"encoding": "utf-8", "byte": "E9", "line": 3, "column": 7}
+
+
+@pytest.mark.parametrize("data", [b"", b"  \n\t\n"])
+def test_empty_file_is_an_error(data: bytes) -> None:
+    with pytest.raises(SourceError) as raised:
+        decode(data, "leeg.html")
+    assert raised.value.error.message == "the file is empty"
+
+
+def test_read_source_of_a_folder_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(SourceError) as raised:
+        read_source(str(tmp_path))
+    assert raised.value.error.message == "is a folder, not a file"
+
+
+def test_read_source_of_a_broken_symlink_is_an_error(tmp_path: Path) -> None:
+    link = tmp_path / "weg.html"
+    link.symlink_to(tmp_path / "bestaat-niet.html")
+    with pytest.raises(SourceError) as raised:
+        read_source(str(link))
+    assert raised.value.error.message == "broken symbolic link"
+
+
+def test_collect_walks_folders_sorted_and_filters_by_suffix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in [
+        "site/b.html",
+        "site/a/z.HTM",
+        "site/a/y.xhtml",
+        "site/style.css",
+        "site/img/logo.svg",
+    ]:
+        Path(name).parent.mkdir(parents=True, exist_ok=True)
+        Path(name).write_text("<p>x</p>")
+    Path("losse.txt").write_text("<p>x</p>")
+    files, errors = collect(["site", "losse.txt", "site/b.html"])
+    assert errors == []
+    # Relative paths stay relative; a file named directly is checked whatever its suffix;
+    # a file reached twice is checked once.
+    assert files == sorted(["losse.txt", "site/a/y.xhtml", "site/a/z.HTM", "site/b.html"])
+
+
+def test_collect_reports_bad_paths_and_keeps_the_good_ones(tmp_path: Path) -> None:
+    good = tmp_path / "goed.html"
+    good.write_text("<p>x</p>")
+    (tmp_path / "leeg").mkdir()
+    broken = tmp_path / "kapot.html"
+    broken.symlink_to(tmp_path / "nergens.html")
+    files, errors = collect(
+        [str(good), str(tmp_path / "mist.html"), str(tmp_path / "leeg"), str(broken)]
+    )
+    assert files == [str(good)]
+    assert [(os.path.basename(e.path), e.message) for e in errors] == [
+        ("mist.html", "no such file or folder"),
+        ("leeg", "no .html, .htm or .xhtml files in this folder"),
+        ("kapot.html", "broken symbolic link"),
+    ]
