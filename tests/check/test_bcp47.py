@@ -46,7 +46,6 @@ def test_valid_tags(tag: str) -> None:
         ("eng-GB", "'eng' is not a registered language subtag: use 'en-GB'."),
         ("dutch", "'dutch' is a language name, not a language tag: use 'nl'."),
         ("Nederlands", "'Nederlands' is a language name, not a language tag: use 'nl'."),
-        (" nl", "' nl' is not a valid language tag: remove the spaces: 'nl'."),
         ("i-lux", "'i-lux' is an old, deprecated language tag: use 'lb'."),
     ],
 )
@@ -94,6 +93,14 @@ def test_deprecated_tags_are_valid_but_have_a_better_form(tag: str, expected: st
     verdict = bcp47.check(tag)
     assert verdict.valid and verdict.known_primary
     assert message(tag) == expected
+
+
+def test_spaces_around_a_tag_are_reported_but_the_language_still_judged() -> None:
+    """Whether assistive technology strips the spaces is unknown: a person should look."""
+    verdict = bcp47.check(" nl ")
+    assert verdict.known_primary and not verdict.valid
+    assert message(" nl ") == "' nl ' is not a valid language tag: remove the spaces: 'nl'."
+    assert not bcp47.check(" dutch").known_primary
 
 
 def test_parse_splits_every_part() -> None:

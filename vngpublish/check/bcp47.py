@@ -248,6 +248,9 @@ def parse(tag: str) -> Subtags | None:
 
 
 # ------------------------------------------------------------------------ checking
+_ASCII_WHITESPACE = "\t\n\f\r "
+
+
 def _known_primary(tag: str) -> str | None:
     """The primary language subtag, lower-cased, when it is registered (ACT Rules meaning)."""
     primary = tag.split("-", 1)[0].lower()
@@ -258,13 +261,21 @@ def _known_primary(tag: str) -> str | None:
 
 @cache
 def check(tag: str) -> Verdict:
-    """Judge a `lang` attribute value. Case-insensitive; surrounding spaces are an error."""
-    primary = _known_primary(tag)
+    """Judge a `lang` attribute value. Case-insensitive.
+
+    Spaces around the tag make it invalid, but whether browsers and assistive technology
+    still recognise the language is not known, so `known_primary` is judged without them
+    (and the problem says to remove them).
+    """
+    stripped = tag.strip(_ASCII_WHITESPACE)
+    primary = _known_primary(stripped)
     subtags = parse(tag)
     problem = _validity_problem(tag, subtags) if subtags is not None else None
     valid = subtags is not None and (problem is None or problem.message in _STILL_VALID)
     if primary is None:
         problem = _unknown_language_problem(tag, subtags)
+    elif stripped != tag:
+        problem = Problem(M_SPACES, {"tag": tag, "suggestion": stripped})
     elif subtags is None:
         problem = Problem(M_MALFORMED, {"tag": tag, "primary": tag.split("-", 1)[0]})
     return Verdict(
@@ -378,8 +389,6 @@ def _unknown_language_problem(tag: str, st: Subtags | None) -> Problem:
     if st is not None and st.language is None:
         return Problem(M_PRIVATE, {"tag": tag})
     stripped = tag.strip()
-    if stripped != tag and check(stripped).known_primary:
-        return Problem(M_SPACES, {"tag": tag, "suggestion": stripped})
     hyphenated = stripped.replace("_", "-")
     if hyphenated != stripped and check(hyphenated).known_primary:
         return Problem(M_UNDERSCORE, {"tag": tag, "suggestion": canonical(_best_form(hyphenated))})
