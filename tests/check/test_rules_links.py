@@ -1,0 +1,155 @@
+"""Link rules: word lists, language choice and URL comparison, beyond the case catalogue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vngpublish.check import Page
+from vngpublish.check.engine import check_page, rules_by_id
+from vngpublish.check.rules.links import link_target, normalise_url
+from vngpublish.check.wordlists import (
+    generic_link_texts,
+    generic_texts_for,
+    languages,
+    normalise_link_text,
+)
+from vngpublish.resources import checks_dir
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lees meer", "lees meer"),
+        ("  LEES\n  MEER  ", "lees meer"),
+        ("[Lees meer]", "lees meer"),
+        ("Lees meer »", "lees meer"),
+        ("Lees meer...", "lees meer"),
+        ("› Read more →", "read more"),
+        ("(Mehr)", "mehr"),
+        ("Plus d’informations", "plus d'informations"),
+        ("Lees meer over Raad op Zaterdag", "lees meer over raad op zaterdag"),
+    ],
+)
+def test_normalise_link_text(text: str, expected: str) -> None:
+    assert normalise_link_text(text) == expected
+
+
+def test_every_language_the_brief_names_has_a_list() -> None:
+    assert set(languages()) >= {"nl", "en", "de", "fr"}
+    for phrase, language in [
+        ("lees meer", "nl"),
+        ("klik hier", "nl"),
+        ("meer informatie", "nl"),
+        ("hier", "nl"),
+        ("bekijk", "nl"),
+        ("read more", "en"),
+        ("click here", "en"),
+        ("learn more", "en"),
+        ("more", "en"),
+        ("hier klicken", "de"),
+        ("mehr", "de"),
+        ("weiterlesen", "de"),
+        ("en savoir plus", "fr"),
+        ("lire la suite", "fr"),
+        ("cliquez ici", "fr"),
+    ]:
+        assert phrase in generic_link_texts(language), (phrase, language)
+
+
+def test_word_list_files_hold_only_normalised_distinct_phrases() -> None:
+    for path in sorted((checks_dir() / "wordlists").glob("*.txt")):
+        phrases = [
+            line.strip()
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        ]
+        assert phrases, path
+        assert len(phrases) == len(set(phrases)), f"{path.name} repeats a phrase"
+        for phrase in phrases:
+            assert normalise_link_text(phrase) == phrase, f"{path.name}: {phrase!r}"
+
+
+def test_language_is_chosen_by_primary_subtag() -> None:
+    assert generic_texts_for("nl-NL") == generic_link_texts("nl")
+    assert generic_texts_for("NL") == generic_link_texts("nl")
+    assert "read more" not in generic_texts_for("nl")
+    # Unknown or missing language: every list.
+    for tag in (None, "", "es", "x-klingon"):
+        merged = generic_texts_for(tag)
+        assert {"lees meer", "read more", "mehr", "lire la suite"} <= merged
+
+
+def _findings(html: str, rule: str, path: str = "case.html", root: Path | None = None) -> list[str]:
+    page = Page(html, path, site_root=root)
+    return [f.outcome.value for f in check_page(page, rules_by_id([rule]))]
+
+
+def test_dutch_link_in_english_page_uses_the_dutch_list() -> None:
+    html = (
+        '<!DOCTYPE html><html lang="en"><head><title>t</title></head><body>'
+        '<p lang="nl"><a href="/a">Lees meer</a></p><p><a href="/b">Lees meer</a></p>'
+        "</body></html>"
+    )
+    # Only the link inside lang="nl" is generic: "Lees meer" is not English.
+    assert _findings(html, "link-text-generic") == ["failed"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("https://vng.nl/", "https://VNG.nl"),
+        ("https://vng.nl:443/a", "https://vng.nl/a"),
+        ("http://vng.nl:80/a/", "http://vng.nl/a"),
+        ("https://vng.nl/a/index.html", "https://vng.nl/a/"),
+        ("https://vng.nl/a#top", "https://vng.nl/a"),
+    ],
+)
+def test_same_resource_normalises_equal(first: str, second: str) -> None:
+    assert normalise_url(first) == normalise_url(second)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("https://vng.nl/a", "https://vng.nl/b"),
+        ("https://vng.nl/a?id=1", "https://vng.nl/a?id=2"),
+        ("http://vng.nl/a", "https://vng.nl/a"),
+        ("https://vng.nl:8443/a", "https://vng.nl/a"),
+        ("https://vng.nl/A", "https://vng.nl/a"),
+    ],
+)
+def test_different_resources_stay_different(first: str, second: str) -> None:
+    assert normalise_url(first) != normalise_url(second)
+
+
+def test_root_relative_urls_resolve_against_the_site_root(tmp_path: Path) -> None:
+    page_path = tmp_path / "nieuws" / "maart.html"
+    html = (
+        '<html lang="nl"><body><a href="../agenda.html">Agenda</a>'
+        '<a href="/agenda.html">Agenda</a><a href="agenda.html">Agenda</a></body></html>'
+    )
+    page = Page(html, str(page_path), site_root=tmp_path)
+    first, second, third = page.by_tag("a")
+    assert link_target(page, first) == link_target(page, second)
+    assert link_target(page, third) != link_target(page, second)
+    assert _findings(html, "identical-links-same-purpose", str(page_path), tmp_path) == ["cantTell"]
+
+
+def test_base_href_is_honoured() -> None:
+    html = (
+        '<html lang="nl"><head><base href="https://vng.nl/nieuws/"></head><body>'
+        '<a href="maart">Nieuws</a><a href="https://vng.nl/nieuws/maart/">Nieuws</a>'
+        "</body></html>"
+    )
+    assert _findings(html, "identical-links-same-purpose") == []
+
+
+def test_identical_links_never_report_a_definite_failure() -> None:
+    html = (
+        '<html lang="nl"><body>'
+        + "".join(f'<p><a href="/nieuws/{i}">Lees meer</a></p>' for i in range(5))
+        + "</body></html>"
+    )
+    assert _findings(html, "identical-links-same-purpose") == ["cantTell"] * 4
