@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 import cssselect2
@@ -41,7 +42,7 @@ def test_exactly_one_h1_naming_the_issue(
 def test_heading_outline_skips_no_level(variant: str, renderings: dict[str, Rendered]) -> None:
     levels = [int(el.tag[1]) for el in parse(renderings[variant].html).iter("h1", "h2", "h3", "h4")]
     assert levels[0] == 1
-    for before, after in zip(levels, levels[1:], strict=False):
+    for before, after in pairwise(levels):
         assert after <= before + 1, f"h{before} followed by h{after}"
 
 
