@@ -51,20 +51,82 @@ GEOMETRY: frozenset[str] = frozenset(
 )
 """Properties the visually-hidden (screen-reader-only) patterns use."""
 
+NOTHING: dict[str, str] = {}
+"""The empty result of `declared` (shared; do not modify)."""
+
 # (important, from style attribute, specificity, source order): the larger wins.
 _Key = tuple[bool, bool, tuple[int, int, int], int]
 
 
 @dataclass(slots=True)
-class _Index:
-    """Compiled selectors of one property group, with keys for a quick "can it match?" test."""
+class Keys:
+    """The id, class and tag keys of a set of selectors (their rightmost compound), for a quick
+    and safe "can any of them match this element?" test."""
 
-    matcher: Any = field(default_factory=cssselect2.Matcher)
     ids: set[str] = field(default_factory=set)
     classes: set[str] = field(default_factory=set)
     tags: set[str] = field(default_factory=set)
     universal: bool = False
     empty: bool = True
+
+    def add(self, selector: Any) -> None:
+        self.empty = False
+        if selector.id is not None:
+            self.ids.add(selector.id)
+        elif selector.class_name is not None:
+            self.classes.add(selector.class_name)
+        elif selector.local_name is not None:
+            self.tags.add(selector.lower_local_name)
+        else:
+            self.universal = True
+
+    def may_match(self, el: HtmlElement) -> bool:
+        if self.empty:
+            return False
+        if self.universal or el.tag in self.tags:
+            return True
+        element_id = el.get("id")
+        if element_id is not None and element_id in self.ids:
+            return True
+        classes = el.get("class")
+        return bool(classes) and any(c in self.classes for c in classes.split())
+
+
+@dataclass(slots=True)
+class _Index:
+    """Compiled selectors of one property group.
+
+    `keys` are those of every selector; `trigger_keys` those of the selectors whose rule sets a
+    value that matters on its own (`display: none`, `position: absolute`, ...).
+    """
+
+    matcher: Any = field(default_factory=cssselect2.Matcher)
+    keys: Keys = field(default_factory=Keys)
+    trigger_keys: Keys = field(default_factory=Keys)
+
+
+def may_trigger(keys: Keys, el: HtmlElement, group: frozenset[str]) -> bool:
+    """`PageStyles.may_trigger` with the keys looked up once (for loops over many elements)."""
+    if keys.may_match(el):
+        return True
+    inline = el.get("style")
+    return bool(inline) and any(name in inline.lower() for name in group)
+
+
+def _hides(decl: _Decl) -> bool:
+    word = decl.value.split()[0] if decl.value else ""
+    if decl.name == "display":
+        return word == "none"
+    if decl.name == "visibility":
+        return word in ("hidden", "collapse")
+    return decl.name == "content-visibility" and word == "hidden"
+
+
+def _positions(decl: _Decl) -> bool:
+    return decl.name == "position" and decl.value.split()[:1] in (["absolute"], ["fixed"])
+
+
+_TRIGGERS = {HIDING: _hides, GEOMETRY: _positions}
 
 
 @dataclass(slots=True)
@@ -80,52 +142,43 @@ class PageStyles:
 
     def __init__(self, page: Page) -> None:
         self._page = page
-        self._rules: list[tuple[Any, list[_Decl]]] | None = None
         self._indexes: dict[frozenset[str], _Index] = {}
         self._wrappers: dict[HtmlElement, Any] = {}
         self._declared: dict[tuple[frozenset[str], HtmlElement], dict[str, str]] = {}
 
     # ------------------------------------------------------------ parsing
-    def _style_rules(self) -> list[tuple[Any, list[_Decl]]]:
-        """(prelude, declarations) of every style rule that applies, in source order."""
-        if self._rules is None:
-            rules: list[tuple[Any, list[_Decl]]] = []
-            counter = [0]
-            for style in self._page.by_tag("style"):
-                if not _media_applies(style.get("media")) or _in_template(style):
-                    continue
-                text = style.text or ""
-                nodes = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
-                _collect(nodes, rules, counter)
-            self._rules = rules
-        return self._rules
+    def _style_rules(self, group: frozenset[str]) -> list[tuple[str, list[_Decl]]]:
+        """(selector text, declarations of `group` properties) of every style rule that applies
+        and sets one of them, in source order."""
+        rules: list[tuple[str, list[_Decl]]] = []
+        counter = [0]
+        for style in self._page.by_tag("style"):
+            if not _media_applies(style.get("media")) or _in_template(style):
+                continue
+            for prelude, block in _rules_setting(style.text or "", group):
+                declarations = []
+                for name, value, important in _parsed_block(block):
+                    if name in group:
+                        counter[0] += 1
+                        declarations.append(_Decl(name, value, important, counter[0]))
+                if declarations:
+                    rules.append((prelude, declarations))
+        return rules
 
     def _index(self, group: frozenset[str]) -> _Index:
         index = self._indexes.get(group)
         if index is not None:
             return index
         index = _Index()
-        for prelude, declarations in self._style_rules():
-            wanted = [d for d in declarations if d.name in group]
-            if not wanted:
-                continue
-            try:
-                selectors = cssselect2.compile_selector_list(prelude)
-            except cssselect2.SelectorError:
-                continue
-            for selector in selectors:
+        for prelude, wanted in self._style_rules(group):
+            triggers = any(_TRIGGERS[group](d) for d in wanted)
+            for selector in _compiled(prelude):
                 if selector.never_matches or selector.pseudo_element is not None:
                     continue
                 index.matcher.add_selector(selector, wanted)
-                index.empty = False
-                if selector.id is not None:
-                    index.ids.add(selector.id)
-                elif selector.class_name is not None:
-                    index.classes.add(selector.class_name)
-                elif selector.local_name is not None:
-                    index.tags.add(selector.lower_local_name)
-                else:
-                    index.universal = True
+                index.keys.add(selector)
+                if triggers:
+                    index.trigger_keys.add(selector)
         self._indexes[group] = index
         return index
 
@@ -158,16 +211,17 @@ class PageStyles:
                 previous = wrapper
         return self._wrappers[el]
 
-    def _may_match(self, index: _Index, el: HtmlElement) -> bool:
-        if index.empty:
-            return False
-        if index.universal or el.tag in index.tags:
-            return True
-        element_id = el.get("id")
-        if element_id is not None and element_id in index.ids:
-            return True
-        classes = el.get("class")
-        return bool(classes) and any(c in index.classes for c in classes.split())
+    def may_trigger(self, el: HtmlElement, group: frozenset[str]) -> bool:
+        """False when no rule that sets a triggering value of `group` (`display: none`,
+        `visibility: hidden`, `content-visibility: hidden` for HIDING; `position: absolute` or
+        `fixed` for GEOMETRY) can match `el` and its `style` attribute sets none of the
+        group's properties. Then the element's values of the group cannot matter by
+        themselves, and callers can skip the cascade."""
+        return may_trigger(self.trigger_keys(group), el, group)
+
+    def trigger_keys(self, group: frozenset[str]) -> Keys:
+        """The keys of the selectors whose rules set a triggering value of `group`."""
+        return self._index(group).trigger_keys
 
     def declared(self, el: HtmlElement, group: frozenset[str]) -> dict[str, str]:
         """The cascaded (specified, not inherited) values of `group` properties on `el`.
@@ -175,19 +229,22 @@ class PageStyles:
         Values are lower-cased and whitespace-normalised CSS text; a property no rule sets is
         absent.
         """
+        index = self._index(group)
+        may_match = index.keys.may_match(el)
+        inline = el.get("style")
+        if not may_match and not inline:
+            return NOTHING
         key = (group, el)
         cached = self._declared.get(key)
         if cached is not None:
             return cached
         winners: dict[str, tuple[_Key, str]] = {}
-        index = self._index(group)
-        if self._may_match(index, el):
+        if may_match:
             for specificity, _order, _pseudo, declarations in index.matcher.match(
                 self._wrapper(el)
             ):
                 for decl in declarations:
                     _offer(winners, decl, (decl.important, False, specificity, decl.order))
-        inline = el.get("style")
         if inline and any(name in inline.lower() for name in group):
             for decl in _declarations(tinycss2.parse_blocks_contents(inline), [0]):
                 if decl.name in group:
@@ -203,21 +260,103 @@ def _offer(winners: dict[str, tuple[_Key, str]], decl: _Decl, key: _Key) -> None
         winners[decl.name] = (key, decl.value)
 
 
-def _collect(nodes: list[Any], rules: list[tuple[Any, list[_Decl]]], counter: list[int]) -> None:
-    for node in nodes:
-        if node.type == "qualified-rule":
-            declarations = _declarations(tinycss2.parse_blocks_contents(node.content), counter)
-            if declarations:
-                rules.append((node.prelude, declarations))
-        elif node.type == "at-rule" and node.content is not None:
-            keyword = node.lower_at_keyword
-            if keyword == "supports" or (
-                keyword == "media" and _media_applies(tinycss2.serialize(node.prelude))
-            ):
-                inner = tinycss2.parse_rule_list(
-                    node.content, skip_comments=True, skip_whitespace=True
-                )
-                _collect(inner, rules, counter)
+_SCANNERS: dict[frozenset[str], re.Pattern[str]] = {}
+
+
+def _scanner(group: frozenset[str]) -> re.Pattern[str]:
+    """A pattern for the tokens that give a stylesheet its structure (comments, strings,
+    braces) and for declarations of the group's properties."""
+    pattern = _SCANNERS.get(group)
+    if pattern is None:
+        names = "|".join(sorted((re.escape(n) for n in group), key=len, reverse=True))
+        pattern = re.compile(
+            r"/\*.*?(?:\*/|$)"
+            r"|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'"
+            r"|(?P<brace>[{}])"
+            rf"|(?P<property>(?<![-\w])(?:{names})\s*:)",
+            re.DOTALL | re.IGNORECASE,
+        )
+        _SCANNERS[group] = pattern
+    return pattern
+
+
+def _rules_setting(text: str, group: frozenset[str]) -> list[tuple[str, str]]:
+    """(selector text, block text) of the style rules in `text` that declare a property of
+    `group` and apply on screen, in source order.
+
+    Only those rules are tokenised: the rest of the stylesheet is skimmed with one regular
+    expression. Rules inside `@media` (that applies without knowing the viewport) and
+    `@supports` count; rules in any other at-rule, and nested style rules, do not.
+    """
+    if not any(name in text.lower() for name in group):
+        return []
+    found: list[tuple[str, str]] = []
+    # Open blocks: [prelude, start of content, declares a wanted property]
+    stack: list[list[Any]] = []
+    boundary = 0
+    for match in _scanner(group).finditer(text):
+        if match.group("property") is not None:
+            if stack:
+                stack[-1][2] = True
+            continue
+        brace = match.group("brace")
+        if brace == "{":
+            prelude = text[boundary : match.start()].rsplit(";", 1)[-1].strip()
+            stack.append([prelude, match.end(), False])
+            boundary = match.end()
+        elif brace == "}":
+            boundary = match.end()
+            if not stack:
+                continue
+            prelude, start, wanted = stack.pop()
+            if wanted and not prelude.startswith("@") and _context_applies(stack):
+                found.append((prelude, text[start : match.start()]))
+    return found
+
+
+def _context_applies(stack: list[list[Any]]) -> bool:
+    for prelude, _start, _wanted in stack:
+        lowered = prelude.lower()
+        if lowered.startswith("@supports"):
+            continue
+        if lowered.startswith("@media") and _media_applies(lowered[len("@media") :]):
+            continue
+        return False
+    return True
+
+
+# Sites and e-mail families repeat the same stylesheets on every page: parsing a rule's
+# declarations and compiling a selector (cssselect2 generates Python code for it) are done
+# once per distinct text per process. Both are pure functions of the text.
+_CACHE_LIMIT = 20_000
+_BLOCKS: dict[str, tuple[tuple[str, str, bool], ...]] = {}
+_SELECTORS: dict[str, tuple[Any, ...]] = {}
+
+
+def _parsed_block(block: str) -> tuple[tuple[str, str, bool], ...]:
+    found = _BLOCKS.get(block)
+    if found is None:
+        found = tuple(
+            (d.name, d.value, d.important)
+            for d in _declarations(tinycss2.parse_blocks_contents(block), [0])
+        )
+        if len(_BLOCKS) >= _CACHE_LIMIT:
+            _BLOCKS.clear()
+        _BLOCKS[block] = found
+    return found
+
+
+def _compiled(prelude: str) -> tuple[Any, ...]:
+    found = _SELECTORS.get(prelude)
+    if found is None:
+        try:
+            found = tuple(cssselect2.compile_selector_list(prelude))
+        except cssselect2.SelectorError:
+            found = ()
+        if len(_SELECTORS) >= _CACHE_LIMIT:
+            _SELECTORS.clear()
+        _SELECTORS[prelude] = found
+    return found
 
 
 def _declarations(nodes: list[Any], counter: list[int]) -> list[_Decl]:

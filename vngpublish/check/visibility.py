@@ -23,7 +23,7 @@ dependent media queries and modal dialogs opened by script.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from vngpublish.check import css
 
@@ -63,19 +63,97 @@ _NEVER_RENDERED = frozenset(
 )
 
 
-def is_rendered(page: Page, el: HtmlElement) -> bool:
-    """False when the element or an ancestor is not rendered (hidden, display:none, ...)."""
-    if not _renders_itself(page, el):
-        return False
-    parent = el.getparent()
-    if parent is None:
+class _State(NamedTuple):
+    """What an element passes on to its descendants, computed once per element."""
+
+    rendered: bool
+    aria_hidden: bool  # aria-hidden="true" or inert, on it or an ancestor
+    visibility: str  # computed `visibility`
+    children_rendered: bool  # False under content-visibility: hidden
+
+
+_ROOT_PARENT = _State(True, False, "visible", True)
+_NOT_RENDERED = _State(False, True, "hidden", False)
+
+
+def _state(page: Page, el: HtmlElement) -> _State:
+    states: dict[HtmlElement, _State] = page.per_page("visibility", dict)
+    found = states.get(el)
+    if found is not None:
+        return found
+    # Walk up to the nearest ancestor already known, then work back down: no recursion, and
+    # each element is computed once however deep the tree.
+    chain: list[HtmlElement] = []
+    node: HtmlElement | None = el
+    parent_state = _ROOT_PARENT
+    while node is not None:
+        known = states.get(node)
+        if known is not None:
+            parent_state = known
+            break
+        chain.append(node)
+        node = node.getparent()
+    sheet = css.styles(page)
+    keys = sheet.trigger_keys(css.HIDING)
+    parent = node
+    for current in reversed(chain):
+        parent_state = states[current] = _own_state(sheet, keys, current, parent, parent_state)
+        parent = current
+    return parent_state
+
+
+def _own_state(
+    sheet: css.PageStyles,
+    keys: css.Keys,
+    el: HtmlElement,
+    parent: HtmlElement | None,
+    inherited: _State,
+) -> _State:
+    if not inherited.rendered or not inherited.children_rendered:
+        return _NOT_RENDERED
+    if not _renders_natively(el, parent):
+        return _NOT_RENDERED
+    # Stylesheet values matter when a hiding rule may match, to undo a `hidden` attribute,
+    # and to make content visible again inside `visibility: hidden`.
+    if (
+        css.may_trigger(keys, el, css.HIDING)
+        or inherited.visibility != "visible"
+        or el.get("hidden") is not None
+    ):
+        style = sheet.declared(el, css.HIDING)
+    else:
+        style = css.NOTHING
+    if not style:
+        if el.get("hidden") is not None:
+            return _NOT_RENDERED
+        if inherited.aria_hidden or not _aria_hidden_here(el):
+            return inherited  # nothing of its own: the same state as its parent
+        return _State(True, True, inherited.visibility, True)
+    display = style.get("display")
+    if display is not None:
+        if _first_word(display) == "none":
+            return _NOT_RENDERED
+    elif el.get("hidden") is not None:
+        return _NOT_RENDERED
+    aria_hidden = inherited.aria_hidden or _aria_hidden_here(el)
+    visibility = _first_word(style.get("visibility") or "inherit")
+    if visibility == "initial":
+        visibility = "visible"
+    elif visibility not in ("visible", "hidden", "collapse"):
+        visibility = inherited.visibility
+    children_rendered = _first_word(style.get("content-visibility") or "") != "hidden"
+    return _State(True, aria_hidden, visibility, children_rendered)
+
+
+def _aria_hidden_here(el: HtmlElement) -> bool:
+    if el.get("inert") is not None:
         return True
-    if css.declared(page, parent).get("content-visibility") == "hidden":
-        return False
-    return page.is_rendered(parent)
+    value = el.get("aria-hidden")
+    return value is not None and value.strip().lower() == "true"
 
 
-def _renders_itself(page: Page, el: HtmlElement) -> bool:
+def _renders_natively(el: HtmlElement, parent: HtmlElement | None) -> bool:
+    """False for what the browser's own stylesheet never renders."""
     tag = el.tag
     if not isinstance(tag, str) or tag in _NEVER_RENDERED:
         return False
@@ -83,51 +161,27 @@ def _renders_itself(page: Page, el: HtmlElement) -> bool:
         return False
     if tag == "dialog" and el.get("open") is None:
         return False
-    parent = el.getparent()
     if parent is not None and parent.tag == "details" and parent.get("open") is None:
         first_summary = next((c for c in parent if c.tag == "summary"), None)
         if el is not first_summary:
             return False
-    display = css.declared(page, el).get("display")
-    if display is not None:
-        return _first_word(display) != "none"
-    return el.get("hidden") is None
+    return True
+
+
+def is_rendered(page: Page, el: HtmlElement) -> bool:
+    """False when the element or an ancestor is not rendered (hidden, display:none, ...)."""
+    return _state(page, el).rendered
 
 
 def is_hidden(page: Page, el: HtmlElement) -> bool:
     """True when the element is excluded from the accessibility tree."""
-    if not page.is_rendered(el):
-        return True
-    if _aria_hidden_or_inert(page, el):
-        return True
-    return computed_visibility(page, el) in ("hidden", "collapse")
-
-
-def _aria_hidden_or_inert(page: Page, el: HtmlElement) -> bool:
-    def compute(page: Page, el: HtmlElement) -> bool:
-        if (el.get("aria-hidden") or "").strip().lower() == "true" or el.get("inert") is not None:
-            return True
-        parent = el.getparent()
-        return parent is not None and _aria_hidden_or_inert(page, parent)
-
-    result: bool = page.fact("aria-hidden-or-inert", el, compute)
-    return result
+    state = _state(page, el)
+    return not state.rendered or state.aria_hidden or state.visibility != "visible"
 
 
 def computed_visibility(page: Page, el: HtmlElement) -> str:
     """The computed `visibility` of the element: "visible", "hidden" or "collapse"."""
-
-    def compute(page: Page, el: HtmlElement) -> str:
-        value = _first_word(css.declared(page, el).get("visibility") or "inherit")
-        if value in ("visible", "hidden", "collapse"):
-            return value
-        if value == "initial":
-            return "visible"
-        parent = el.getparent()
-        return "visible" if parent is None else computed_visibility(page, parent)
-
-    result: str = page.fact("visibility", el, compute)
-    return result
+    return _state(page, el).visibility
 
 
 def is_visually_hidden(page: Page, el: HtmlElement) -> bool:
@@ -141,7 +195,8 @@ def is_visually_hidden(page: Page, el: HtmlElement) -> bool:
     """
 
     def compute(page: Page, el: HtmlElement) -> bool:
-        if _clipped_here(css.declared(page, el, css.GEOMETRY)):
+        sheet = css.styles(page)
+        if sheet.may_trigger(el, css.GEOMETRY) and _clipped_here(sheet.declared(el, css.GEOMETRY)):
             return True
         parent = el.getparent()
         return parent is not None and is_visually_hidden(page, parent)
