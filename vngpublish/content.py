@@ -113,12 +113,13 @@ def load_issue(path: str | Path) -> Issue:
     item_files = sorted((folder / "items").glob("*.md"))
     if not item_files:
         raise ContentError("has no items: write one Markdown file per item in items/", str(path))
-    items = [_load_item(item_file) for item_file in item_files]
+    loaded = [_load_item(item_file) for item_file in item_files]
 
     themes = data.get("themes")
     if isinstance(themes, list) and all(isinstance(t, str) for t in themes):
-        for item_file, item in zip(item_files, items, strict=True):
-            _check_themes(item, [str(t) for t in themes], item_file)
+        for item_file, (item, front) in zip(item_files, loaded, strict=True):
+            _check_themes(item, front, [str(t) for t in themes], str(item_file))
+    items = [item for item, _ in loaded]
 
     issue_data = dict(data)
     issue_data["items"] = items
@@ -162,7 +163,8 @@ def _load_yaml(text: str, shown: str, first_line: int) -> CommentedMap:
     return data
 
 
-def _load_item(path: Path) -> Item:
+def _load_item(path: Path) -> tuple[Item, CommentedMap]:
+    """The item in `path`, and its parsed front matter (for line numbers in later checks)."""
     shown = str(path)
     text = _read_text(path, shown)
     lines = text.splitlines(keepends=True)
@@ -198,28 +200,20 @@ def _load_item(path: Path) -> Item:
     data.setdefault("slug", slugify(re.sub(r"^\d+[-_. ]+", "", path.stem)) or slugify(path.stem))
     if not data["slug"]:
         raise ContentError("the file name needs letters or digits (it is the item's slug)", shown)
-    return _validate(Item, data, front, shown, first_line=2)
+    return _validate(Item, data, front, shown, first_line=2), front
 
 
-def _check_themes(item: Item, themes: list[str], path: Path) -> None:
-    for theme in item.themes:
+def _check_themes(item: Item, front: CommentedMap, themes: list[str], shown: str) -> None:
+    for index, theme in enumerate(item.themes):
         if theme in themes:
             continue
         hint = difflib.get_close_matches(theme, themes, n=1)
         suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
         raise ContentError(
             f"theme {theme!r} is not listed under `themes` in issue.yml{suggestion}",
-            str(path),
-            _theme_line(path, theme),
+            shown,
+            _line_of(front, ("themes", index), first_line=2),
         )
-
-
-def _theme_line(path: Path, theme: str) -> int | None:
-    """The line of `theme` in the item's front matter (the file parsed fine before)."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if theme in line:
-            return number
-    return None
 
 
 def _validate(

@@ -32,6 +32,7 @@ __all__ = [
 ]
 
 LANGUAGES = ("nl", "en")
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _LANGUAGE_TAG = re.compile(r"^(nl|en)(-[A-Z]{2})?$")
 
 # Link texts that say nothing about where a link goes (WCAG 2.4.4 / 2.4.9). Compared after
@@ -225,6 +226,12 @@ class Event(_Model):
         return self
 
 
+def _check_slug(value: str) -> str:
+    if value and not _SLUG.match(value):
+        raise ValueError(f"must be lower-case letters and digits joined by hyphens, got {value!r}")
+    return value
+
+
 def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
@@ -254,6 +261,11 @@ class Item(_Model):
     @classmethod
     def _url(cls, value: str | None) -> str | None:
         return None if value is None else check_url(value)
+
+    @field_validator("slug")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        return _check_slug(value)
 
     @field_validator("link_text")
     @classmethod
@@ -315,6 +327,11 @@ class Issue(_Model):
                 f"like nl-BE), got {value!r}"
             )
         return value
+
+    @field_validator("slug")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        return _check_slug(value)
 
     @field_validator("intro")
     @classmethod

@@ -224,6 +224,14 @@ CASES = [
         "`date`: input should be a valid date",
     ),
     (
+        "slug that cannot be an anchor",
+        ISSUE_YML,
+        {"01.md": item("title: Woonwijk\nthemes: [Wonen]\nslug: Nieuwe Wijk!\n")},
+        "items/01.md",
+        4,
+        "`slug` must be lower-case letters and digits joined by hyphens, got 'Nieuwe Wijk!'",
+    ),
+    (
         "no items",
         ISSUE_YML,
         {},
