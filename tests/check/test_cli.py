@@ -458,3 +458,10 @@ def test_python_dash_m_usage_error_and_jobs(site: Path) -> None:
         text=True,
     )
     assert ok.returncode == 0 and ok.stdout.splitlines()[-1].endswith("2 files checked.")
+
+
+def test_unknown_format_lists_the_formats_and_writes_nothing(site: Path) -> None:
+    run = Run(["site", "--format", "xml", "--output", "report.xml"])
+    assert run.status == 2
+    assert 'unknown format "xml"; choose one of' in run.err and "json" in run.err
+    assert not Path("report.xml").exists()

@@ -7,6 +7,10 @@ texts in vngpublish/locale/nl/LC_MESSAGES/vngpublish.po, and run it again to com
 from __future__ import annotations
 
 import gettext
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -134,3 +138,40 @@ def test_plural_forms() -> None:
 def test_unknown_language_is_an_error() -> None:
     with pytest.raises(ValueError, match="unknown language 'de'"):
         translate("x", "de")
+
+
+def test_update_catalogs_keeps_existing_translations(tmp_path: Path) -> None:
+    """scripts/update-catalogs, run on a miniature copy of the project layout."""
+    repo = PACKAGE.parent
+    (tmp_path / "scripts").mkdir()
+    shutil.copy(repo / "scripts" / "update-catalogs", tmp_path / "scripts")
+    shutil.copy(repo / "babel.cfg", tmp_path)
+    package = tmp_path / "vngpublish"
+    (package / "locale" / "nl" / "LC_MESSAGES").mkdir(parents=True)
+    (package / "__init__.py").write_text('__version__ = "9.9"\n')
+    (package / "mod.py").write_text(
+        "from vngpublish.check.i18n import N_, NP_\n"
+        'OLD = N_("Old message")\n'
+        'NEW = N_("New message about {name}")\n'
+        'PAGES = NP_("{count} page", "{count} pages")\n'
+    )
+    po = package / "locale" / "nl" / "LC_MESSAGES" / "vngpublish.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n'
+        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        'msgid "Old message"\nmsgstr "Oud bericht"\n'
+    )
+    pybabel = Path(sys.executable).parent / "pybabel"
+    subprocess.run(
+        [str(tmp_path / "scripts" / "update-catalogs")],
+        env={**os.environ, "PYBABEL": str(pybabel)},
+        check=True,
+        capture_output=True,
+    )
+    with po.open("rb") as handle:
+        updated = read_po(handle)
+    assert updated["Old message"].string == "Oud bericht"
+    assert updated["New message about {name}"].string == ""
+    assert updated["{count} page"].id == ("{count} page", "{count} pages")
+    with po.with_suffix(".mo").open("rb") as handle:
+        assert gettext.GNUTranslations(handle).gettext("Old message") == "Oud bericht"

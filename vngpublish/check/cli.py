@@ -30,7 +30,7 @@ from vngpublish.check.config import FAIL_ON, LANGS, Config, ConfigError, find_co
 from vngpublish.check.finding import Outcome, Severity
 from vngpublish.check.i18n import N_, format_message, translate
 from vngpublish.check.presets import PresetError, closest, load_presets, preset_rule_ids, selection
-from vngpublish.check.report import Summary, formats, writer_class
+from vngpublish.check.report import ReportWriter, Summary, candidates, formats, writer_class
 from vngpublish.check.rule import all_rules
 from vngpublish.check.runner import RunOptions, run
 from vngpublish.check.source import collect
@@ -82,9 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--preset", metavar="NAME", help="rule preset from checks/presets (default wcag-aa)"
     )
-    parser.add_argument(
-        "--format", choices=formats(), default=None, help="output format (default text)"
-    )
+    parser.add_argument("--format", help=f"output format: {', '.join(candidates())} (default text)")
     parser.add_argument(
         "--output", metavar="FILE", help="write the report here instead of to standard output"
     )
@@ -232,6 +230,7 @@ def _check(args: argparse.Namespace, config: Config, lang: str, out: TextIO, err
         per_file_ignores=config.per_file_ignores,
         base_dir=config.base_dir,
     )
+    writer_type = _writer(args.format or "text")
     files, errors = collect(args.paths)
     target = out
     if args.output:
@@ -244,7 +243,7 @@ def _check(args: argparse.Namespace, config: Config, lang: str, out: TextIO, err
                 reason=exc.strerror or str(exc),
             ) from exc
     try:
-        writer = writer_class(args.format or "text")(target, err, lang)
+        writer = writer_type(target, err, lang)
         summary = Summary(unreadable=len(errors))
         for error in errors:
             writer.error(error)
@@ -269,6 +268,17 @@ def _check(args: argparse.Namespace, config: Config, lang: str, out: TextIO, err
     if summary.unreadable:
         return 2
     return 1 if failing else 0
+
+
+def _writer(name: str) -> type[ReportWriter]:
+    writer = writer_class(name)
+    if writer is None:
+        raise UsageError(
+            N_('unknown format "{format}"; choose one of {choices}'),
+            format=name,
+            choices=", ".join(formats()),
+        )
+    return writer
 
 
 @cache

@@ -120,7 +120,7 @@ def read_source(path: str) -> str:
 
 def decode(data: bytes, path: str = "<bytes>") -> str:
     """Decode an HTML file's bytes (BOM, then `<meta>` charset, else UTF-8), strictly."""
-    if not data.strip():
+    if not data or data.isspace():
         raise SourceError(FileError(path, N_("the file is empty")))
     encoding, start = sniff_encoding(data)
     try:

@@ -1,9 +1,10 @@
 """Report writers: one module per output format, found by name (`--format NAME`).
 
 A format is a module `vngpublish/check/report/<name>.py` that defines `Writer`, a subclass of
-`ReportWriter`. The command line calls `error()` for every path that could not be checked,
-`file()` once per checked file in sorted path order (as results stream in), and `close()` at
-the end. Findings carry English source messages; writers translate them with
+`ReportWriter` (a module without one, such as a helper, is not a format). The command line
+calls `error()` for every path that could not be checked, `file()` once per checked file in
+sorted path order (as results stream in), and `close()` at the end. Findings carry English
+source messages; writers translate them with
 `vngpublish.check.i18n.format_message(finding.message, finding.args, self.lang)`.
 """
 
@@ -66,8 +67,8 @@ class ReportWriter:
         raise NotImplementedError
 
 
-def formats() -> list[str]:
-    """The names of the available output formats."""
+def candidates() -> list[str]:
+    """Names of the modules in this package that may be formats (without importing them)."""
     import vngpublish.check.report as package
 
     return sorted(
@@ -75,10 +76,17 @@ def formats() -> list[str]:
     )
 
 
-def writer_class(name: str) -> type[ReportWriter]:
-    """The `Writer` class of format `name`; raises ValueError when there is no such format."""
-    if name not in formats():
-        raise ValueError(f"unknown format {name!r}")
+def writer_class(name: str) -> type[ReportWriter] | None:
+    """The `Writer` class of format `name`, or None when there is no such format."""
+    if name not in candidates():
+        return None
     module = importlib.import_module(f"vngpublish.check.report.{name}")
-    writer: type[ReportWriter] = module.Writer
-    return writer
+    writer = getattr(module, "Writer", None)
+    if isinstance(writer, type) and issubclass(writer, ReportWriter):
+        return writer
+    return None
+
+
+def formats() -> list[str]:
+    """The names of the available output formats (imports every candidate module)."""
+    return [name for name in candidates() if writer_class(name) is not None]
