@@ -17,6 +17,46 @@ if TYPE_CHECKING:
     from vngpublish.check.page import Page
 
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# Elements that sit inside a line of text (HTML phrasing content, plus obsolete `font` etc.).
+PHRASING_TAGS = frozenset(
+    (
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "br",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "label",
+        "mark",
+        "nobr",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "wbr",
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from vngpublish.check.finding import Severity
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
-from vngpublish.check.rules.headings import heading_ancestor
+from vngpublish.check.rules.headings import HEADING_TAGS, PHRASING_TAGS, heading_ancestor
 
 _MAX_CHARS = 80  # about one line of body text
 _FONT_WEIGHT = re.compile(r"font-weight\s*:\s*([a-z0-9]+)", re.IGNORECASE)
@@ -135,16 +135,36 @@ def _all_in_link(p: HtmlElement) -> bool:
     return len(children) == 1 and (children[0].tag == "a" or _all_in_link(children[0]))
 
 
-def _next_paragraph(page: Page, p: HtmlElement) -> HtmlElement | None:
-    """The paragraph right after `p`, skipping line breaks and hidden elements."""
-    node = p.getnext()
-    while node is not None and (
-        not isinstance(node.tag, str) or node.tag == "br" or page.is_hidden(node)
-    ):
-        node = node.getnext()
-    if node is None or node.tag != "p" or (node.get("role") or "").strip():
-        return None
-    return node
+def _is_paragraph(el: HtmlElement) -> bool:
+    """A `p`, or a `div` holding only a line of text (how e-mail builders write paragraphs)."""
+    if el.tag == "p":
+        return True
+    return el.tag == "div" and all(
+        not isinstance(child.tag, str) or child.tag in PHRASING_TAGS for child in el
+    )
+
+
+def _has_direct_text(el: HtmlElement) -> bool:
+    if (el.text or "").strip():
+        return True
+    return any((child.tail or "").strip() for child in el)
+
+
+def _is_text_block(el: HtmlElement) -> bool:
+    """True for a block of text in reading order: a paragraph, list item, heading, caption,
+    or a table cell with text of its own."""
+    tag = el.tag
+    if tag in ("td", "th"):
+        # Only text of the cell itself: a layout cell's text_content would be a whole table.
+        return _has_direct_text(el)
+    if tag in _OTHER_BLOCKS or (tag in ("p", "div") and _is_paragraph(el)):
+        return any(c.isalpha() for c in el.text_content())
+    return False
+
+
+_OTHER_BLOCKS = frozenset(
+    ("li", "dt", "dd", "caption", "figcaption", "pre", "address", "legend", *HEADING_TAGS)
+)
 
 
 class PAsHeading(Rule):
@@ -154,16 +174,19 @@ class PAsHeading(Rule):
     like a heading, but screen reader users cannot jump to it, and the item disappears from the
     page's outline (WCAG 1.3.1: structure shown visually is also in the markup).
 
-    Applies to a visible `p` whose whole text is bold (`b`, `strong`, or `font-weight` bold or
-    700 and up in a `style` attribute) or notably larger (`font-size` of 1.25 times body text
-    or more, `big`, `font size`), that is short (one line, at most 80 characters, not ending in
-    a period, comma, semicolon or colon), is not only a link, and is followed directly by a
-    normal paragraph. Not applicable inside list items, data table cells, footers (also e-mail
-    footers marked by class), navigation, headings, labels, captions and quotes.
+    Applies to a visible paragraph (a `p`, or a `div` that holds only a line of text, as e-mail
+    builders write paragraphs) whose whole text is bold (`b`, `strong`, or `font-weight` bold
+    or 700 and up in a `style` attribute) or notably larger (`font-size` of 1.25 times body
+    text or more, `big`, `font size`), that is short (one line, at most 80 characters, not
+    ending in a period, comma, semicolon or colon), is not only a link, and whose next block of
+    text in reading order is a normal paragraph (not bold, not large; a list, heading or table
+    cell in between means it is not). Not applicable inside list items, data table cells,
+    footers (also e-mail footers marked by class), navigation, headings, labels, captions and
+    quotes, nor to text that already has a `role`.
 
-    This is a heuristic, so the outcome is always cantTell: a bold line can also be a label or
-    a stressed sentence. If it introduces the text below, make it a heading (`h2`-`h6`, at the
-    right level) and style it with CSS.
+    This is a heuristic, so the outcome is always cantTell: a bold line can also be a label,
+    a name above a quote, or a stressed sentence. If it introduces the text below, make it a
+    heading (`h2`-`h6`, at the right level) and style it with CSS.
     """
 
     id = "p-as-heading"
@@ -174,18 +197,20 @@ class PAsHeading(Rule):
     tags = ("headings", "heuristic")
 
     def check(self, page: Page) -> Iterator[Result]:
-        for p in page.by_tag("p"):
-            if (p.get("role") or "").strip() or not _looks_emphasised(page, p):
+        candidates = [
+            el for el in page.by_tag("p") + page.by_tag("div") if _looks_like_heading(page, el)
+        ]
+        if not candidates:
+            return
+        position = {el: i for i, el in enumerate(page.elements)}
+        for candidate in candidates:
+            following = _next_text_block(page, position[candidate])
+            if following is None or not _is_paragraph(following):
                 continue
-            if not _is_title_like(page.text(p)) or page.is_hidden(p) or _all_in_link(p):
-                continue
-            following = _next_paragraph(page, p)
-            if following is None or not _is_title_like_body(page, following):
-                continue
-            if _excluded(page, p):
+            if (following.get("role") or "").strip() or _looks_emphasised(page, following):
                 continue
             yield self.cant_tell(
-                p,
+                candidate,
                 N_(
                     "This paragraph looks like a heading: its short text is all bold or large "
                     "and a normal paragraph follows. If it introduces the text below, mark it "
@@ -194,7 +219,20 @@ class PAsHeading(Rule):
             )
 
 
-def _is_title_like_body(page: Page, p: HtmlElement) -> bool:
-    """True when `p` reads as ordinary text: it has words and is not itself emphasised."""
-    text = page.text(p)
-    return any(c.isalpha() for c in text) and not _looks_emphasised(page, p)
+def _looks_like_heading(page: Page, el: HtmlElement) -> bool:
+    if (el.get("role") or "").strip() or not _is_paragraph(el):
+        return False
+    if not _looks_emphasised(page, el) or not _is_title_like(page.text(el)):
+        return False
+    return not (page.is_hidden(el) or _all_in_link(el) or _excluded(page, el))
+
+
+def _next_text_block(page: Page, index: int) -> HtmlElement | None:
+    """The first visible block of text after the element at `index` in reading order:
+    a paragraph, list item, heading, caption, or a table cell with text of its own."""
+    elements = page.elements
+    for position in range(index + 1, len(elements)):
+        el = elements[position]
+        if _is_text_block(el) and not page.is_hidden(el):
+            return el
+    return None

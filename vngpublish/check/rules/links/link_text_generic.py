@@ -11,7 +11,12 @@ from lxml.html import HtmlElement
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
-from vngpublish.check.rules.headings import HEADING_TAGS, outline, with_tag_or_role
+from vngpublish.check.rules.headings import (
+    HEADING_TAGS,
+    PHRASING_TAGS,
+    outline,
+    with_tag_or_role,
+)
 from vngpublish.check.rules.links import link_target, links
 from vngpublish.check.wordlists import (
     all_generic_link_texts,
@@ -19,47 +24,6 @@ from vngpublish.check.wordlists import (
     normalise_link_text,
 )
 
-# Elements that sit inside a line of text. The nearest ancestor of a link that is not one of
-# these is the block whose text surrounds the link (its sentence or paragraph).
-_PHRASING = frozenset(
-    [
-        "a",
-        "abbr",
-        "b",
-        "bdi",
-        "bdo",
-        "big",
-        "br",
-        "cite",
-        "code",
-        "data",
-        "del",
-        "dfn",
-        "em",
-        "font",
-        "i",
-        "img",
-        "ins",
-        "kbd",
-        "label",
-        "mark",
-        "nobr",
-        "q",
-        "s",
-        "samp",
-        "small",
-        "span",
-        "strike",
-        "strong",
-        "sub",
-        "sup",
-        "time",
-        "tt",
-        "u",
-        "var",
-        "wbr",
-    ]
-)
 # Elements whose text WCAG counts as programmatically determined link context (paragraph, list
 # item, table cell, heading); checked for every such ancestor, so a parent list item counts.
 _CONTEXT_BLOCKS = frozenset(
@@ -200,7 +164,8 @@ def _own_context(page: Page, link: HtmlElement, name: str) -> tuple[str, str] | 
     """The message and text of the nearest context tied to the link other than a heading."""
     ancestors = list(link.iterancestors())
     chain = set(ancestors)
-    container = next((a for a in ancestors if a.tag not in _PHRASING), None)
+    # The nearest ancestor that is not phrasing content is the block holding the link's line.
+    container = next((a for a in ancestors if a.tag not in PHRASING_TAGS), None)
     for ancestor in ancestors:
         if ancestor is container or ancestor.tag in _CONTEXT_BLOCKS:
             text = _inline_text(page, ancestor, link, chain)
@@ -249,7 +214,7 @@ def _inline_text(page: Page, block: HtmlElement, link: HtmlElement, chain: set[H
         if isinstance(child.tag, str) and child is not link and not page.is_hidden(child):
             if child in chain:
                 parts.append(_inline_text(page, child, link, chain))
-            elif child.tag in _PHRASING:
+            elif child.tag in PHRASING_TAGS:
                 parts.append(child.text_content())
         parts.append(child.tail or "")
     return " ".join(" ".join(parts).split())
