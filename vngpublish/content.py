@@ -74,6 +74,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from vngpublish.errors import ContentError
@@ -144,9 +145,21 @@ def _read_text(path: Path, shown: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+class _Constructor(RoundTripConstructor):
+    """Round-trip construction, but timestamps stay text (as in the YAML 1.2 core schema).
+
+    pydantic then parses dates, so an impossible date ("2024-13-45") is a validation error
+    with a line number instead of an exception inside the YAML library.
+    """
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_str)
+
+
 def _load_yaml(text: str, shown: str, first_line: int) -> CommentedMap:
     """Parse YAML 1.2 keeping line information; `first_line` is the file line of its line 1."""
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
     try:
         data = yaml.load(text)
     except MarkedYAMLError as error:
@@ -154,7 +167,7 @@ def _load_yaml(text: str, shown: str, first_line: int) -> CommentedMap:
         line = first_line + mark.line if mark is not None else first_line
         problem = error.problem or error.context or "not valid YAML"
         raise ContentError(f"invalid YAML: {problem}", shown, line) from None
-    except YAMLError as error:
+    except (YAMLError, ValueError, TypeError, RecursionError) as error:
         raise ContentError(f"invalid YAML: {error}", shown, first_line) from None
     if data is None:
         data = CommentedMap()

@@ -232,6 +232,14 @@ CASES = [
         "`slug` must be lower-case letters and digits joined by hyphens, got 'Nieuwe Wijk!'",
     ),
     (
+        "impossible date",
+        ISSUE_YML.replace("date: 2024-04-01", "date: 2024-13-45"),
+        {"01.md": ITEM_MD},
+        "issue.yml",
+        2,
+        "`date`: input should be a valid date or datetime, month value is outside",
+    ),
+    (
         "no items",
         ISSUE_YML,
         {},
