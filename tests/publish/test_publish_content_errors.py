@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ISSUE_YML, ITEM_MD, MakeIssue
+from publish_helpers import ISSUE_YML, ITEM_MD, MakeIssue
 
 from vngpublish.content import load_issue
 from vngpublish.errors import ContentError

@@ -9,7 +9,7 @@ from pathlib import Path
 import lxml.etree
 import lxml.html
 import pytest
-from conftest import EXAMPLE, ISSUE_YML, MakeIssue
+from publish_helpers import EXAMPLE, ISSUE_YML, MakeIssue
 
 from vngpublish.__main__ import main
 

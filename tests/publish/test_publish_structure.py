@@ -11,8 +11,8 @@ import cssselect2
 import lxml.html
 import pytest
 import tinycss2
-from conftest import ISSUE_YML, MakeIssue
 from lxml.html import HtmlElement
+from publish_helpers import EXAMPLE, ISSUE_YML, MakeIssue
 
 from vngpublish.content import load_issue
 from vngpublish.model import Issue
@@ -292,7 +292,5 @@ def test_findings_are_reported_for_a_page_with_problems(tmp_path: Path) -> None:
         "<body><main><p>{{ issue.title }}</p></main></body></html>",
         encoding="utf-8",
     )
-    from conftest import EXAMPLE
-
     page = render_issue(load_issue(EXAMPLE), "web", templates=tmp_path)
     assert "page-has-heading-one" in {f.rule for f in page.findings}

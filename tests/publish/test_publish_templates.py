@@ -6,7 +6,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import MakeIssue
+from publish_helpers import MakeIssue
 
 from vngpublish.content import load_issue
 from vngpublish.errors import TemplateError
