@@ -45,7 +45,7 @@ class UsageError(Exception):
     def __init__(self, message: str, **args: Any) -> None:
         super().__init__(message)
         self.message = message
-        self.args_ = args
+        self.fields = args
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -144,7 +144,7 @@ def main(
         print(f"{PROG}: {exc}", file=err)
         return 2
     except UsageError as exc:
-        print(f"{PROG}: {format_message(exc.message, exc.args_, lang)}", file=err)
+        print(f"{PROG}: {format_message(exc.message, exc.fields, lang)}", file=err)
         return 2
 
 
@@ -162,9 +162,10 @@ def _split(values: list[str] | None) -> list[str] | None:
 
 
 def _check_ids(ids: Sequence[str], option: str, config: Config | None = None) -> None:
+    """Raise a usage (or configuration) error for an unknown id, with a "did you mean"."""
     rules = all_rules()
     for rule_id in ids:
-        if rule_id == "all" or rule_id in rules:
+        if rule_id in rules or (rule_id == "all" and option in ("--select", "select")):
             continue
         suggestion = closest(rule_id, rules)
         if config is not None:

@@ -59,7 +59,12 @@ class Config:
 
     def error(self, key: str, message: str) -> ConfigError:
         """A ConfigError naming this file and `key`."""
-        where = f"{self.path}: {_TABLE} " if self.path else ""
+        if self.path is None:
+            where = ""
+        elif self.path.name == "pyproject.toml":
+            where = f"{self.path}: {_TABLE} "
+        else:
+            where = f"{self.path}: "
         return ConfigError(f"{where}{key}: {message}")
 
 
