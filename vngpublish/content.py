@@ -82,7 +82,7 @@ from vngpublish.model import Event, Footer, Image, Issue, Item, Link, markdown_p
 
 __all__ = ["load_issue"]
 
-M = TypeVar("M", bound=BaseModel)
+_ModelT = TypeVar("_ModelT", bound=BaseModel)
 
 _KNOWN_KEYS = sorted(
     {name for model in (Issue, Item, Event, Image, Footer, Link) for name in model.model_fields}
@@ -230,8 +230,8 @@ def _check_themes(item: Item, front: CommentedMap, themes: list[str], shown: str
 
 
 def _validate(
-    model: type[M], data: dict[str, Any], source: CommentedMap, shown: str, first_line: int
-) -> M:
+    model: type[_ModelT], data: dict[str, Any], source: CommentedMap, shown: str, first_line: int
+) -> _ModelT:
     try:
         return model.model_validate(data)
     except ValidationError as error:

@@ -29,6 +29,7 @@ from vngpublish.render import environment, labels, long_date, render_issue, rend
 
 __all__ = ["MARKER", "SiteResult", "build_site"]
 
+# A file every build writes; only a folder that has it is replaced by the next build.
 MARKER = ".vngpublish"
 
 
