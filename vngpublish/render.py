@@ -220,7 +220,7 @@ def _inline_text(token: Token) -> str:
         elif child.type == "link_close" and hrefs:
             href, start = hrefs.pop()
             label = "".join(parts[start:])
-            if label.strip() != href.removeprefix("mailto:"):
+            if label.strip() not in (href, href.removeprefix("mailto:")):
                 parts.append(f" ({href})")
     return " ".join("".join(parts).split(" ")).strip()
 
