@@ -168,17 +168,22 @@ def markdown_html(text: str) -> Markup:
 
 def markdown_text(text: str, width: int = _TEXT_WIDTH) -> str:
     """Markdown to plain text for the text part: paragraphs and lists, links as "text (URL)"."""
-    blocks: list[tuple[str, str, bool]] = []  # (first-line prefix, text, is a list item)
+    # Each block: (first-line prefix, text, the list it is an item of or None).
+    blocks: list[tuple[str, str, int | None]] = []
     lists: list[list[int]] = []  # per open list: [next number], or [-1] for bullets
+    opened = 0
+    list_ids: list[int] = []
     marker: str | None = None
     for token in _MD.parse(text):
         kind = token.type
-        if kind == "bullet_list_open":
-            lists.append([-1])
-        elif kind == "ordered_list_open":
-            lists.append([int(token.attrGet("start") or 1)])
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            start = int(token.attrGet("start") or 1) if kind == "ordered_list_open" else -1
+            lists.append([start])
+            opened += 1
+            list_ids.append(opened)
         elif kind in ("bullet_list_close", "ordered_list_close"):
             lists.pop()
+            list_ids.pop()
         elif kind == "list_item_open":
             counter = lists[-1]
             marker = "- " if counter[0] < 0 else f"{counter[0]}. "
@@ -188,10 +193,10 @@ def markdown_text(text: str, width: int = _TEXT_WIDTH) -> str:
             content = _inline_text(token) if kind == "inline" else token.content.rstrip("\n")
             indent = "  " * max(len(lists) - 1, 0)
             prefix = indent + (marker or ("  " if lists else ""))
-            blocks.append((prefix, content, marker is not None))
+            blocks.append((prefix, content, list_ids[-1] if marker is not None else None))
             marker = None
     out: list[str] = []
-    for index, (prefix, content, is_item) in enumerate(blocks):
+    for index, (prefix, content, list_id) in enumerate(blocks):
         wrapped = textwrap.fill(
             content,
             width=width,
@@ -200,7 +205,8 @@ def markdown_text(text: str, width: int = _TEXT_WIDTH) -> str:
             break_long_words=False,
             break_on_hyphens=False,
         )
-        tight = is_item and index > 0 and blocks[index - 1][2]
+        # Items of one list follow each other line by line; other blocks get a blank line.
+        tight = list_id is not None and index > 0 and blocks[index - 1][2] == list_id
         out.append(("\n" if tight else "\n\n") + wrapped if out else wrapped)
     return "".join(out)
 
