@@ -27,6 +27,8 @@ from vngpublish.resources import checks_dir
         ("Lees meer »", "lees meer"),
         ("Lees meer...", "lees meer"),
         ("› Read more →", "read more"),
+        ("Lees meer ➡️", "lees meer"),
+        ("Lees\u00a0meer ↗", "lees meer"),
         ("(Mehr)", "mehr"),
         ("Plus d’informations", "plus d'informations"),
         ("Lees meer over Raad op Zaterdag", "lees meer over raad op zaterdag"),

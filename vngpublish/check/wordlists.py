@@ -14,7 +14,10 @@ from vngpublish.resources import checks_dir
 
 # Characters that wrap or trail a link text without changing what it says: brackets, quotes,
 # punctuation, arrows and bullets ("Lees meer »", "[Read more]", "› Mehr", "Lire la suite…").
-_WRAPPING = " \t\n.,:;!?…()[]{}<>«»‹›\"'“”„‘’‚+*|/\\-–—_·•→⇢⟶➔➜➝➞▶▸►▷▹❯❱⇒»"
+_WRAPPING = (
+    " \t\n\u00a0.,:;!?…()[]{}<>«»‹›〈〉⟨⟩\"'“”„‘’‚+*|/\\-–—_·•"
+    "→⇢⟶➔➜➝➞➡↗⇒▶▸►▷▹❯❱\ufe0f"  # arrows, including the emoji arrow's variation selector
+)
 _SPACE = re.compile(r"\s+")
 
 
