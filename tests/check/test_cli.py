@@ -465,3 +465,9 @@ def test_unknown_format_lists_the_formats_and_writes_nothing(site: Path) -> None
     assert run.status == 2
     assert 'unknown format "xml"; choose one of' in run.err and "json" in run.err
     assert not Path("report.xml").exists()
+
+
+def test_preset_flag_overrides_configured_select(site: Path) -> None:
+    Path("pyproject.toml").write_text('[tool.vngpublish.check]\nselect = ["suppression-invalid"]\n')
+    assert Run(["site", "--fail-on", "warning"]).status == 0  # no suppression comments at all
+    assert Run(["site", "--fail-on", "warning", "--preset", "wcag-aa"]).status == 1

@@ -210,9 +210,10 @@ def _rule_selection(args: argparse.Namespace, config: Config) -> frozenset[str]:
             preset=preset,
             choices=", ".join(presets),
         )
-    return selection(
-        preset, select if select is not None else config.select, [*config.ignore, *ignore]
-    )
+    if select is None and args.preset is None:
+        select = None if config.select is None else list(config.select)
+    # A --preset on the command line overrides the configuration's select as well.
+    return selection(preset, select, [*config.ignore, *ignore])
 
 
 def _check(args: argparse.Namespace, config: Config, lang: str, out: TextIO, err: TextIO) -> int:
