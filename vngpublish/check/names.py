@@ -95,6 +95,7 @@ _LABELABLE = frozenset({"button", "input", "meter", "output", "progress", "selec
 _TEXTBOX_ROLES = frozenset({"textbox", "searchbox"})
 _RANGE_ROLES = frozenset({"slider", "spinbutton", "progressbar", "scrollbar", "meter"})
 _RECURSION_HOST_TAGS = frozenset({"img", "area", "input", "svg", "optgroup", "option"})
+_MAX_DEPTH = 200
 _PLACEHOLDER_TYPES = frozenset({"text", "email", "tel", "url", "search", "password", "number"})
 
 
@@ -104,6 +105,7 @@ class _Walk:
 
     root: HtmlElement
     active: set[HtmlElement] = field(default_factory=set)
+    depth: int = 0
 
 
 def collapse(text: str) -> str:
@@ -231,89 +233,67 @@ def _compute(
     # A: hidden
     if not hidden_ok and page.is_hidden(node):
         return ""
+    if walk.depth > _MAX_DEPTH:
+        # Deeper than any real page nests content in a name: take the plain text instead of
+        # recursing further (Python's stack is the limit here).
+        return str(node.text_content())
     walk.active.add(node)
+    walk.depth += 1
+    # The steps after A are in this one function: names recurse once per tree level, and
+    # lxml trees can be 256 levels deep, so each level must cost few Python frames.
     try:
-        return _steps(
-            page,
-            node,
-            walk,
-            recursion=recursion,
-            in_labelledby=in_labelledby,
-            hidden_ok=hidden_ok,
-            cacheable=cacheable,
-        )
+        # B: aria-labelledby
+        if not in_labelledby:
+            text = _labelledby(page, node, walk, hidden_ok)
+            if text:
+                return text
+        role = _role(page, node)
+        # C: embedded control
+        if recursion:
+            value = _embedded_value(page, node, role)
+            if value is not None:
+                return value
+        # D: aria-label
+        label: str | None = node.get("aria-label")
+        if label is not None and label.strip():
+            return label
+        # E: host language
+        if not aria.is_presentational(role) and (not recursion or node.tag in _RECURSION_HOST_TAGS):
+            text = _host_language_label(page, node, walk, hidden_ok)
+            if text:
+                return text
+        # F: name from content
+        if recursion or role in aria.NAME_FROM_CONTENT_ROLES or node.tag == "summary":
+            # Content reached from the root's own content (not through a label or a reference)
+            # does not depend on the root, so it is computed once per element and page.
+            if cacheable:
+                contents: dict[HtmlElement, str] = page.per_page("name-content", dict)
+                cached = contents.get(node)
+                if cached is None:
+                    cached = contents[node] = _content(page, node, walk, False, False, True)
+                text = cached
+            else:
+                from_root = not recursion and not in_labelledby and not hidden_ok
+                text = _content(page, node, walk, in_labelledby, hidden_ok, from_root)
+            if text.strip():
+                return text
+        # I: tooltip, then placeholder for text fields
+        title: str | None = node.get("title")
+        if title is not None and title.strip():
+            return title
+        if node.tag == "textarea" or (
+            node.tag == "input" and aria.input_type(node) in _PLACEHOLDER_TYPES
+        ):
+            placeholder: str | None = node.get("placeholder")
+            if placeholder is not None and placeholder.strip():
+                return placeholder
+        placeholder = node.get("aria-placeholder")
+        if role in _TEXTBOX_ROLES and placeholder is not None and placeholder.strip():
+            return placeholder
+        return ""
     finally:
         walk.active.discard(node)
-
-
-def _steps(
-    page: Page,
-    node: HtmlElement,
-    walk: _Walk,
-    *,
-    recursion: bool,
-    in_labelledby: bool,
-    hidden_ok: bool,
-    cacheable: bool,
-) -> str:
-    # B: aria-labelledby
-    if not in_labelledby:
-        text = _labelledby(page, node, walk, hidden_ok)
-        if text:
-            return text
-    role = _role(page, node)
-    # C: embedded control
-    if recursion:
-        value = _embedded_value(page, node, role)
-        if value is not None:
-            return value
-    # D: aria-label
-    label: str | None = node.get("aria-label")
-    if label is not None and label.strip():
-        return label
-    # E: host language
-    if not aria.is_presentational(role) and (not recursion or node.tag in _RECURSION_HOST_TAGS):
-        text = _host_language_label(page, node, walk, hidden_ok)
-        if text:
-            return text
-    # F: name from content
-    if recursion or role in aria.NAME_FROM_CONTENT_ROLES or node.tag == "summary":
-        # Content reached from the root's own content (not through a label or a reference)
-        # does not depend on the root, so it is computed once per element and page.
-        if cacheable:
-            text = page.fact(
-                "name-content",
-                node,
-                lambda p, n: _content(
-                    p, n, walk, in_labelledby=False, hidden_ok=False, cacheable=True
-                ),
-            )
-        else:
-            from_root = not recursion and not in_labelledby and not hidden_ok
-            text = _content(
-                page,
-                node,
-                walk,
-                in_labelledby=in_labelledby,
-                hidden_ok=hidden_ok,
-                cacheable=from_root,
-            )
-        if text.strip():
-            return text
-    # I: tooltip, then placeholder for text fields
-    title: str | None = node.get("title")
-    if title is not None and title.strip():
-        return title
-    if node.tag == "textarea" or (
-        node.tag == "input" and aria.input_type(node) in _PLACEHOLDER_TYPES
-    ):
-        placeholder: str | None = node.get("placeholder")
-        if placeholder is not None and placeholder.strip():
-            return placeholder
-    placeholder = node.get("aria-placeholder")
-    if role in _TEXTBOX_ROLES and placeholder is not None and placeholder.strip():
-        return placeholder
-    return ""
+        walk.depth -= 1
 
 
 def _labelledby(page: Page, node: HtmlElement, walk: _Walk, hidden_ok: bool) -> str:
@@ -351,7 +331,6 @@ def _content(
     page: Page,
     node: HtmlElement,
     walk: _Walk,
-    *,
     in_labelledby: bool,
     hidden_ok: bool,
     cacheable: bool,

@@ -19,7 +19,11 @@ from lxml.html import HtmlElement
 
 from vngpublish.check import aria, names, visibility
 
-_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=False, default_doctype=False)
+# huge_tree: without it libxml2 stops at 256 levels of nesting and silently drops the rest of
+# the document, so everything after one deep spot would go unchecked.
+_PARSER = lxml.html.HTMLParser(
+    encoding="utf-8", remove_comments=False, default_doctype=False, huge_tree=True
+)
 T = TypeVar("T")
 _CSS_IDENT = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
 

@@ -194,15 +194,28 @@ def is_visually_hidden(page: Page, el: HtmlElement) -> bool:
     this to leave such text out; it is still read by screen readers.
     """
 
-    def compute(page: Page, el: HtmlElement) -> bool:
-        sheet = css.styles(page)
-        if sheet.may_trigger(el, css.GEOMETRY) and _clipped_here(sheet.declared(el, css.GEOMETRY)):
-            return True
-        parent = el.getparent()
-        return parent is not None and is_visually_hidden(page, parent)
-
-    result: bool = page.fact("visually-hidden", el, compute)
-    return result
+    known: dict[HtmlElement, bool] = page.per_page("visually-hidden", dict)
+    found = known.get(el)
+    if found is not None:
+        return found
+    sheet = css.styles(page)
+    keys = sheet.trigger_keys(css.GEOMETRY)
+    chain: list[HtmlElement] = []
+    node: HtmlElement | None = el
+    clipped = False
+    while node is not None:
+        cached = known.get(node)
+        if cached is not None:
+            clipped = cached
+            break
+        chain.append(node)
+        node = node.getparent()
+    for current in reversed(chain):
+        clipped = known[current] = clipped or (
+            css.may_trigger(keys, current, css.GEOMETRY)
+            and _clipped_here(sheet.declared(current, css.GEOMETRY))
+        )
+    return clipped
 
 
 def _clipped_here(style: dict[str, str]) -> bool:
