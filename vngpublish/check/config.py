@@ -12,8 +12,9 @@
 
 The file is the nearest `pyproject.toml` with that table, looking in the current folder and
 then its parents; `--config FILE` names one instead (a `pyproject.toml`, or any TOML file with
-these keys at the top level). Command-line flags override the file, except `--ignore`, which
-adds to its `ignore`.
+these keys at the top level). Command-line flags override the file (`--preset` also replaces
+its `select`), except `--ignore`, which adds to its `ignore`. per-file-ignores apply even with
+`--select all`.
 
 A per-file-ignores glob without a `/` matches the file name in any folder; a glob with a `/`
 matches the path relative to the folder of the configuration file (`*` also crosses `/`).
