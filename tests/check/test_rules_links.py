@@ -155,3 +155,14 @@ def test_identical_links_never_report_a_definite_failure() -> None:
         + "</body></html>"
     )
     assert _findings(html, "identical-links-same-purpose") == ["cantTell"] * 4
+
+
+def test_file_names_with_url_characters_resolve_as_paths(tmp_path: Path) -> None:
+    page_path = tmp_path / "nieuws #3?.html"
+    html = (
+        '<html lang="nl"><body><a href="agenda.html">Agenda</a>'
+        '<a href="/agenda.html">Agenda</a></body></html>'
+    )
+    page = Page(html, str(page_path), site_root=tmp_path)
+    first, second = page.by_tag("a")
+    assert link_target(page, first) == link_target(page, second)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 from weakref import WeakKeyDictionary
 
 from vngpublish.check.rules.headings import with_tag_or_role
@@ -49,8 +49,8 @@ def _page_url(page: Page) -> str:
         except (ValueError, OSError):
             pass
         else:
-            return _SITE + relative.as_posix()
-    return _PAGE + Path(page.path).name
+            return _SITE + quote(relative.as_posix())
+    return _PAGE + quote(Path(page.path).name)
 
 
 def base_url(page: Page) -> str:
