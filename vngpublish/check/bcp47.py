@@ -283,6 +283,11 @@ def check(tag: str) -> Verdict:
     )
 
 
+def language_record(subtag: str) -> dict[str, Any] | None:
+    """The registry record of a primary language subtag (Description, Macrolanguage, ...)."""
+    return _registry().language.get(subtag.lower())
+
+
 def is_valid(tag: str) -> bool:
     """True when `tag` is well-formed and valid per RFC 5646."""
     return check(tag).valid

@@ -78,7 +78,7 @@ class MetaViewport(Rule):
     level = "AA"
     wcag = ("1.4.4",)
     act = ("b4f0c3",)
-    tags = ("page", "zoom")
+    tags = ("page", "zoom", "not-email")
 
     def check(self, page: Page) -> Iterator[Result]:
         for meta in page.by_tag("meta"):
