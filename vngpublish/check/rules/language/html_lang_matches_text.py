@@ -133,7 +133,7 @@ class HtmlLangMatchesText(Rule):
             yield self.cant_tell(
                 html,
                 N_(
-                    'The page says lang="{lang}", but about {share}% of its text reads as '
+                    'The page says lang="{lang}", but about {share} percent of its text reads as '
                     '"{detected}": check which language the page is written in and set lang '
                     "to it; mark passages in other languages with their own lang."
                 ),
