@@ -52,6 +52,10 @@ class Rule:
     wcag: ClassVar[tuple[str, ...]] = ()
     act: ClassVar[tuple[str, ...]] = ()
     tags: ClassVar[tuple[str, ...]] = ()
+    why: ClassVar[str] = ""
+    """Why it matters, in one or two sentences for people reviewing a report (marked with N_)."""
+    fix: ClassVar[str] = ""
+    """How to fix a failure, in one or two sentences (marked with N_)."""
 
     _registry: ClassVar[dict[str, type[Rule]]] = {}
 
@@ -61,7 +65,9 @@ class Rule:
         if rule_id is None:
             return  # an abstract helper base, not a rule
         if rule_id in Rule._registry and Rule._registry[rule_id] is not cls:
-            raise RuntimeError(f"two rules share the id {rule_id!r}: {cls} and {Rule._registry[rule_id]}")
+            raise RuntimeError(
+                f"two rules share the id {rule_id!r}: {cls} and {Rule._registry[rule_id]}"
+            )
         Rule._registry[rule_id] = cls
 
     def check(self, page: Page) -> Iterator[Result]:
