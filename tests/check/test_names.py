@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import time
 
-import pytest
-
 from vngpublish.check import names
 from vngpublish.check.page import Page
 
@@ -24,7 +22,7 @@ def name_of(body: str, element_id: str = "x", head: str = "") -> str:
 # ------------------------------------------------------------ aria-labelledby
 def test_labelledby_wins_and_joins_references_in_order() -> None:
     body = (
-        '<span id=a>Raadsvergadering</span><span id=b>14 maart</span>'
+        "<span id=a>Raadsvergadering</span><span id=b>14 maart</span>"
         '<a id=x href=/r aria-labelledby="b a" aria-label="negeer">Lees meer</a>'
     )
     assert name_of(body) == "14 maart Raadsvergadering"
@@ -35,9 +33,7 @@ def test_labelledby_skips_missing_ids_and_falls_through_when_empty() -> None:
         "Agenda"
     )
     assert name_of('<a id=x href=/ aria-labelledby="zz" aria-label="Agenda">x</a>') == "Agenda"
-    assert name_of('<span id=e></span><a id=x href=/ aria-labelledby="e">Agenda</a>') == (
-        "Agenda"
-    )
+    assert name_of('<span id=e></span><a id=x href=/ aria-labelledby="e">Agenda</a>') == ("Agenda")
 
 
 def test_labelledby_is_not_followed_twice() -> None:
@@ -93,7 +89,7 @@ def test_embedded_textbox_value_is_part_of_the_label() -> None:
 def test_embedded_select_gives_its_selected_option() -> None:
     body = (
         '<label for=x>Bericht per</label><input id=x type=checkbox aria-labelledby="l s">'
-        '<span id=l>Bericht per</span>'
+        "<span id=l>Bericht per</span>"
         "<select id=s><option>dag</option><option selected>week</option></select>"
     )
     assert name_of(body) == "Bericht per week"
@@ -101,7 +97,7 @@ def test_embedded_select_gives_its_selected_option() -> None:
 
 def test_embedded_select_without_selection_gives_the_first_option() -> None:
     body = (
-        '<span id=l>Elke</span><select id=s><option>dag</option><option>week</option></select>'
+        "<span id=l>Elke</span><select id=s><option>dag</option><option>week</option></select>"
         '<input id=x type=checkbox aria-labelledby="l s">'
     )
     assert name_of(body) == "Elke dag"
@@ -151,21 +147,20 @@ def test_input_buttons() -> None:
 
 
 def test_label_for_and_wrapping_label() -> None:
-    assert name_of('<label for=x>E-mailadres</label><input id=x type=email>') == "E-mailadres"
+    assert name_of("<label for=x>E-mailadres</label><input id=x type=email>") == "E-mailadres"
     assert name_of("<label>Naam <input id=x></label>") == "Naam"
-    assert name_of(
-        '<label for=x>Voornaam</label><label>Achternaam <input id=x></label>'
-    ) == "Voornaam Achternaam"
-    # A wrapping label whose `for` points elsewhere does not label this control.
-    assert name_of('<label for=y>Ander<input id=x title="Eigen"></label><input id=y>') == (
-        "Eigen"
+    assert (
+        name_of("<label for=x>Voornaam</label><label>Achternaam <input id=x></label>")
+        == "Voornaam Achternaam"
     )
+    # A wrapping label whose `for` points elsewhere does not label this control.
+    assert name_of('<label for=y>Ander<input id=x title="Eigen"></label><input id=y>') == ("Eigen")
     assert name_of("<label for=x>Opmerking</label><textarea id=x></textarea>") == "Opmerking"
     assert name_of("<label for=x>Gemeente</label><select id=x></select>") == "Gemeente"
 
 
 def test_hidden_label_still_names_its_control() -> None:
-    assert name_of('<label for=x hidden>Zoekterm</label><input id=x>') == "Zoekterm"
+    assert name_of("<label for=x hidden>Zoekterm</label><input id=x>") == "Zoekterm"
 
 
 def test_label_content_skips_hidden_parts() -> None:
@@ -184,9 +179,10 @@ def test_fieldset_legend_table_caption_figure_figcaption() -> None:
     assert name_of("<table id=x><caption>Vergaderingen</caption><tr><td>a</td></tr></table>") == (
         "Vergaderingen"
     )
-    assert name_of(
-        "<figure id=x><img src=a.png alt=Kaart><figcaption>Gemeenten</figcaption></figure>"
-    ) == "Gemeenten"
+    assert (
+        name_of("<figure id=x><img src=a.png alt=Kaart><figcaption>Gemeenten</figcaption></figure>")
+        == "Gemeenten"
+    )
 
 
 def test_svg_title_child() -> None:
@@ -198,8 +194,10 @@ def test_iframe_title() -> None:
 
 
 def test_optgroup_label() -> None:
-    assert name_of('<select><optgroup id=x label="Noord"><option>a</option></optgroup></select>')\
+    assert (
+        name_of('<select><optgroup id=x label="Noord"><option>a</option></optgroup></select>')
         == "Noord"
+    )
 
 
 def test_presentational_image_gives_no_alt_in_content() -> None:
@@ -271,9 +269,7 @@ def test_aria_owns_content_comes_after_children() -> None:
 
 
 def test_summary_takes_its_content() -> None:
-    assert name_of("<details><summary id=x>Meer <b>info</b></summary>x</details>") == (
-        "Meer info"
-    )
+    assert name_of("<details><summary id=x>Meer <b>info</b></summary>x</details>") == ("Meer info")
 
 
 def test_labelledby_cycle_terminates() -> None:
@@ -285,7 +281,7 @@ def test_labelledby_cycle_terminates() -> None:
 # ---------------------------------------------------------------- description
 def test_description() -> None:
     page = page_of(
-        '<p id=d>Opent in een nieuw venster</p>'
+        "<p id=d>Opent in een nieuw venster</p>"
         '<a id=x href=/ aria-describedby="d" title="t">Agenda</a>'
         '<a id=y href=/ title="Naar de agenda">Agenda</a><a id=z href=/ title="Agenda"></a>'
     )
@@ -301,7 +297,7 @@ def test_description() -> None:
 
 
 def test_labels_of() -> None:
-    page = page_of('<label for=x>A</label><label>B <input id=x></label><label for=q>C</label>')
+    page = page_of("<label for=x>A</label><label>B <input id=x></label><label for=q>C</label>")
     el = page.by_id("x")
     assert el is not None
     assert [label.text for label in page.labels(el)] == ["A", "B "]
