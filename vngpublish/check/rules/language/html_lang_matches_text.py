@@ -92,12 +92,12 @@ class HtmlLangMatchesText(Rule):
         declared = bcp47.primary_language(lang)
         if declared is None:
             return
+        samples = _samples(page)
+        if sum(map(len, samples)) < MIN_CHARS:
+            return  # checked first: short pages never load the model
         same = _equivalents(declared)
         if not same:
             return  # the identifier does not know this language: nothing to compare
-        samples = _samples(page)
-        if sum(map(len, samples)) < MIN_CHARS:
-            return
         identifier = _identifier()
         overall = identifier.rank(" ".join(samples))
         if _probability(overall, same) >= AGREES:
