@@ -166,3 +166,31 @@ def test_file_names_with_url_characters_resolve_as_paths(tmp_path: Path) -> None
     page = Page(html, str(page_path), site_root=tmp_path)
     first, second = page.by_tag("a")
     assert link_target(page, first) == link_target(page, second)
+
+
+def _link_rules_seconds(html: str) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(3):
+        page = Page(html, "big.html")
+        rules = rules_by_id(["link-text-generic", "identical-links-same-purpose", "link-name"])
+        start = time.perf_counter()
+        for rule in rules:
+            for _result in rule.check(page):
+                pass
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_many_generic_links_in_one_cell_take_linear_time() -> None:
+    def page(n: int) -> str:
+        links = " | ".join(f'<a href="/nieuws/{i}">Lees meer</a>' for i in range(n))
+        return (
+            '<html lang="nl"><body><table><tr><th>Nieuws</th></tr>'
+            f"<tr><td>{links}</td></tr></table></body></html>"
+        )
+
+    small, large = _link_rules_seconds(page(500)), _link_rules_seconds(page(2000))
+    # Four times the links: about four times the work (quadratic would be sixteen).
+    assert large < 8 * small + 0.05, (small, large)

@@ -30,6 +30,7 @@ _CONTEXT_BLOCKS = frozenset(
     ("p", "li", "td", "th", "dd", "dt", "caption", "figcaption", *HEADING_TAGS)
 )
 _WORD = re.compile(r"\w{2,}")
+_CONTEXT_CHARS = 80  # how much context text a message shows
 # Names longer than this cannot be only a generic phrase (plus wrapping), so are not normalised.
 _LONGEST_GENERIC = 60
 
@@ -88,9 +89,10 @@ class LinkTextGeneric(Rule):
         # Links without context of their own, grouped by generic text and the heading before
         # them, to find groups whose members lead to different places.
         groups: dict[tuple[str, int], set[str]] = {}
+        headers_cache: dict[HtmlElement, str] = {}  # table headers' text, per table
         pending: list[tuple[_Generic, HtmlElement | None]] = []
         for g in generic:
-            context = _own_context(page, g.link, g.name)
+            context = _own_context(page, g.link, g.name, headers_cache)
             if context is not None:
                 message, text = context
                 yield self.cant_tell(g.link, message, name=g.name, context=_short(text))
@@ -160,7 +162,9 @@ def _generic_links(page: Page) -> list[_Generic]:
     return found
 
 
-def _own_context(page: Page, link: HtmlElement, name: str) -> tuple[str, str] | None:
+def _own_context(
+    page: Page, link: HtmlElement, name: str, headers_cache: dict[HtmlElement, str]
+) -> tuple[str, str] | None:
     """The message and text of the nearest context tied to the link other than a heading."""
     ancestors = list(link.iterancestors())
     chain = set(ancestors)
@@ -180,7 +184,7 @@ def _own_context(page: Page, link: HtmlElement, name: str) -> tuple[str, str] | 
                     text,
                 )
         if ancestor.tag in ("td", "th"):
-            headers = _table_headers(page, ancestor)
+            headers = _table_headers(page, ancestor, headers_cache)
             if headers:
                 return (
                     N_(
@@ -208,24 +212,45 @@ def _own_context(page: Page, link: HtmlElement, name: str) -> tuple[str, str] | 
 
 def _inline_text(page: Page, block: HtmlElement, link: HtmlElement, chain: set[HtmlElement]) -> str:
     """The text of `block` on the link's lines: without the link itself, without hidden
-    content, and without other blocks (a following paragraph is not the link's sentence)."""
-    parts: list[str] = [block.text or ""]
+    content, and without other blocks (a following paragraph is not the link's sentence).
+
+    Stops once it has enough for the message, so a cell with thousands of links is not read
+    in full for each of them."""
+    parts: list[str] = []
+    size = 0
+    for piece in _inline_pieces(page, block, link, chain):
+        words = " ".join(piece.split())
+        if words:
+            parts.append(words)
+            size += len(words) + 1
+            if size > _CONTEXT_CHARS and _WORD.search(" ".join(parts)):
+                break
+    return " ".join(parts)
+
+
+def _inline_pieces(
+    page: Page, block: HtmlElement, link: HtmlElement, chain: set[HtmlElement]
+) -> Iterator[str]:
+    yield block.text or ""
     for child in block:
         if isinstance(child.tag, str) and child is not link and not page.is_hidden(child):
             if child in chain:
-                parts.append(_inline_text(page, child, link, chain))
+                yield from _inline_pieces(page, child, link, chain)
             elif child.tag in PHRASING_TAGS:
-                parts.append(child.text_content())
-        parts.append(child.tail or "")
-    return " ".join(" ".join(parts).split())
+                yield child.text_content()
+        yield child.tail or ""
 
 
-def _table_headers(page: Page, cell: HtmlElement) -> str:
+def _table_headers(page: Page, cell: HtmlElement, cache: dict[HtmlElement, str]) -> str:
     table = next((a for a in cell.iterancestors("table")), None)
-    if table is None or page.role(table) in ("presentation", "none"):
+    if table is None:
         return ""
-    texts = [page.text(th) for th in table.iter("th") if not page.is_hidden(th)]
-    return " / ".join(t for t in texts if t)
+    if table not in cache:
+        texts: list[str] = []
+        if page.role(table) not in ("presentation", "none"):
+            texts = [page.text(th) for th in table.iter("th") if not page.is_hidden(th)]
+        cache[table] = " / ".join(t for t in texts if t)
+    return cache[table]
 
 
 def _description(page: Page, link: HtmlElement, name: str) -> str:
@@ -256,5 +281,5 @@ def _nearest_headings(page: Page, targets: list[HtmlElement]) -> dict[HtmlElemen
     return nearest
 
 
-def _short(text: str, limit: int = 80) -> str:
+def _short(text: str, limit: int = _CONTEXT_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
