@@ -13,6 +13,7 @@ from vngpublish.check import bcp47
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
+from vngpublish.check.rules.language.valid_lang import text_is_perceivable
 from vngpublish.check.rules.page import is_html_document
 
 # Text that is not in a human language, or not page content.
@@ -174,7 +175,7 @@ def _samples(page: Page) -> list[str]:
                 continue
             texts = [el.text] if el.text and el.text.strip() else []
             texts += [c.tail for c in el if c.tail and c.tail.strip()]
-            if texts and page.is_rendered(el):
+            if texts and text_is_perceivable(page, el):
                 parts.extend(texts)
                 size += sum(map(len, texts))
                 if size >= cap:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
-from vngpublish.check import bcp47
+from vngpublish.check import bcp47, visibility
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -68,6 +68,19 @@ class ValidLang(Rule):
                 yield self.fail(el, verdict.problem.message, **verdict.problem.args)
 
 
+def text_is_perceivable(page: Page, el: HtmlElement) -> bool:
+    """True when the text nodes of `el` are visible or in the accessibility tree (ACT): text
+    under `aria-hidden` still counts when it is visible; under `visibility: hidden` it does
+    not, nor text moved out of sight that is also hidden from assistive technology."""
+    if not page.is_hidden(el):
+        return True
+    return (
+        page.is_rendered(el)
+        and visibility.computed_visibility(page, el) == "visible"
+        and not page.is_visually_hidden(el)
+    )
+
+
 def _in_body(el: HtmlElement, body: HtmlElement) -> bool:
     if el is body:
         return True
@@ -83,10 +96,11 @@ def _has_own_text(page: Page, root: HtmlElement) -> bool:
         node = stack.pop()
         if node.tag in _NO_TEXT or not page.is_rendered(node):
             continue
-        if node.text and node.text.strip():
+        perceivable = text_is_perceivable(page, node)
+        if perceivable and node.text and node.text.strip():
             return True
         for child in node:
-            if child.tail and child.tail.strip():
+            if perceivable and child.tail and child.tail.strip():
                 return True  # the tail is a text node of `node`
             if isinstance(child.tag, str) and not child.get("lang"):
                 stack.append(child)

@@ -31,6 +31,14 @@ _ID_ATTRIBUTES: dict[str, frozenset[str] | None] = {
 }
 
 
+# References that can only point at certain elements: a duplicate id elsewhere is not theirs.
+_TARGET_TAGS = {
+    "usemap": frozenset({"map"}),
+    "list": frozenset({"datalist"}),
+    "form": frozenset({"form"}),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class DuplicateId:
     """An id value used by more than one element; `referenced_by` names an attribute that
@@ -41,32 +49,32 @@ class DuplicateId:
     referenced_by: str
 
 
-def _references(page: Page) -> dict[str, str]:
-    """Every id something refers to -> the first attribute found referring to it."""
-    refs: dict[str, str] = {}
+def _references(page: Page) -> dict[str, list[str]]:
+    """Every id something refers to -> the attributes found referring to it."""
+    refs: dict[str, list[str]] = {}
     for attr in _ID_LIST_ATTRIBUTES:
         for el in page.with_attribute(attr):
             for value in (el.get(attr) or "").split():
-                refs.setdefault(value, attr)
+                refs.setdefault(value, []).append(attr)
     for attr, tags in _ID_ATTRIBUTES.items():
         for el in page.with_attribute(attr):
             if tags is None or el.tag in tags:
-                refs.setdefault((el.get(attr) or "").strip(), attr)
+                refs.setdefault((el.get(attr) or "").strip(), []).append(attr)
     for el in page.with_attribute("for"):
         if el.tag == "label":
-            refs.setdefault(el.get("for") or "", "for")
+            refs.setdefault(el.get("for") or "", []).append("for")
         elif el.tag == "output":
             for value in (el.get("for") or "").split():
-                refs.setdefault(value, "for")
+                refs.setdefault(value, []).append("for")
     for el in page.with_attribute("usemap"):
         usemap = el.get("usemap") or ""
         if usemap.startswith("#"):
-            refs.setdefault(usemap[1:], "usemap")
+            refs.setdefault(usemap[1:], []).append("usemap")
     for tag in ("a", "area"):
         for el in page.by_tag(tag):
             href = el.get("href") or ""
             if href.startswith("#") and len(href) > 1:
-                refs.setdefault(unquote(href[1:]), "href")
+                refs.setdefault(unquote(href[1:]), []).append("href")
     refs.pop("", None)
     return refs
 
@@ -81,7 +89,7 @@ def duplicate_ids(page: Page) -> list[DuplicateId]:
     Elements inside a `template` are not part of the document and are left out.
     """
     found: list[DuplicateId] = []
-    refs: dict[str, str] | None = None
+    refs: dict[str, list[str]] | None = None
     for value, elements in page.ids.items():
         if len(elements) < 2 or value == "":
             continue
@@ -90,5 +98,14 @@ def duplicate_ids(page: Page) -> list[DuplicateId]:
             continue
         if refs is None:
             refs = _references(page)
-        found.append(DuplicateId(value, in_document, refs.get(value, "")))
+        tags = {el.tag for el in in_document}
+        referenced_by = next(
+            (
+                attr
+                for attr in refs.get(value, ())
+                if attr not in _TARGET_TAGS or tags & _TARGET_TAGS[attr]
+            ),
+            "",
+        )
+        found.append(DuplicateId(value, in_document, referenced_by))
     return found
