@@ -106,16 +106,20 @@ def _is_title_like(text: str) -> bool:
     )
 
 
-def _in_data_table(page: Page, p: HtmlElement) -> bool:
+def _in_data_table(page: Page, p: HtmlElement, tables: dict[HtmlElement, bool]) -> bool:
     table = next(p.iterancestors("table"), None)
-    if table is None or page.role(table) in ("presentation", "none"):
+    if table is None:
         return False
-    # Browsers treat a table as a data table when it has header cells or a caption; e-mail
-    # layout tables have neither.
-    return table.find(".//th") is not None or table.find("caption") is not None
+    if table not in tables:
+        # Browsers treat a table as a data table when it has header cells or a caption;
+        # e-mail layout tables have neither.
+        tables[table] = page.role(table) not in ("presentation", "none") and (
+            table.find(".//th") is not None or table.find("caption") is not None
+        )
+    return tables[table]
 
 
-def _excluded(page: Page, p: HtmlElement) -> bool:
+def _excluded(page: Page, p: HtmlElement, tables: dict[HtmlElement, bool]) -> bool:
     for ancestor in p.iterancestors():
         if ancestor.tag in _EXCLUDING_ANCESTORS:
             return True
@@ -124,7 +128,7 @@ def _excluded(page: Page, p: HtmlElement) -> bool:
         marker = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".lower()
         if "footer" in marker:  # e-mail templates mark their footer by class, not element
             return True
-    return heading_ancestor(page, p) is not None or _in_data_table(page, p)
+    return heading_ancestor(page, p) is not None or _in_data_table(page, p, tables)
 
 
 def _all_in_link(p: HtmlElement) -> bool:
@@ -197,8 +201,11 @@ class PAsHeading(Rule):
     tags = ("headings", "heuristic")
 
     def check(self, page: Page) -> Iterator[Result]:
+        tables: dict[HtmlElement, bool] = {}  # whether a table is a data table, per table
         candidates = [
-            el for el in page.by_tag("p") + page.by_tag("div") if _looks_like_heading(page, el)
+            el
+            for el in page.by_tag("p") + page.by_tag("div")
+            if _looks_like_heading(page, el, tables)
         ]
         if not candidates:
             return
@@ -219,12 +226,12 @@ class PAsHeading(Rule):
             )
 
 
-def _looks_like_heading(page: Page, el: HtmlElement) -> bool:
+def _looks_like_heading(page: Page, el: HtmlElement, tables: dict[HtmlElement, bool]) -> bool:
     if (el.get("role") or "").strip() or not _is_paragraph(el):
         return False
     if not _looks_emphasised(page, el) or not _is_title_like(page.text(el)):
         return False
-    return not (page.is_hidden(el) or _all_in_link(el) or _excluded(page, el))
+    return not (page.is_hidden(el) or _all_in_link(el) or _excluded(page, el, tables))
 
 
 def _next_text_block(page: Page, index: int) -> HtmlElement | None:
