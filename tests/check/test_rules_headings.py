@@ -44,7 +44,9 @@ def test_newsletter_with_headings_and_descriptive_links_is_clean() -> None:
         .replace("<p><strong>Ledenbrief", "<h2>Ledenbrief")
         .replace("Oekraïners</strong></p>", "Oekraïners</h2>")
         .replace(
-            ">Lees meer</a>", ">Lees meer<span class='visually-hidden'> hierover</span></a>", 1
+            ">Lees meer</a>",
+            ">Lees meer<span class='visually-hidden'> over de rechtspositie</span></a>",
+            1,
         )
         .replace(">Lees meer</a>", ">Lees meer over de Spreidingswet</a>", 1)
     )
