@@ -30,6 +30,7 @@ CONFIDENT = 0.99  # a sample is "clearly another language" at this probability
 CERTAIN = 0.9999  # all samples together are in another language at this probability: failed
 SUPPORTS = 0.2  # a sample supports the declared language at this probability
 AGREES = 0.9  # all samples together agree with the declared language at this probability
+QUICK_CHARS = 125  # the first check reads this much of each sample (the cost is per character)
 
 
 @cache
@@ -66,7 +67,8 @@ class HtmlLangMatchesText(Rule):
     whose text that takes its language from the `html` element (not inside an element with
     its own `lang`, not hidden, not code) is at least 300 characters: on short text the
     estimate is unreliable. Four samples of up to 250 characters, spread over the page, are
-    identified (together first; one by one only when together they do not clearly agree).
+    identified (the start of each together first; all of it, and one by one, only when that
+    does not clearly agree with the declared language).
 
     Needs review: the declared language does not have the majority, and at least half of the
     samples are clearly in one other language. Failed only when there are samples from at
@@ -100,9 +102,12 @@ class HtmlLangMatchesText(Rule):
         if not same:
             return  # the identifier does not know this language: nothing to compare
         identifier = _identifier()
+        quick = identifier.rank(" ".join(sample[:QUICK_CHARS] for sample in samples))
+        if _probability(quick, same) >= AGREES:
+            return  # the usual case, decided with one short call
         overall = identifier.rank(" ".join(samples))
         if _probability(overall, same) >= AGREES:
-            return  # the usual case, decided with one call
+            return
         votes: Counter[str] = Counter()
         for sample in samples:
             ranking: list[tuple[str, float]] = identifier.rank(sample)
