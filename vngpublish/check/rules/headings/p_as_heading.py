@@ -46,10 +46,10 @@ _EXCLUDING_ROLES = frozenset(
 def _is_bold(el: HtmlElement) -> bool:
     if el.tag in ("b", "strong"):
         return True
-    match = _FONT_WEIGHT.search(el.get("style") or "")
-    if match is None:
+    values = _FONT_WEIGHT.findall(el.get("style") or "")
+    if not values:
         return False
-    value = match.group(1).lower()
+    value = values[-1].lower()  # the last declaration wins
     return value in ("bold", "bolder") or (value.isdigit() and int(value) >= 700)
 
 
@@ -61,9 +61,10 @@ def _is_large(el: HtmlElement) -> bool:
         if size.startswith("+") and size[1:].isdigit():
             return int(size[1:]) >= 1
         return size.isdigit() and int(size) >= 5
-    match = _FONT_SIZE.search((el.get("style") or "").lower())
-    if match is None:
+    matches = list(_FONT_SIZE.finditer((el.get("style") or "").lower()))
+    if not matches:
         return False
+    match = matches[-1]  # the last declaration wins
     if match.group(3):
         return match.group(3) in _LARGE_KEYWORDS
     try:
@@ -154,6 +155,12 @@ def _has_direct_text(el: HtmlElement) -> bool:
     return any((child.tail or "").strip() for child in el)
 
 
+# Blocks of text other than paragraphs and table cells, for "what comes next".
+_OTHER_BLOCKS = frozenset(
+    ("li", "dt", "dd", "caption", "figcaption", "pre", "address", "legend", *HEADING_TAGS)
+)
+
+
 def _is_text_block(el: HtmlElement) -> bool:
     """True for a block of text in reading order: a paragraph, list item, heading, caption,
     or a table cell with text of its own."""
@@ -164,11 +171,6 @@ def _is_text_block(el: HtmlElement) -> bool:
     if tag in _OTHER_BLOCKS or (tag in ("p", "div") and _is_paragraph(el)):
         return any(c.isalpha() for c in el.text_content())
     return False
-
-
-_OTHER_BLOCKS = frozenset(
-    ("li", "dt", "dd", "caption", "figcaption", "pre", "address", "legend", *HEADING_TAGS)
-)
 
 
 class PAsHeading(Rule):
