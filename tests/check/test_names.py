@@ -143,7 +143,9 @@ def test_input_buttons() -> None:
     assert name_of("<input id=x type=button>") == ""
     assert name_of('<input id=x type=button title="Help">') == "Help"
     assert name_of('<input id=x type=image src=z.png alt="Zoeken">') == "Zoeken"
-    assert name_of('<input id=x type=image src=z.png value="Zoeken">') == ""
+    assert name_of('<input id=x type=image src=z.png alt="" value="Zoeken">') == "Zoeken"
+    assert name_of('<input id=x type=image src=z.png title="Zoeken">') == "Zoeken"
+    assert name_of("<input id=x type=image src=z.png>") == ""
 
 
 def test_label_for_and_wrapping_label() -> None:

@@ -71,9 +71,10 @@ def test_implicit_roles(body: str, expected: str | None) -> None:
         ("submit", "button"),
         ("reset", "button"),
         ("image", "button"),
-        ("password", None),
+        ("password", "textbox"),
+        ("date", "textbox"),
+        ("time", "textbox"),
         ("color", None),
-        ("date", None),
         ("file", None),
         ("hidden", None),
         ("nonsense", "textbox"),
@@ -196,10 +197,23 @@ def test_focusable() -> None:
         return aria.is_focusable(el)
 
     assert [focusable(i) for i in "abcdefghijk"] == [
-        True, False, False, True, False, True, False, True, False, True, True,
+        True, False, False, True, False, True, False, True, False, True, False,
     ]  # fmt: skip
     f = page.by_id("f")
     assert f is not None and not aria.is_sequentially_focusable(f)
+
+
+def test_iframe_honours_role_none() -> None:
+    assert role_of('<iframe id=x role="none" src="a.html"></iframe>') == "none"
+
+
+def test_role_inheritance() -> None:
+    assert aria.is_a("doc-biblioref", "link")
+    assert aria.is_a("switch", "checkbox")
+    assert aria.is_a("searchbox", "textbox")
+    assert aria.is_a("link", "link")
+    assert not aria.is_a("button", "link")
+    assert not aria.is_a(None, "link")
 
 
 def test_role_tables_are_consistent() -> None:

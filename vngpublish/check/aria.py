@@ -15,6 +15,8 @@ Conventions:
   explicit `role="none"` stays "none". Use `is_presentational()` to test for either.
 - Elements that HTML-AAM maps to `generic` (`div`, `span`, `b`, ...) get "generic"; elements
   with no corresponding role (`label`, `dl`, `abbr`, ...) get None.
+- `input` types with no ARIA role that browsers expose as text fields (`password`, `date`,
+  `time`, ...) get "textbox", so that rules about form fields apply to them.
 """
 
 from __future__ import annotations
@@ -520,7 +522,7 @@ level of `hN` in HTML.
 """
 
 PROHIBITED_ATTRIBUTES: dict[str, frozenset[str]] = {
-    role: frozenset({"aria-label", "aria-labelledby"})
+    role: frozenset({"aria-label", "aria-labelledby", "aria-braillelabel"})
     for role in (
         "caption",
         "code",
@@ -536,7 +538,8 @@ PROHIBITED_ATTRIBUTES: dict[str, frozenset[str]] = {
         "superscript",
     )
 }
-"""States and properties a role prohibits (in WAI-ARIA 1.2: only naming)."""
+"""States and properties a role prohibits: naming (aria-label, aria-labelledby in WAI-ARIA
+1.2; aria-braillelabel, from the 1.3 draft, is prohibited wherever aria-label is)."""
 
 NAME_PROHIBITED_ROLES: frozenset[str] = frozenset(PROHIBITED_ATTRIBUTES)
 """Roles that cannot be named by authors (WAI-ARIA 1.2 §5.2.8.6)."""
@@ -712,6 +715,23 @@ def is_presentational(role: str | None) -> bool:
     return role in PRESENTATIONAL_ROLES
 
 
+def is_a(role: str | None, ancestor: str) -> bool:
+    """True when `role` is `ancestor` or inherits from it (`doc-biblioref` is a `link`,
+    `switch` a `checkbox`, `searchbox` a `textbox`)."""
+    if role is None:
+        return False
+    pending = [role]
+    seen: set[str] = set()
+    while pending:
+        current = pending.pop()
+        if current == ancestor:
+            return True
+        if current not in seen:
+            seen.add(current)
+            pending.extend(SUPERCLASSES.get(current, ()))
+    return False
+
+
 def is_valid_role(token: str) -> bool:
     """True when `token` (case-insensitive) is a valid non-abstract role."""
     return token.lower() in ROLES
@@ -777,8 +797,8 @@ def is_focusable(el: HtmlElement) -> bool:
         return True
     if tag in ("a", "area") and el.get("href") is not None:
         return True
-    if tag == "iframe":
-        return True
+    # Not `iframe`: focus goes to the document inside it, and browsers honour role="none"
+    # on the element itself.
     if tag in ("audio", "video") and el.get("controls") is not None:
         return True
     if tag == "summary":
@@ -908,6 +928,9 @@ _SIMPLE_IMPLICIT: dict[str, str] = {
 _SECTIONING = frozenset({"article", "aside", "main", "nav", "section"})
 _TABLE_PARTS = frozenset({"tbody", "thead", "tfoot", "tr", "td", "th"})
 _TEXT_INPUTS = frozenset({"text", "email", "tel", "url"})
+# ARIA in HTML gives these no role, but browsers expose them as text fields (a password field,
+# a date field with its parts) that people must be able to identify: treated as textbox.
+_TEXT_LIKE_INPUTS = frozenset({"password", "date", "datetime-local", "month", "time", "week"})
 _INPUT_TYPES = frozenset(
     {
         "button",
@@ -994,6 +1017,8 @@ def _input_role(el: HtmlElement) -> str | None:
         return "combobox" if has_list else "searchbox"
     if kind in ("button", "image", "reset", "submit"):
         return "button"
+    if kind in _TEXT_LIKE_INPUTS:
+        return "textbox"
     return {
         "checkbox": "checkbox",
         "radio": "radio",

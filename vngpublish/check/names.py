@@ -10,7 +10,8 @@ B. `aria-labelledby` (not followed again inside a labelledby traversal); the ref
 C. in recursion, an embedded control gives its value: a textbox its value, a combobox or
    listbox its selected option(s), a range widget `aria-valuetext`, `aria-valuenow` or its value;
 D. `aria-label`, when not only whitespace;
-E. the host language: `alt` of `img`/`area`/`input type=image`, the value of input buttons
+E. the host language: `alt` of `img`/`area`, `alt` then `value` of `input type=image`, the
+   value of input buttons
    (and "Submit"/"Reset" when it is missing), `<label>`s of form controls, `legend` of a
    fieldset, `caption` of a table, `figcaption` of a figure, the `title` child of `svg`,
    `label` of `optgroup`/`option`. Skipped for presentational elements. In recursion only
@@ -381,7 +382,9 @@ def _host_language_label(page: Page, node: HtmlElement, walk: _Walk, hidden_ok: 
     if tag == "input":
         kind = aria.input_type(node)
         if kind == "image":
-            return collapse(node.get("alt") or "")
+            # HTML-AAM: alt, then value (an empty alt is no name here: an image button is
+            # never decorative). Its "Submit Query" default is left out: it describes nothing.
+            return collapse(node.get("alt") or "") or collapse(node.get("value") or "")
         text = _label_text(page, node, walk)
         if text or kind not in ("button", "submit", "reset"):
             return text
