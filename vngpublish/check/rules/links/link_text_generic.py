@@ -35,6 +35,13 @@ _CONTEXT_CHARS = 80  # how much context text a message shows
 _LONGEST_GENERIC = 60
 
 
+_TEXT_AROUND = N_(
+    "The link text “{name}” does not say where the link goes on its own (fails WCAG 2.4.9, "
+    "AAA). It meets 2.4.4 only if the text around it, “{context}”, makes the purpose clear: "
+    "check that, or better, put the purpose in the link text."
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _Generic:
     link: HtmlElement
@@ -175,12 +182,7 @@ def _own_context(
             text = _inline_text(page, ancestor, link, chain)
             if _WORD.search(text):
                 return (
-                    N_(
-                        "The link text “{name}” does not say where the link goes on its own "
-                        "(fails WCAG 2.4.9, AAA). It meets 2.4.4 only if the text around it, "
-                        "“{context}”, makes the purpose clear: check that, or better, put the "
-                        "purpose in the link text."
-                    ),
+                    _TEXT_AROUND,
                     text,
                 )
         if ancestor.tag in ("td", "th"):
@@ -195,6 +197,10 @@ def _own_context(
                     ),
                     headers,
                 )
+        if ancestor.tag == "dd":
+            term = _term_of(page, ancestor)
+            if _WORD.search(term):
+                return _TEXT_AROUND, term
         if ancestor.tag == "body":
             break
     description = _description(page, link, name)
@@ -251,6 +257,17 @@ def _table_headers(page: Page, cell: HtmlElement, cache: dict[HtmlElement, str])
             texts = [page.text(th) for th in table.iter("th") if not page.is_hidden(th)]
         cache[table] = " / ".join(t for t in texts if t)
     return cache[table]
+
+
+def _term_of(page: Page, definition: HtmlElement) -> str:
+    """The text of the `dt` terms a `dd` describes (the ones right before it)."""
+    terms: list[str] = []
+    for sibling in definition.itersiblings(preceding=True):
+        if sibling.tag == "dt":
+            terms.insert(0, page.text(sibling))
+        elif terms or sibling.tag != "dd":
+            break
+    return " ".join(terms)
 
 
 def _description(page: Page, link: HtmlElement, name: str) -> str:
