@@ -65,6 +65,14 @@ def test_hidden_referenced_content_is_used() -> None:
     assert name_of(body) == "Eerst dan"
 
 
+def test_scripts_and_styles_never_count_even_in_hidden_references() -> None:
+    body = (
+        "<div id=h hidden>Zoek<script>var x = 1;</script><style>p{}</style></div>"
+        '<button id=x aria-labelledby="h">x</button>'
+    )
+    assert name_of(body) == "Zoek"
+
+
 def test_hidden_parts_of_a_visible_reference_are_skipped() -> None:
     body = (
         '<div id=l>Zichtbaar <span aria-hidden="true">onzichtbaar</span></div>'

@@ -97,6 +97,7 @@ def test_header_and_footer_are_landmarks_only_outside_sectioning_content() -> No
     assert role_of("<article><header id=x>kop</header></article>") == "generic"
     assert role_of("<main><footer id=x>voet</footer></main>") == "generic"
     assert role_of("<div><header id=x>kop</header></div>") == "banner"
+    assert role_of('<div role="main"><footer id=x>voet</footer></div>') == "generic"
 
 
 def test_section_is_a_region_only_when_named() -> None:

@@ -926,6 +926,7 @@ _SIMPLE_IMPLICIT: dict[str, str] = {
 }
 
 _SECTIONING = frozenset({"article", "aside", "main", "nav", "section"})
+_SECTIONING_ROLES = frozenset({"article", "complementary", "main", "navigation", "region"})
 _TABLE_PARTS = frozenset({"tbody", "thead", "tfoot", "tr", "td", "th"})
 _TEXT_INPUTS = frozenset({"text", "email", "tel", "url"})
 # ARIA in HTML gives these no role, but browsers expose them as text fields (a password field,
@@ -982,11 +983,11 @@ def _implicit_role(page: Page, el: HtmlElement, presentation_allowed: bool = Tru
             return "listbox"
         return "combobox"
     if tag in ("header", "footer"):
-        if _has_ancestor(el, _SECTIONING):
+        if _in_sectioning(el):
             return "generic"
         return "banner" if tag == "header" else "contentinfo"
     if tag == "aside":
-        if _has_ancestor(el, _SECTIONING) and not _has_author_name(page, el):
+        if _in_sectioning(el) and not _has_author_name(page, el):
             return "generic"
         return "complementary"
     if tag == "section":
@@ -1027,10 +1028,11 @@ def _input_role(el: HtmlElement) -> str | None:
     }.get(kind)
 
 
-def _has_ancestor(el: HtmlElement, tags: frozenset[str]) -> bool:
+def _in_sectioning(el: HtmlElement) -> bool:
+    """Inside sectioning content or `main`, by tag or by an explicit role of that kind."""
     ancestor = el.getparent()
     while ancestor is not None:
-        if ancestor.tag in tags:
+        if ancestor.tag in _SECTIONING or explicit_role(ancestor) in _SECTIONING_ROLES:
             return True
         ancestor = ancestor.getparent()
     return False

@@ -97,6 +97,8 @@ _TEXTBOX_ROLES = frozenset({"textbox", "searchbox"})
 _RANGE_ROLES = frozenset({"slider", "spinbutton", "progressbar", "scrollbar", "meter"})
 _RECURSION_HOST_TAGS = frozenset({"img", "area", "input", "svg", "optgroup", "option"})
 _MAX_DEPTH = 200
+# Never part of a name, even inside a hidden element that aria-labelledby points to.
+_NEVER_TEXT = frozenset({"script", "style", "template", "noscript"})
 _PLACEHOLDER_TYPES = frozenset({"text", "email", "tel", "url", "search", "password", "number"})
 
 
@@ -337,10 +339,10 @@ def _content(
     cacheable: bool,
 ) -> str:
     pieces: list[str] = []
-    if node.text and node.tag not in ("script", "style", "template"):
+    if node.text and node.tag not in _NEVER_TEXT:
         pieces.append(node.text)
     for child in node:
-        if isinstance(child.tag, str):
+        if isinstance(child.tag, str) and child.tag not in _NEVER_TEXT:
             if child.tag == "br":
                 pieces.append(" ")
             else:
