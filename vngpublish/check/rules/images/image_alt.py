@@ -39,6 +39,13 @@ class ImageAlt(Rule):
     wcag = ("1.1.1",)
     act = ("23a2a8",)
     tags = ("images",)
+    why = N_(
+        "Without a text alternative, screen reader users hear only 'image' or a file name, and "
+        "miss what the picture shows."
+    )
+    fix = N_(
+        'Describe what the image shows or does in alt, or use alt="" when it is only decoration.'
+    )
 
     def check(self, page: Page) -> Iterator[Result]:
         candidates = list(page.by_tag("img"))

@@ -31,6 +31,11 @@ class HtmlHasLang(Rule):
     wcag = ("3.1.1",)
     act = ("b5c3f8",)
     tags = ("language",)
+    why = N_(
+        "Screen readers choose their voice and pronunciation from the page language; without it, "
+        "Dutch text may be read with English pronunciation."
+    )
+    fix = N_('Put the main language of the page on the html element, e.g. <html lang="nl">.')
 
     def check(self, page: Page) -> Iterator[Result]:
         html = page.html

@@ -86,6 +86,14 @@ class HtmlLangMatchesText(Rule):
     wcag = ("3.1.1",)
     act = ("ucwvc8",)
     tags = ("language",)
+    why = N_(
+        "When the page language is wrong, screen readers read the whole page with the wrong "
+        "pronunciation."
+    )
+    fix = N_(
+        "Set lang on the html element to the language most of the page is written in, and give "
+        "passages in other languages their own lang."
+    )
 
     def check(self, page: Page) -> Iterator[Result]:
         html = page.html

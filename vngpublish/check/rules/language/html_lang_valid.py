@@ -33,6 +33,10 @@ class HtmlLangValid(Rule):
     wcag = ("3.1.1",)
     act = ("bf051a",)
     tags = ("language",)
+    why = N_(
+        "Assistive technology only switches to the right voice for a language tag it recognises."
+    )
+    fix = N_("Use a registered language code, with a hyphen before a region: nl, en, nl-BE.")
 
     def check(self, page: Page) -> Iterator[Result]:
         html = page.html

@@ -30,6 +30,11 @@ class HtmlXmlLangMismatch(Rule):
     wcag = ("3.1.1",)
     act = ("5b7ae0",)
     tags = ("language",)
+    why = N_(
+        "Tools that read xml:lang and tools that read lang would read the page in different "
+        "languages."
+    )
+    fix = N_("Make lang and xml:lang the same, or remove xml:lang.")
 
     def check(self, page: Page) -> Iterator[Result]:
         html = page.html

@@ -50,6 +50,11 @@ class ValidLang(Rule):
     wcag = ("3.1.2",)
     act = ("de46e4",)
     tags = ("language",)
+    why = N_(
+        "A passage in another language is only read with the right pronunciation when its lang is "
+        "a tag screen readers recognise."
+    )
+    fix = N_('Use a registered language code on the passage, e.g. <q lang="en">.')
 
     def check(self, page: Page) -> Iterator[Result]:
         body = page.body

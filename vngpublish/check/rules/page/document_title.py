@@ -36,6 +36,11 @@ class DocumentTitle(Rule):
     wcag = ("2.4.2",)
     act = ("2779a5",)
     tags = ("page",)
+    why = N_(
+        "The title is announced first when a page opens and names it in tabs, bookmarks and search"
+        " results."
+    )
+    fix = N_("Give each page a <title> in the head that says what the page is about.")
 
     def check(self, page: Page) -> Iterator[Result]:
         html = page.html

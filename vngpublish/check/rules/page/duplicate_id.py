@@ -32,6 +32,11 @@ class DuplicateId(Rule):
     severity = Severity.WARNING
     act = ("3ea0c8",)
     tags = ("page", "ids", "best-practice")
+    why = N_(
+        "HTML requires unique ids; the next label or link that uses a duplicate will point at the "
+        "wrong element."
+    )
+    fix = N_("Give each element its own id, or remove ids that nothing uses.")
 
     def check(self, page: Page) -> Iterator[Result]:
         for duplicate in duplicate_ids(page):

@@ -32,6 +32,11 @@ class DuplicateIdAria(Rule):
     wcag = ("1.3.1", "4.1.2")
     act = ("3ea0c8",)
     tags = ("page", "ids", "aria")
+    why = N_(
+        "Labels, ARIA references and in-page links find their target by id; with a duplicate, the "
+        "first element wins and may be the wrong one."
+    )
+    fix = N_("Give each element its own id and point the reference at the right one.")
 
     def check(self, page: Page) -> Iterator[Result]:
         for duplicate in duplicate_ids(page):

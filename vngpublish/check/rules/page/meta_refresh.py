@@ -47,6 +47,14 @@ class MetaRefresh(Rule):
     wcag = ("2.2.1",)
     act = ("bc659a",)
     tags = ("page", "timing")
+    why = N_(
+        "A page that reloads or redirects by itself interrupts people who read slowly or use a "
+        "screen reader."
+    )
+    fix = N_(
+        "Redirect on the server or at once (delay 0), or give a link; let people reload pages "
+        "themselves."
+    )
 
     def check(self, page: Page) -> Iterator[Result]:
         refresh = first_refresh(page)

@@ -29,6 +29,10 @@ class MetaRefreshNoExceptions(Rule):
     wcag = ("2.2.4", "3.2.5")
     act = ("bisz58",)
     tags = ("page", "timing")
+    why = N_(
+        "Any timed reload or redirect interrupts people who read slowly or use a screen reader."
+    )
+    fix = N_("Redirect on the server or at once (delay 0); let people reload pages themselves.")
 
     def check(self, page: Page) -> Iterator[Result]:
         refresh = first_refresh(page)

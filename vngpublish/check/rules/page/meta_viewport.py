@@ -79,6 +79,11 @@ class MetaViewport(Rule):
     wcag = ("1.4.4",)
     act = ("b4f0c3",)
     tags = ("page", "zoom", "not-email")
+    why = N_(
+        "People with low vision zoom in to read; a viewport that blocks zoom shuts them out on "
+        "mobile."
+    )
+    fix = N_("Remove user-scalable and maximum-scale from the viewport meta element.")
 
     def check(self, page: Page) -> Iterator[Result]:
         for meta in page.by_tag("meta"):
