@@ -67,11 +67,12 @@ class LinkTextGeneric(Rule):
 
     - **failed**: the name is generic and nothing programmatically tied to the link gives its
       purpose: no other text in its sentence, paragraph, list item (or parent list item) or
-      table cell, no table headers, no description (`aria-describedby`, `title`), and no
-      heading before it. That is a certain failure of 2.4.4 (A). Also failed: several links
-      with the same generic name and no context of their own share the nearest heading but go
-      to different pages. The name plus that heading is then the same for links with
-      different destinations, so the context cannot be what tells their purpose.
+      table cell, no table headers, no term (`dt`) for its `dd`, no description
+      (`aria-describedby`, `title`), and no heading before it. That is a certain failure of
+      2.4.4 (A). Also failed: several links with the same generic name and no context of their
+      own share the nearest heading but go to different pages. The name plus that heading is
+      then the same for links with different destinations, so the context cannot be what
+      tells their purpose.
     - **cantTell**: the name is generic but a context exists. 2.4.4 (A) allows the purpose to
       come from that context, so a person has to check whether it does; the link still fails
       2.4.9 (AAA, link text alone), and is a usability problem either way.
