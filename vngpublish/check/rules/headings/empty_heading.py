@@ -28,6 +28,14 @@ class EmptyHeading(Rule):
     wcag = ("1.3.1", "2.4.6")
     act = ("ffd0e9",)
     tags = ("headings", "names")
+    why = N_(
+        "An empty heading is announced as just 'heading', which tells screen reader users "
+        "nothing and clutters the outline."
+    )
+    fix = N_(
+        "Give the heading text, or, if it is only there for spacing, use a p or div "
+        "styled with CSS."
+    )
 
     def check(self, page: Page) -> Iterator[Result]:
         for heading in outline(page):

@@ -32,6 +32,11 @@ class HeadingOrder(Rule):
     level = "best-practice"
     severity = Severity.WARNING
     tags = ("headings", "best-practice")
+    why = N_(
+        "Headings are the table of contents screen reader users navigate by; a skipped "
+        "level suggests a missing section."
+    )
+    fix = N_("Use the next level down (h3 after h2) and CSS for the look you want.")
 
     def check(self, page: Page) -> Iterator[Result]:
         previous: int | None = None

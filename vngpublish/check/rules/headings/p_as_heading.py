@@ -201,6 +201,14 @@ class PAsHeading(Rule):
     severity = Severity.WARNING
     wcag = ("1.3.1",)
     tags = ("headings", "heuristic")
+    why = N_(
+        "Bold or large text looks like a heading, but screen reader users cannot jump to "
+        "it and it is missing from the page's outline."
+    )
+    fix = N_(
+        "If the text introduces what follows, mark it up as a heading (h2–h6) and style "
+        "it with CSS."
+    )
 
     def check(self, page: Page) -> Iterator[Result]:
         tables: dict[HtmlElement, bool] = {}  # whether a table is a data table, per table

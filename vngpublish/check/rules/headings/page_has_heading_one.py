@@ -27,6 +27,11 @@ class PageHasHeadingOne(Rule):
     level = "best-practice"
     severity = Severity.WARNING
     tags = ("headings", "best-practice")
+    why = N_(
+        "Screen reader users jump to the level-one heading to find where the main content "
+        "starts and what the page is about."
+    )
+    fix = N_("Mark up the page's title (the newsletter's name and issue) as an h1.")
 
     def check(self, page: Page) -> Iterator[Result]:
         body = page.body

@@ -29,6 +29,11 @@ class PageHasOneHeadingOne(Rule):
     level = "best-practice"
     severity = Severity.WARNING
     tags = ("headings", "best-practice")
+    why = N_(
+        "With several level-one headings, screen reader users cannot tell which one is "
+        "the page's title."
+    )
+    fix = N_("Keep one h1 for the page title and make the others h2 or lower.")
 
     def check(self, page: Page) -> Iterator[Result]:
         first: str | None = None

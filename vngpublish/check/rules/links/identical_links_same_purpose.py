@@ -41,6 +41,11 @@ class IdenticalLinksSamePurpose(Rule):
     wcag = ("2.4.9",)
     act = ("b20e66",)
     tags = ("links",)
+    why = N_(
+        "People expect links with the same name to lead to the same place; if they do "
+        "not, users cannot tell which is which."
+    )
+    fix = N_("Give links that lead to different places names that tell them apart.")
 
     def check(self, page: Page) -> Iterator[Result]:
         by_name: dict[str, list[HtmlElement]] = {}

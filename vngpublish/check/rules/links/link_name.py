@@ -29,6 +29,13 @@ class LinkName(Rule):
     wcag = ("2.4.4", "4.1.2")
     act = ("c487ae",)
     tags = ("links", "names")
+    why = N_(
+        "A link without a name is announced as just 'link', so screen reader and speech "
+        "input users cannot tell where it goes or name it."
+    )
+    fix = N_(
+        "Give the link text, give its image alt text that says where it leads, or add aria-label."
+    )
 
     def check(self, page: Page) -> Iterator[Result]:
         for link in links(page):

@@ -88,6 +88,14 @@ class LinkTextGeneric(Rule):
     wcag = ("2.4.4", "2.4.9")
     act = ("aizyf1", "5effbb")
     tags = ("links", "language")
+    why = N_(
+        "In a list of links, 'Lees meer, Lees meer, Lees meer' says nothing; speech input "
+        "users cannot say which one they mean."
+    )
+    fix = N_(
+        "Put the purpose in the link text ('Lees meer over de Spreidingswet'), or add it "
+        "as visually hidden text inside the link."
+    )
 
     def check(self, page: Page) -> Iterator[Result]:
         generic = _generic_links(page)
