@@ -94,6 +94,11 @@ class Page:
         return result
 
     @cached_property
+    def is_xhtml(self) -> bool:
+        """True for an XHTML file (`.xhtml`), where `xml:lang` sets the language like `lang`."""
+        return self.path.lower().endswith(".xhtml")
+
+    @cached_property
     def html(self) -> HtmlElement:
         """The root `html` element."""
         return self.root
@@ -164,7 +169,10 @@ class Page:
         return result
 
     def lang(self, el: HtmlElement) -> str | None:
-        """The language of the element: the nearest `lang` (or `xml:lang`) on it or an ancestor."""
+        """The language of the element: the nearest `lang` on it or an ancestor.
+
+        `xml:lang` counts only in XHTML; in HTML it has no effect (HTML's "language" rules).
+        """
         result: str | None = self._memo("lang", el, _language_of)
         return result
 
@@ -225,7 +233,7 @@ def _language_of(page: Page, el: HtmlElement) -> str | None:
     node: HtmlElement | None = el
     while node is not None:
         value = node.get("lang")
-        if value is None:
+        if value is None and page.is_xhtml:
             value = node.get("xml:lang")
         if value is not None:
             return str(value).strip()

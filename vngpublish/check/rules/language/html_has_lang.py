@@ -45,7 +45,7 @@ class HtmlHasLang(Rule):
         if lang is not None and lang.strip():
             return
         xml_lang = (html.get("xml:lang") or "").strip()
-        if xml_lang and page.path.lower().endswith(".xhtml"):
+        if xml_lang and page.is_xhtml:
             return
         if lang is None and xml_lang:
             yield self.fail(
