@@ -37,6 +37,8 @@ HIDDEN_BUT_RENDERED = (True, True)
         ('<p id=x style="visibility:hidden">tekst</p>', HIDDEN_BUT_RENDERED),
         ('<div style="visibility:hidden"><p id=x>tekst</p></div>', HIDDEN_BUT_RENDERED),
         ('<div style="visibility:hidden"><p id=x style="visibility:visible">t</p></div>', SHOWN),
+        ('<p id=x hidden style="display: block">tekst</p>', SHOWN),
+        ('<p id=x style="display: block; color: red">tekst</p>', SHOWN),
         ('<p id=x aria-hidden="true">tekst</p>', HIDDEN_BUT_RENDERED),
         ('<div aria-hidden="true"><p id=x aria-hidden="false">t</p></div>', HIDDEN_BUT_RENDERED),
         ('<p id=x aria-hidden="false">tekst</p>', SHOWN),

@@ -110,7 +110,12 @@ def may_trigger(keys: Keys, el: HtmlElement, group: frozenset[str]) -> bool:
     if keys.may_match(el):
         return True
     inline = el.get("style")
-    return bool(inline) and any(name in inline.lower() for name in group)
+    if not inline:
+        return False
+    lowered = inline.lower()
+    return any(word in lowered for word in _TRIGGER_WORDS[group]) and any(
+        name in lowered for name in group
+    )
 
 
 def _hides(decl: _Decl) -> bool:
@@ -127,6 +132,8 @@ def _positions(decl: _Decl) -> bool:
 
 
 _TRIGGERS = {HIDING: _hides, GEOMETRY: _positions}
+# Words a `style` attribute must contain to set a triggering value itself.
+_TRIGGER_WORDS = {HIDING: ("none", "hidden", "collapse"), GEOMETRY: ("absolute", "fixed")}
 
 
 @dataclass(slots=True)
@@ -214,9 +221,9 @@ class PageStyles:
     def may_trigger(self, el: HtmlElement, group: frozenset[str]) -> bool:
         """False when no rule that sets a triggering value of `group` (`display: none`,
         `visibility: hidden`, `content-visibility: hidden` for HIDING; `position: absolute` or
-        `fixed` for GEOMETRY) can match `el` and its `style` attribute sets none of the
-        group's properties. Then the element's values of the group cannot matter by
-        themselves, and callers can skip the cascade."""
+        `fixed` for GEOMETRY) can match `el` and its `style` attribute sets no such value.
+        Then the element's values of the group cannot matter by themselves (callers still
+        need the cascade to undo a `hidden` attribute or an inherited `visibility`)."""
         return may_trigger(self.trigger_keys(group), el, group)
 
     def trigger_keys(self, group: frozenset[str]) -> Keys:
@@ -246,9 +253,10 @@ class PageStyles:
                 for decl in declarations:
                     _offer(winners, decl, (decl.important, False, specificity, decl.order))
         if inline and any(name in inline.lower() for name in group):
-            for decl in _declarations(tinycss2.parse_blocks_contents(inline), [0]):
-                if decl.name in group:
-                    _offer(winners, decl, (decl.important, True, (0, 0, 0), decl.order))
+            for position, (name, value, important) in enumerate(_parsed_block(inline)):
+                if name in group:
+                    decl = _Decl(name, value, important, position)
+                    _offer(winners, decl, (important, True, (0, 0, 0), position))
         result = {name: value for name, (_key, value) in winners.items()}
         self._declared[key] = result
         return result
