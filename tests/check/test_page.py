@@ -31,10 +31,12 @@ def test_language_is_inherited_from_the_nearest_ancestor() -> None:
     assert page.head is not None and page.lang(page.head) == "nl"
 
 
-def test_xml_lang_counts_when_there_is_no_lang() -> None:
-    page = Page(SOURCE)
-    de = page.by_id("de")
-    assert de is not None and page.lang(de) == "de"
+def test_xml_lang_counts_only_in_xhtml() -> None:
+    html_de = Page(SOURCE, "page.html").by_id("de")
+    assert html_de is not None and Page(SOURCE, "page.html").lang(html_de) != "de"
+    xhtml = Page(SOURCE, "page.xhtml")
+    de = xhtml.by_id("de")
+    assert de is not None and xhtml.lang(de) == "de"
 
 
 def test_page_without_language() -> None:
