@@ -32,8 +32,9 @@ def test_language_is_inherited_from_the_nearest_ancestor() -> None:
 
 
 def test_xml_lang_counts_only_in_xhtml() -> None:
-    html_de = Page(SOURCE, "page.html").by_id("de")
-    assert html_de is not None and Page(SOURCE, "page.html").lang(html_de) != "de"
+    html = Page(SOURCE, "page.html")
+    html_de = html.by_id("de")
+    assert html_de is not None and html.lang(html_de) != "de"
     xhtml = Page(SOURCE, "page.xhtml")
     de = xhtml.by_id("de")
     assert de is not None and xhtml.lang(de) == "de"
