@@ -288,7 +288,24 @@ def _scanner(group: frozenset[str]) -> re.Pattern[str]:
     return pattern
 
 
+_SHEETS: dict[tuple[str, frozenset[str]], list[tuple[str, str]]] = {}
+_SHEET_CACHE_LIMIT = 256
+
+
 def _rules_setting(text: str, group: frozenset[str]) -> list[tuple[str, str]]:
+    """`_read_rules_setting`, once per distinct stylesheet text (the pages of a site or of an
+    e-mail family share their `<style>` blocks)."""
+    key = (text, group)
+    found = _SHEETS.get(key)
+    if found is None:
+        found = _read_rules_setting(text, group)
+        if len(_SHEETS) >= _SHEET_CACHE_LIMIT:
+            _SHEETS.clear()
+        _SHEETS[key] = found
+    return found
+
+
+def _read_rules_setting(text: str, group: frozenset[str]) -> list[tuple[str, str]]:
     """(selector text, block text) of the style rules in `text` that declare a property of
     `group` and apply on screen, in source order.
 
