@@ -65,6 +65,14 @@ def test_hidden_referenced_content_is_used() -> None:
     assert name_of(body) == "Eerst dan"
 
 
+def test_visible_descendant_of_an_invisible_element_counts() -> None:
+    body = (
+        "<h2 id=x>Zichtbaar, <span style='visibility: hidden'>onzichtbaar, "
+        "<span style='visibility: visible'>weer zichtbaar</span> niet</span></h2>"
+    )
+    assert name_of(body) == "Zichtbaar, weer zichtbaar"
+
+
 def test_scripts_and_styles_never_count_even_in_hidden_references() -> None:
     body = (
         "<div id=h hidden>Zoek<script>var x = 1;</script><style>p{}</style></div>"

@@ -4,7 +4,8 @@ The steps, in the spec's order, for the element whose name is computed (the root
 recursion, for each node visited:
 
 A. hidden nodes give nothing, unless the traversal started at a hidden element referenced by
-   `aria-labelledby` / `aria-describedby` or at a hidden `label`;
+   `aria-labelledby` / `aria-describedby` or at a hidden `label`; inside an element hidden only
+   by `visibility: hidden`, descendants that are `visibility: visible` still count;
 B. `aria-labelledby` (not followed again inside a labelledby traversal); the referenced
    elements' texts joined with spaces, when not empty;
 C. in recursion, an embedded control gives its value: a textbox its value, a combobox or
@@ -34,7 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from vngpublish.check import aria
+from vngpublish.check import aria, visibility
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -235,6 +236,9 @@ def _compute(
         return ""  # the root inside its own label, or a reference cycle
     # A: hidden
     if not hidden_ok and page.is_hidden(node):
+        if recursion and visibility.is_invisible_only(page, node):
+            # Invisible, but a descendant may be visible again: only that part counts.
+            return _content(page, node, walk, in_labelledby, hidden_ok, False, own_text=False)
         return ""
     if walk.depth > _MAX_DEPTH:
         # Deeper than any real page nests content in a name: take the plain text instead of
@@ -337,9 +341,10 @@ def _content(
     in_labelledby: bool,
     hidden_ok: bool,
     cacheable: bool,
+    own_text: bool = True,
 ) -> str:
     pieces: list[str] = []
-    if node.text and node.tag not in _NEVER_TEXT:
+    if own_text and node.text and node.tag not in _NEVER_TEXT:
         pieces.append(node.text)
     for child in node:
         if isinstance(child.tag, str) and child.tag not in _NEVER_TEXT:
@@ -359,7 +364,7 @@ def _content(
                     pieces.append(f" {text} ")
                 else:
                     pieces.append(text)
-        if child.tail:
+        if own_text and child.tail:
             pieces.append(child.tail)
     for owned_id in (node.get("aria-owns") or "").split():
         owned = page.by_id(owned_id)

@@ -179,6 +179,13 @@ def is_hidden(page: Page, el: HtmlElement) -> bool:
     return not state.rendered or state.aria_hidden or state.visibility != "visible"
 
 
+def is_invisible_only(page: Page, el: HtmlElement) -> bool:
+    """True when the element is hidden only by `visibility: hidden|collapse`: rendered, not
+    aria-hidden or inert, so a descendant with `visibility: visible` is shown again."""
+    state = _state(page, el)
+    return state.rendered and not state.aria_hidden and state.visibility != "visible"
+
+
 def computed_visibility(page: Page, el: HtmlElement) -> str:
     """The computed `visibility` of the element: "visible", "hidden" or "collapse"."""
     return _state(page, el).visibility
