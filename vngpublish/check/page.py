@@ -47,26 +47,17 @@ class Page:
     # ----------------------------------------------------------------- indexes
     @cached_property
     def elements(self) -> list[HtmlElement]:
-        """Every element in document order (no comments or processing instructions).
-
-        Holding this list also keeps lxml's element proxies alive, so elements can be used as
-        keys of the per-element caches.
-        """
-        return [el for el in self.root.iter() if isinstance(el.tag, str)]
-
-    @cached_property
-    def _by_tag(self) -> dict[str, list[HtmlElement]]:
-        index: dict[str, list[HtmlElement]] = {}
-        for el in self.elements:
-            index.setdefault(el.tag, []).append(el)
-        return index
+        """Every element in document order (no comments or processing instructions)."""
+        return list(self.root.iter(etree.Element))
 
     def by_tag(self, *tags: str) -> list[HtmlElement]:
-        """Elements with one of these tag names, in document order."""
-        if len(tags) == 1:
-            return self._by_tag.get(tags[0], [])
-        wanted = set(tags)
-        return [el for el in self.elements if el.tag in wanted]
+        """Elements with one of these tag names, in document order (cached per tag set)."""
+        cache = self._cache.setdefault("by_tag", {})
+        try:
+            found: list[HtmlElement] = cache[tags]
+        except KeyError:
+            found = cache[tags] = list(self.root.iter(*tags))
+        return found
 
     @cached_property
     def ids(self) -> dict[str, list[HtmlElement]]:
@@ -114,6 +105,19 @@ class Page:
         return self.root.find("body")
 
     # ----------------------------------------------------------- cached facts
+    def memo(self, key: str, compute: Callable[[Page], T]) -> T:
+        """A fact about the whole page, computed once: `compute(page)` cached under `key`.
+
+        For derived views several rules share (the heading outline, the links and their
+        targets) so that no rule walks the tree again.
+        """
+        cache = self._cache.setdefault("page", {})
+        try:
+            value: T = cache[key]
+        except KeyError:
+            value = cache[key] = compute(self)
+        return value
+
     def _memo(self, kind: str, el: HtmlElement, compute: Any) -> Any:
         cache = self._cache.setdefault(kind, {})
         try:
@@ -194,20 +198,25 @@ class Page:
         line_no = self.line(el)
         if not line_no or line_no > len(self._lines):
             return 1
-        text = self._lines[line_no - 1]
         tag = el.tag
         # The k-th element with this tag on this line is the k-th "<tag" in the line's text.
-        k = 0
-        for other in self.by_tag(tag):
-            if other is el:
-                break
-            if other.sourceline == line_no:
-                k += 1
+        same_line = self._by_tag_and_line(tag).get(line_no, [])
+        k = next((i for i, other in enumerate(same_line) if other is el), 0)
         pattern = re.compile(r"<" + re.escape(tag) + r"(?=[\s/>]|$)", re.IGNORECASE)
-        matches = list(pattern.finditer(text))
-        if k < len(matches):
-            return matches[k].start() + 1
+        for index, match in enumerate(pattern.finditer(self._lines[line_no - 1])):
+            if index == k:
+                return match.start() + 1
         return 1
+
+    def _by_tag_and_line(self, tag: str) -> dict[int, list[HtmlElement]]:
+        cache = self._cache.setdefault("by_tag_and_line", {})
+        if tag not in cache:
+            index: dict[int, list[HtmlElement]] = {}
+            for other in self.by_tag(tag):
+                index.setdefault(other.sourceline or 0, []).append(other)
+            cache[tag] = index
+        result: dict[int, list[HtmlElement]] = cache[tag]
+        return result
 
     def selector(self, el: HtmlElement) -> str:
         """A CSS selector that picks out this element in the page."""
@@ -242,22 +251,29 @@ def _language_of(page: Page, el: HtmlElement) -> str | None:
 
 
 def _selector_of(page: Page, el: HtmlElement) -> str:
+    if el.tag in ("html", "head", "body"):
+        return str(el.tag)
     element_id = el.get("id")
     if element_id and _CSS_IDENT.match(element_id) and len(page.ids.get(element_id, ())) == 1:
         return f"#{element_id}"
     parent = el.getparent()
     if parent is None:
         return str(el.tag)
-    position = 1
-    for sibling in parent.iterchildren(el.tag):
-        if sibling is el:
-            break
-        position += 1
-    same = sum(1 for _ in parent.iterchildren(el.tag))
+    position, same = page._memo("child_positions", parent, _child_positions)[el]
     own = el.tag if same == 1 else f"{el.tag}:nth-of-type({position})"
-    if el.tag in ("html", "head", "body"):
-        return str(el.tag)
     return f"{page.selector(parent)} > {own}"
+
+
+def _child_positions(page: Page, parent: HtmlElement) -> dict[HtmlElement, tuple[int, int]]:
+    """For each child element: its position among same-tag siblings and how many there are."""
+    seen: dict[str, list[HtmlElement]] = {}
+    for child in parent.iterchildren(etree.Element):
+        seen.setdefault(child.tag, []).append(child)
+    return {
+        child: (position, len(group))
+        for group in seen.values()
+        for position, child in enumerate(group, start=1)
+    }
 
 
 def iter_text_nodes(el: HtmlElement) -> Iterable[str]:
