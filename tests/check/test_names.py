@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from vngpublish.check import names
 from vngpublish.check.page import Page
 
@@ -230,6 +232,25 @@ def test_content_of_nested_inline_elements_is_joined_without_spaces() -> None:
     assert name_of("<a id=x href=/>Lees <b>meer</b> over <em>de raad</em></a>") == (
         "Lees meer over de raad"
     )
+
+
+def test_a_comment_separates_text_nodes() -> None:
+    assert name_of("<h2 id=x>Raads<!-- opmerking -->nieuws</h2>") == "Raads nieuws"
+
+
+@pytest.mark.parametrize(
+    "control",
+    [
+        f'<input id=x type="{kind}">'
+        for kind in ("text", "checkbox", "radio", "range", "number", "password", "date", "email")
+    ]
+    + ['<input id=x type="button" value="Knop">', "<select id=x></select>", "<textarea id=x>"],
+)
+@pytest.mark.parametrize(
+    "hiding", ['style="display: none"', 'style="visibility: hidden"', "aria-hidden=true", "hidden"]
+)
+def test_a_hidden_label_still_names_every_kind_of_control(control: str, hiding: str) -> None:
+    assert name_of(f"<label for=x {hiding}>Invoer</label>{control}") == "Invoer"
 
 
 def test_block_children_are_separated_by_spaces() -> None:

@@ -20,7 +20,8 @@ E. the host language: `alt` of `img`/`area`, `alt` then `value` of `input type=i
    other elements contribute their content;
 F. name from content, for roles that allow it (WAI-ARIA 1.2) and for every node in recursion:
    text nodes, then children in order; children that are block-level by default are set apart
-   with spaces, `br` is a space; elements owned by `aria-owns` come after the children;
+   with spaces, `br` is a space, and so is a comment between two text nodes; elements owned
+   by `aria-owns` come after the children;
 I. the `title` attribute (and for text fields then `placeholder` / `aria-placeholder`).
 
 Not supported, by design: CSS generated content (`::before`/`::after`), and `display` set by
@@ -364,6 +365,10 @@ def _content(
                     pieces.append(f" {text} ")
                 else:
                     pieces.append(text)
+        elif not isinstance(child.tag, str):
+            # A comment or processing instruction splits text into two text nodes, which
+            # browsers join with a space.
+            pieces.append(" ")
         if own_text and child.tail:
             pieces.append(child.tail)
     for owned_id in (node.get("aria-owns") or "").split():
