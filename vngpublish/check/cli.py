@@ -3,13 +3,18 @@
 ::
 
     python -m vngpublish.check PATH... [--root DIR] [--select IDS|all] [--ignore IDS]
-        [--preset NAME] [--format text|json] [--output FILE] [--lang nl|en]
-        [--fail-on error|warning|never] [--jobs N] [--config FILE]
+        [--preset NAME] [--format text|json|sarif|junit|github] [--output FILE]
+        [--report FILE.html] [--lang nl|en] [--fail-on error|warning|never] [--jobs N]
+        [--config FILE] [--baseline FILE] [--write-baseline FILE] [--no-progress] [--quiet]
     python -m vngpublish.check --list-rules [--format json|text]
 
 Exit status: 0 when no failed finding is at or above `--fail-on`; 1 when one is; 2 for a usage
-error, a bad configuration, or a path that could not be checked. Findings that need review
-(cantTell) never change the exit status.
+error, a bad configuration or baseline, or a path that could not be checked. Findings that
+need review (cantTell) never change the exit status. With `--baseline`, findings the baseline
+accepts are neither reported nor counted; with `--write-baseline` the run records its findings
+and exits 0 (2 when a path could not be checked).
+
+`--report FILE.html` writes the HTML report alongside the chosen `--format` in the same run.
 
 Settings come from `[tool.vngpublish.check]` in the nearest pyproject.toml (see
 `vngpublish.check.config`); flags override them.
@@ -18,6 +23,7 @@ Settings come from `[tool.vngpublish.check]` in the nearest pyproject.toml (see
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -26,14 +32,24 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from vngpublish import __version__
+from vngpublish.check.baseline import (
+    STALE,
+    Baseline,
+    BaselineError,
+    Entry,
+    Recorder,
+    dump,
+)
+from vngpublish.check.baseline import load as load_baseline
 from vngpublish.check.config import FAIL_ON, LANGS, Config, ConfigError, find_config, load_config
-from vngpublish.check.finding import Outcome, Severity
+from vngpublish.check.finding import Finding, Outcome, Severity
 from vngpublish.check.i18n import N_, format_message, translate
 from vngpublish.check.presets import PresetError, closest, load_presets, preset_rule_ids, selection
+from vngpublish.check.progress import Progress, wanted
 from vngpublish.check.report import ReportWriter, Summary, candidates, formats, writer_class
 from vngpublish.check.rule import all_rules
 from vngpublish.check.runner import RunOptions, run
-from vngpublish.check.source import collect
+from vngpublish.check.source import FileError, collect
 from vngpublish.resources import checks_dir
 
 PROG = "python -m vngpublish.check"
@@ -86,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--output", metavar="FILE", help="write the report here instead of to standard output"
     )
+    parser.add_argument(
+        "--report",
+        metavar="FILE.html",
+        help="also write the HTML report (grouped by page, rule and success criterion) here",
+    )
     parser.add_argument("--lang", choices=LANGS, help="language of messages (default en)")
     parser.add_argument(
         "--fail-on",
@@ -103,6 +124,28 @@ def build_parser() -> argparse.ArgumentParser:
         "--config",
         metavar="FILE",
         help="configuration file (default: nearest pyproject.toml with [tool.vngpublish.check])",
+    )
+    parser.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="report and fail only on findings not recorded in this baseline file; "
+        "say which entries no longer match",
+    )
+    parser.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="record this run's findings in FILE (keeping entries of pages not checked now) "
+        "and exit 0",
+    )
+    parser.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress bar (it is shown only on a terminal, and never when CI is set)",
+    )
+    parser.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress bar and no notes on stderr; errors are still reported",
     )
     parser.add_argument(
         "--list-rules", action="store_true", help="list every rule (--format json or text) and exit"
@@ -145,6 +188,9 @@ def main(
         return 2
     except UsageError as exc:
         print(f"{PROG}: {format_message(exc.message, exc.fields, lang)}", file=err)
+        return 2
+    except BaselineError as exc:
+        print(f"{PROG}: {exc.text(lang)}", file=err)
         return 2
 
 
@@ -233,43 +279,149 @@ def _check(args: argparse.Namespace, config: Config, lang: str, out: TextIO, err
         base_dir=config.base_dir,
     )
     writer_type = _writer(args.format or "text")
+    html_type = _writer("html") if args.report else None
+    baseline = Baseline(load_baseline(args.baseline), site_root) if args.baseline else None
+    recorder = Recorder(site_root) if args.write_baseline else None
+    previous = _previous_baseline(args.write_baseline) if args.write_baseline else []
     files, errors = collect(args.paths)
-    target = out
-    if args.output:
-        try:
-            target = open(args.output, "w", encoding="utf-8")  # noqa: SIM115 - closed below
-        except OSError as exc:
-            raise UsageError(
-                N_("cannot write {path}: {reason}"),
-                path=args.output,
-                reason=exc.strerror or str(exc),
-            ) from exc
-    try:
-        writer = writer_type(target, err, lang)
+    threshold = None if fail_on == "never" else Severity(fail_on).rank
+    with _Outputs(args.output, args.report, out) as (target, report_file):
+        writer = _Tee(
+            [
+                writer_type(target, err, lang),
+                *(
+                    [html_type(report_file, io.StringIO(), lang)]
+                    if html_type and report_file
+                    else []
+                ),
+            ],
+            rules,
+        )
+        progress = Progress(len(files), err, lang, wanted(err, args.quiet or args.no_progress))
         summary = Summary(unreadable=len(errors))
         for error in errors:
             writer.error(error)
         failing = False
-        threshold = None if fail_on == "never" else Severity(fail_on).rank
         for result in run(files, options, args.jobs):
+            progress.clear()
             if result.error is not None:
                 summary.unreadable += 1
                 writer.error(result.error)
+                progress.advance()
                 continue
-            summary.add(result.findings)
+            findings = result.findings
+            if recorder is not None:
+                recorder.add(result.path, findings)
+            if baseline is not None:
+                findings = baseline.new_findings(result.path, findings)
+            summary.add(findings)
             if threshold is not None:
                 failing = failing or any(
-                    f.outcome is Outcome.FAILED and f.severity.rank >= threshold
-                    for f in result.findings
+                    f.outcome is Outcome.FAILED and f.severity.rank >= threshold for f in findings
                 )
-            writer.file(result.path, result.findings)
+            writer.file(result.path, findings)
+            progress.advance()
+        progress.finish()
+        if baseline is not None:
+            for entry in baseline.stale():
+                print(
+                    format_message(STALE, {**entry.as_dict(), "baseline": args.baseline}, lang),
+                    file=err,
+                )
         writer.close(summary)
-    finally:
-        if target is not out:
-            target.close()
+    if recorder is not None:
+        _write_baseline(args.write_baseline, recorder.merged(previous))
+        if not args.quiet:
+            print(
+                format_message(
+                    N_("wrote the baseline {path}: {count} findings accepted"),
+                    {"path": args.write_baseline, "count": len(recorder.entries)},
+                    lang,
+                ),
+                file=err,
+            )
     if summary.unreadable:
         return 2
+    if recorder is not None:
+        return 0
     return 1 if failing else 0
+
+
+def _previous_baseline(path: str) -> list[Entry]:
+    """The entries of the baseline about to be overwritten (none when there is no file yet)."""
+    if not Path(path).exists():
+        return []
+    return load_baseline(path)
+
+
+def _write_baseline(path: str, entries: list[Entry]) -> None:
+    try:
+        Path(path).write_text(dump(entries), encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(
+            N_("cannot write {path}: {reason}"), path=path, reason=exc.strerror or str(exc)
+        ) from exc
+
+
+class _Outputs:
+    """Opens `--output` and `--report` (when given) and closes them again."""
+
+    def __init__(self, output: str | None, report: str | None, out: TextIO) -> None:
+        self.output = output
+        self.report = report
+        self.out = out
+        self.opened: list[TextIO] = []
+
+    def _open(self, path: str) -> TextIO:
+        try:
+            stream = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed in __exit__
+        except OSError as exc:
+            raise UsageError(
+                N_("cannot write {path}: {reason}"), path=path, reason=exc.strerror or str(exc)
+            ) from exc
+        self.opened.append(stream)
+        return stream
+
+    def __enter__(self) -> tuple[TextIO, TextIO | None]:
+        try:
+            target = self._open(self.output) if self.output else self.out
+            report = self._open(self.report) if self.report else None
+        except UsageError:
+            self.__exit__()
+            raise
+        return target, report
+
+    def __exit__(self, *exc: object) -> None:
+        for stream in self.opened:
+            stream.close()
+        self.opened = []
+
+
+class _Tee(ReportWriter):
+    """Sends every call to several writers: the chosen format and the HTML report."""
+
+    def __init__(self, writers: list[ReportWriter], rules: frozenset[str]) -> None:
+        self.writers = writers
+        for writer in writers:
+            # Writers that list every rule that ran (JUnit testcases, the HTML report's
+            # criteria checked) have a `rules` attribute; the others do not need the selection.
+            if hasattr(writer, "rules"):
+                writer.rules = rules
+
+    def error(self, error: FileError) -> None:
+        """Pass on a path that could not be checked."""
+        for writer in self.writers:
+            writer.error(error)
+
+    def file(self, path: str, findings: list[Finding]) -> None:
+        """Pass on one checked file's findings."""
+        for writer in self.writers:
+            writer.file(path, findings)
+
+    def close(self, summary: Summary) -> None:
+        """Close every writer."""
+        for writer in self.writers:
+            writer.close(summary)
 
 
 def _writer(name: str) -> type[ReportWriter]:

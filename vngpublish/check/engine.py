@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from vngpublish.check.finding import Finding
+from vngpublish.check.fingerprint import element_key, with_fingerprints
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Rule, all_rules
 
@@ -21,26 +22,28 @@ def rules_by_id(ids: Iterable[str] | None = None) -> list[Rule]:
 
 
 def check_page(page: Page, rules: Iterable[Rule]) -> list[Finding]:
-    """Every finding of `rules` on `page`, sorted by position."""
-    findings: list[Finding] = []
+    """Every finding of `rules` on `page`, sorted by position, with element fingerprints."""
+    findings: list[tuple[Finding, str]] = []
     for rule in rules:
         for result in rule.check(page):
             el = result.element
             findings.append(
-                Finding(
-                    rule=rule.id,
-                    severity=rule.severity,
-                    outcome=result.outcome,
-                    path=page.path,
-                    line=page.line(el),
-                    column=page.column(el),
-                    selector=page.selector(el),
-                    snippet=page.snippet(el),
-                    message=result.message,
-                    args=result.args,
-                    wcag=rule.wcag,
-                    act=rule.act,
+                (
+                    Finding(
+                        rule=rule.id,
+                        severity=rule.severity,
+                        outcome=result.outcome,
+                        path=page.path,
+                        line=page.line(el),
+                        column=page.column(el),
+                        selector=page.selector(el),
+                        snippet=page.snippet(el),
+                        message=result.message,
+                        args=result.args,
+                        wcag=rule.wcag,
+                        act=rule.act,
+                    ),
+                    element_key(page, el),
                 )
             )
-    findings.sort(key=Finding.sort_key)
-    return findings
+    return with_fingerprints(findings)

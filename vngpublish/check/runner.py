@@ -19,6 +19,7 @@ from pathlib import Path
 from vngpublish.check.config import ignored_for
 from vngpublish.check.engine import check_page, rules_by_id
 from vngpublish.check.finding import Finding
+from vngpublish.check.fingerprint import fill_missing
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Rule
@@ -54,9 +55,12 @@ def _rules(ids: frozenset[str]) -> list[Rule]:
 def check_source(
     source: str, path: str, rules: frozenset[str], site_root: Path | None = None
 ) -> list[Finding]:
-    """The findings of `rules` on one page's source, after inline suppressions."""
+    """The findings of `rules` on one page's source, after inline suppressions.
+
+    Every finding has a fingerprint, including those about the suppressions themselves.
+    """
     page = Page(source, path, site_root=site_root)
-    return apply_suppressions(page, check_page(page, _rules(rules)), rules)
+    return fill_missing(apply_suppressions(page, check_page(page, _rules(rules)), rules))
 
 
 def check_file(path: str, options: RunOptions) -> FileResult:
