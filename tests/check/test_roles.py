@@ -20,6 +20,7 @@ def role_of(body: str, element_id: str = "x") -> str | None:
     [
         ('<a id="x" href="/nieuws">Nieuws</a>', "link"),
         ('<a id="x">geen href</a>', "generic"),
+        ('<svg><a id="x" xlink:href="/kaart"><text>Kaart</text></a></svg>', "link"),
         ('<map name="m"><area id="x" href="/a" alt="A"></map>', "link"),
         ('<img id="x" src="a.png" alt="Logo VNG">', "img"),
         ('<img id="x" src="a.png">', "img"),

@@ -795,7 +795,7 @@ def is_focusable(el: HtmlElement) -> bool:
             return True
     if has_valid_tabindex(el):
         return True
-    if tag in ("a", "area") and el.get("href") is not None:
+    if tag in ("a", "area") and (el.get("href") is not None or el.get("xlink:href") is not None):
         return True
     # Not `iframe`: focus goes to the document inside it, and browsers honour role="none"
     # on the element itself.
@@ -969,7 +969,9 @@ def input_type(el: HtmlElement) -> str:
 def _implicit_role(page: Page, el: HtmlElement, presentation_allowed: bool = True) -> str | None:
     tag = el.tag
     if tag in ("a", "area"):
-        return "link" if el.get("href") is not None else "generic"
+        # SVG links may still use the old xlink:href.
+        has_href = el.get("href") is not None or el.get("xlink:href") is not None
+        return "link" if has_href else "generic"
     if tag == "img":
         alt = el.get("alt")
         if alt == "" and presentation_allowed:
