@@ -30,6 +30,14 @@ def test_labelledby_wins_and_joins_references_in_order() -> None:
     assert name_of(body) == "14 maart Raadsvergadering"
 
 
+def test_misspelt_labeledby_works_as_in_browsers_but_the_right_spelling_wins() -> None:
+    refs = "<span id=a>Agenda</span><span id=b>Notulen</span>"
+    assert name_of(refs + '<a id=x href=/ aria-labeledby="a">x</a>') == "Agenda"
+    assert name_of(refs + '<a id=x href=/ aria-labelledby="b" aria-labeledby="a">x</a>') == (
+        "Notulen"
+    )
+
+
 def test_labelledby_skips_missing_ids_and_falls_through_when_empty() -> None:
     assert name_of('<span id=a>Agenda</span><a id=x href=/ aria-labelledby="zz a">x</a>') == (
         "Agenda"

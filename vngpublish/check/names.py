@@ -6,8 +6,8 @@ recursion, for each node visited:
 A. hidden nodes give nothing, unless the traversal started at a hidden element referenced by
    `aria-labelledby` / `aria-describedby` or at a hidden `label`; inside an element hidden only
    by `visibility: hidden`, descendants that are `visibility: visible` still count;
-B. `aria-labelledby` (not followed again inside a labelledby traversal); the referenced
-   elements' texts joined with spaces, when not empty;
+B. `aria-labelledby` (or, as browsers accept it, `aria-labeledby`; not followed again inside
+   a labelledby traversal); the referenced elements' texts joined with spaces, when not empty;
 C. in recursion, an embedded control gives its value: a textbox its value, a combobox or
    listbox its selected option(s), a range widget `aria-valuetext`, `aria-valuenow` or its value;
 D. `aria-label`, when not only whitespace;
@@ -305,7 +305,12 @@ def _compute(
 
 
 def _labelledby(page: Page, node: HtmlElement, walk: _Walk, hidden_ok: bool) -> str:
-    ids = (node.get("aria-labelledby") or "").split()
+    value = node.get("aria-labelledby")
+    if value is None:
+        # Browsers also accept the common misspelling (an Interop 2024 decision); the correct
+        # spelling wins when both are present.
+        value = node.get("aria-labeledby")
+    ids = (value or "").split()
     if not ids:
         return ""
     parts = []
