@@ -266,6 +266,16 @@ def test_block_children_are_separated_by_spaces() -> None:
     assert name_of("<a id=x href=/>Nieuws<br>Maart</a>") == "Nieuws Maart"
 
 
+def test_css_display_decides_whether_children_are_set_apart() -> None:
+    head = "<style>.regel { display: block } .inline { display: inline }</style>"
+    body = '<a id=x href=/><span class="regel">Nieuws</span><span class="regel">Maart</span></a>'
+    assert name_of(body, head=head) == "Nieuws Maart"
+    body = '<a id=x href=/><div class="inline">Nieuws</div><div class="inline">brief</div></a>'
+    assert name_of(body, head=head) == "Nieuwsbrief"
+    body = '<a id=x href=/><span style="display:inline-block">Lees</span><span>meer</span></a>'
+    assert name_of(body) == "Lees meer"
+
+
 def test_content_skips_aria_hidden_and_display_none_children() -> None:
     body = (
         '<a id=x href=/>Agenda<span aria-hidden="true"> →</span>'

@@ -226,6 +226,10 @@ class PageStyles:
         need the cascade to undo a `hidden` attribute or an inherited `visibility`)."""
         return may_trigger(self.trigger_keys(group), el, group)
 
+    def keys(self, group: frozenset[str]) -> Keys:
+        """The keys of every selector whose rule sets a property of `group`."""
+        return self._index(group).keys
+
     def trigger_keys(self, group: frozenset[str]) -> Keys:
         """The keys of the selectors whose rules set a triggering value of `group`."""
         return self._index(group).trigger_keys
@@ -418,6 +422,17 @@ def styles(page: Page) -> PageStyles:
     """The page's `PageStyles`, created on first use."""
     found: PageStyles = page.per_page("css", lambda: PageStyles(page))
     return found
+
+
+def display_of(page: Page, el: HtmlElement) -> str | None:
+    """The `display` the page's own CSS gives the element (its first keyword), or None when
+    no rule sets one (then the element's default display applies)."""
+    sheet = styles(page)
+    inline = el.get("style")
+    if not sheet.keys(HIDING).may_match(el) and not (inline and "display" in inline.lower()):
+        return None
+    value = sheet.declared(el, HIDING).get("display")
+    return value.split()[0] if value else None
 
 
 def declared(page: Page, el: HtmlElement, group: frozenset[str] = HIDING) -> dict[str, str]:

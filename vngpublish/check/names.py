@@ -24,8 +24,9 @@ F. name from content, for roles that allow it (WAI-ARIA 1.2) and for every node 
    by `aria-owns` come after the children;
 I. the `title` attribute (and for text fields then `placeholder` / `aria-placeholder`).
 
-Not supported, by design: CSS generated content (`::before`/`::after`), and `display` set by
-CSS when deciding inline versus block (the default display of the tag is used).
+Not supported, by design: CSS generated content (`::before`/`::after`). Whether a child is
+inline or block (joined to its neighbours' text or set apart by spaces) follows `display` from
+the page's own CSS when it sets one, else the tag's default.
 
 The element's own name is memoised by `page.name`; the content of a subtree is memoised too
 while computing names from content, so names of nested elements cost linear time.
@@ -36,7 +37,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from vngpublish.check import aria, visibility
+from vngpublish.check import aria, css, visibility
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -366,7 +367,7 @@ def _content(
                     hidden_ok=hidden_ok,
                     cacheable=cacheable,
                 )
-                if child.tag in _BLOCK:
+                if _is_block(page, child):
                     pieces.append(f" {text} ")
                 else:
                     pieces.append(text)
@@ -390,6 +391,15 @@ def _content(
             )
             pieces.append(f" {text} ")
     return "".join(pieces)
+
+
+def _is_block(page: Page, el: HtmlElement) -> bool:
+    """Whether the element's box separates its text from its neighbours': its display by the
+    page's CSS, else the default display of its tag."""
+    display = css.display_of(page, el)
+    if display is None:
+        return el.tag in _BLOCK
+    return display not in ("inline", "contents", "none", "inherit", "initial", "unset")
 
 
 def _host_language_label(page: Page, node: HtmlElement, walk: _Walk, hidden_ok: bool) -> str:
