@@ -138,13 +138,12 @@ class Page:
 
     def is_hidden(self, el: HtmlElement) -> bool:
         """True when the element is excluded from the accessibility tree."""
-        result: bool = self._memo("hidden", el, visibility.is_hidden)
-        return result
+        # visibility keeps one state per element itself; no second cache here.
+        return visibility.is_hidden(self, el)
 
     def is_rendered(self, el: HtmlElement) -> bool:
         """False when the element is not rendered at all (`hidden`, `display:none`, ...)."""
-        result: bool = self._memo("rendered", el, visibility.is_rendered)
-        return result
+        return visibility.is_rendered(self, el)
 
     def labels(self, el: HtmlElement) -> list[HtmlElement]:
         """The `label` elements associated with a form control (by `for`, or by wrapping)."""

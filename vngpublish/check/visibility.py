@@ -81,6 +81,8 @@ def _state(page: Page, el: HtmlElement) -> _State:
     found = states.get(el)
     if found is not None:
         return found
+    if not isinstance(el.tag, str):
+        return _NOT_RENDERED  # a comment or processing instruction
     # Walk up to the nearest ancestor already known, then work back down: no recursion, and
     # each element is computed once however deep the tree.
     chain: list[HtmlElement] = []
