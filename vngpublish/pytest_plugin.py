@@ -63,17 +63,15 @@ from dataclasses import dataclass
 from functools import cache
 from html import escape
 from types import ModuleType
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import pytest
 
-from vngpublish.check import check_html
-from vngpublish.check.finding import Finding, Outcome, Severity
-from vngpublish.check.i18n import LANGUAGES, N_, NP_, format_message, format_plural, translate
-from vngpublish.check.presets import DEFAULT_PRESET, closest, load_presets, unknown_ids
-from vngpublish.check.report.text import error_line, finding_line
-from vngpublish.check.rule import all_rules
-from vngpublish.check.source import SUFFIXES, SourceError, decode, read_source
+# pytest imports this module in every run where vngpublish is installed, tests of templates
+# or not; importing the checker costs ~50 ms, so vngpublish.check is imported only when a
+# check is made (inside the functions below).
+if TYPE_CHECKING:
+    from vngpublish.check.finding import Finding
 
 __all__ = [
     "AccessibilityError",
@@ -86,6 +84,17 @@ __all__ = [
 FailOn = Literal["error", "warning"]
 HtmlOrPath = str | bytes | os.PathLike[str]
 RuleIds = str | Iterable[str]
+
+
+def N_(message: str) -> str:
+    """Mark `message` for translation, like `vngpublish.check.i18n.N_` (see the import note)."""
+    return message
+
+
+def NP_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular/plural pair for translation, like `vngpublish.check.i18n.NP_`."""
+    return (singular, plural)
+
 
 FAIL_ON = ("error", "warning")
 STRING_NAME = "<string>"
@@ -234,6 +243,11 @@ def assert_accessible(
     passes; raises `AccessibilityUsageError` (or TypeError) for input it cannot check.
     """
     __tracebackhide__ = True
+    from vngpublish.check import check_html
+    from vngpublish.check.finding import Outcome, Severity
+    from vngpublish.check.i18n import LANGUAGES
+    from vngpublish.check.presets import DEFAULT_PRESET
+
     if lang not in LANGUAGES:
         raise AccessibilityUsageError(BAD_LANG.format(choices=", ".join(LANGUAGES), value=lang))
     if fail_on not in FAIL_ON:
@@ -298,7 +312,7 @@ def pytest_runtest_makereport(
     extras = list(getattr(report, "extras", []))
     for check in shown:
         extras.append(html_extras.html(_html(check)))
-        title = format_message(TEXT_EXTRA_NAME, {"path": check.path}, check.lang)
+        title = _tr(TEXT_EXTRA_NAME, check.lang, path=check.path)
         # pytest-html puts the name into its links column as HTML, unescaped.
         extras.append(html_extras.text(_text(check), name=escape(title)))
     # TestReport declares no `extras`; pytest-html reads this attribute by that name.
@@ -320,13 +334,30 @@ def _record(check: _Check) -> None:
         item.stash.setdefault(_CHECKS, []).append(check)
 
 
+def _tr(message: str, lang: str, **args: Any) -> str:
+    """`message` in `lang`, with its placeholders filled from `args`."""
+    from vngpublish.check.i18n import format_message
+
+    return format_message(message, args, lang)
+
+
+def _tr_plural(message: tuple[str, str], count: int, lang: str, **args: Any) -> str:
+    """The form of `message` for `count` in `lang`, with `{count}` and `args` filled."""
+    from vngpublish.check.i18n import Plural, format_plural
+
+    return format_plural(Plural(*message), count, lang, **args)
+
+
 def _usage(lang: str, message: str, **args: object) -> AccessibilityUsageError:
-    return AccessibilityUsageError(format_message(message, dict(args), lang))
+    return AccessibilityUsageError(_tr(message, lang, **args))
 
 
 def _read(html_or_path: HtmlOrPath, name: str | None, lang: str) -> tuple[str, str]:
     """The HTML to check and the path to report it under."""
     __tracebackhide__ = True
+    from vngpublish.check.report.text import error_line
+    from vngpublish.check.source import SourceError, decode
+
     if isinstance(html_or_path, bytes):
         path = name or BYTES_NAME
         try:
@@ -349,11 +380,13 @@ def _read(html_or_path: HtmlOrPath, name: str | None, lang: str) -> tuple[str, s
         if not isinstance(path, str):
             raise _usage(lang, BAD_PATH_TYPE, path=path)
         return _read_file(path, lang), path
-    raise TypeError(format_message(BAD_TYPE, {"type": type(html_or_path).__name__}, lang))
+    raise TypeError(_tr(BAD_TYPE, lang, type=type(html_or_path).__name__))
 
 
 def _looks_like_path(text: str) -> bool:
     """Whether a str that is not HTML was most likely meant as a file name."""
+    from vngpublish.check.source import SUFFIXES
+
     if not text.strip() or "\n" in text:
         return False
     return text.lower().endswith(SUFFIXES) or "/" in text or os.sep in text
@@ -361,6 +394,9 @@ def _looks_like_path(text: str) -> bool:
 
 def _read_file(path: str, lang: str) -> str:
     __tracebackhide__ = True
+    from vngpublish.check.report.text import error_line
+    from vngpublish.check.source import SourceError, read_source
+
     try:
         return read_source(path)
     except SourceError as exc:
@@ -370,6 +406,9 @@ def _read_file(path: str, lang: str) -> str:
 def _rule_ids(value: RuleIds | None, argument: str, lang: str) -> list[str] | None:
     """The rule ids in `select` or `ignore` (None for no select), checked against the rules."""
     __tracebackhide__ = True
+    from vngpublish.check.presets import closest, unknown_ids
+    from vngpublish.check.rule import all_rules
+
     if value is None:
         return None
     if isinstance(value, str):
@@ -394,6 +433,8 @@ def _rule_ids(value: RuleIds | None, argument: str, lang: str) -> list[str] | No
 
 def _preset(preset: str, lang: str) -> str:
     __tracebackhide__ = True
+    from vngpublish.check.presets import closest, load_presets
+
     presets = load_presets()
     if preset in presets:
         return preset
@@ -411,13 +452,11 @@ def _describe_selection(
 ) -> str:
     """Which rules ran, in words: "preset wcag-aa", "rules link-name, ignoring image-alt"."""
     if selected is not None:
-        text = format_message(SELECTION_RULES, {"rules": ", ".join(selected)}, lang)
+        text = _tr(SELECTION_RULES, lang, rules=", ".join(selected))
     else:
-        text = format_message(SELECTION_PRESET, {"preset": preset}, lang)
+        text = _tr(SELECTION_PRESET, lang, preset=preset)
     if ignored:
-        text = format_message(
-            SELECTION_IGNORING, {"selection": text, "rules": ", ".join(ignored)}, lang
-        )
+        text = _tr(SELECTION_IGNORING, lang, selection=text, rules=", ".join(ignored))
     return text
 
 
@@ -429,22 +468,24 @@ def _text(check: _Check) -> str:
     args = {"selection": check.selection, "fail_on": check.fail_on}
     lines: list[str] = []
     if check.failures:
-        lines.append(format_plural(FAILED_HEADER, len(check.failures), lang, **args))
+        lines.append(_tr_plural(FAILED_HEADER, len(check.failures), lang, **args))
         lines += _finding_lines(check.failures, lang)
         if others:
-            lines.append(format_plural(OTHERS_HEADER, len(others), lang))
+            lines.append(_tr_plural(OTHERS_HEADER, len(others), lang))
     else:
-        lines.append(format_plural(PASSED_HEADER, len(others), lang, **args))
+        lines.append(_tr_plural(PASSED_HEADER, len(others), lang, **args))
     lines += _finding_lines(others, lang)
     return "\n".join(lines)
 
 
 def _finding_lines(findings: list[Finding], lang: str) -> list[str]:
+    from vngpublish.check.report.text import finding_line
+
     lines: list[str] = []
     for finding in findings:
         lines.append(finding_line(finding, lang))
-        lines.append(_indent(format_message(ELEMENT, {"selector": finding.selector}, lang)))
-        lines.append(_indent(format_message(SNIPPET, {"snippet": finding.snippet}, lang)))
+        lines.append(_indent(_tr(ELEMENT, lang, selector=finding.selector)))
+        lines.append(_indent(_tr(SNIPPET, lang, snippet=finding.snippet)))
     return lines
 
 
@@ -454,13 +495,11 @@ def _indent(text: str) -> str:
 
 def _html(check: _Check) -> str:
     """The findings of a check as an HTML table (every value escaped) for pytest-html."""
+    from vngpublish.check.finding import Outcome
+
     lang = check.lang
     failed = {id(f) for f in check.failures}
-    caption = format_message(
-        CAPTION,
-        {"path": check.path, "selection": check.selection, "fail_on": check.fail_on},
-        lang,
-    )
+    caption = _tr(CAPTION, lang, path=check.path, selection=check.selection, fail_on=check.fail_on)
     columns = (
         COLUMN_RESULT,
         COLUMN_RULE,
@@ -469,7 +508,7 @@ def _html(check: _Check) -> str:
         COLUMN_ELEMENT,
         COLUMN_WCAG,
     )
-    head = "".join(f'<th scope="col">{escape(translate(c, lang))}</th>' for c in columns)
+    head = "".join(f'<th scope="col">{escape(_tr(c, lang))}</th>' for c in columns)
     rows = []
     for finding in check.findings:
         if id(finding) in failed:
@@ -479,9 +518,9 @@ def _html(check: _Check) -> str:
         else:
             result = RESULT_REPORTED
         severity = "review" if finding.outcome is Outcome.CANT_TELL else finding.severity.value
-        message = format_message(finding.message, finding.args, lang)
+        message = _tr(finding.message, lang, **finding.args)
         cells = (
-            f"{escape(severity)}: {escape(translate(result, lang))}",
+            f"{escape(severity)}: {escape(_tr(result, lang))}",
             f"<code>{escape(finding.rule)}</code>",
             f"{finding.line}:{finding.column}",
             escape(message),
