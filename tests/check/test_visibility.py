@@ -104,6 +104,8 @@ def test_head_content_is_not_rendered() -> None:
             "<p id=x class=p>t</p>",
             NOT_RENDERED,
         ),
+        ("@layer base { .p { display: none } }", "<p id=x class=p>t</p>", NOT_RENDERED),
+        ("@container (width > 40em) { .p { display: none } }", "<p id=x class=p>t</p>", SHOWN),
         # Comments and strings with braces do not confuse the reader.
         (
             "/* .p { display: none } */ .q { content: '}' } .p { color: red }",

@@ -9,8 +9,9 @@ What the cascade honours: `!important`, specificity, source order, and that a `s
 beats stylesheet rules unless those are `!important` (and `!important` in the attribute beats
 everything). Rules inside `@media` apply only when the query has no feature conditions and
 names `all` or `screen` (the checker assumes no particular viewport, so `max-width` rules do
-not apply); `@supports` blocks apply. Dynamic pseudo-classes (`:hover`, `:focus`) never match,
-so the static state is what counts.
+not apply); `@supports` and `@layer` blocks apply (layer order is not modelled: layered rules
+compete by specificity and order like the rest). Dynamic pseudo-classes (`:hover`, `:focus`)
+never match, so the static state is what counts.
 
 Two groups of properties are indexed, each compiled once per page, the first time a rule asks:
 `HIDING` (what removes content) and `GEOMETRY` (what the visually-hidden patterns use).
@@ -315,7 +316,7 @@ def _read_rules_setting(text: str, group: frozenset[str]) -> list[tuple[str, str
 
     Only those rules are tokenised: the rest of the stylesheet is skimmed with one regular
     expression. Rules inside `@media` (that applies without knowing the viewport) and
-    `@supports` count; rules in any other at-rule, and nested style rules, do not.
+    `@supports` or `@layer` count; rules in any other at-rule, and nested style rules, do not.
     """
     if not any(name in text.lower() for name in group):
         return []
@@ -346,7 +347,7 @@ def _read_rules_setting(text: str, group: frozenset[str]) -> list[tuple[str, str
 def _context_applies(stack: list[list[Any]]) -> bool:
     for prelude, _start, _wanted in stack:
         lowered = prelude.lower()
-        if lowered.startswith("@supports"):
+        if lowered.startswith(("@supports", "@layer")):
             continue
         if lowered.startswith("@media") and _media_applies(lowered[len("@media") :]):
             continue
