@@ -35,8 +35,8 @@ lang="en", name=None)` takes:
   warnings too. Only findings with outcome `failed` fail the check: a `cantTell` finding
   (needs review) never does.
 - `lang`: the language of the messages, `"en"` (default) or `"nl"`.
-- `name`: the file name findings on HTML given as a string are reported under (default
-  `<string>`).
+- `name`: the file name to report findings under, instead of the path of the file read
+  (or `<string>` / `<bytes>` for HTML given as text).
 
 It returns every finding (including those to review) when the check passes, so a test can
 assert on them; findings that did not fail are also shown as an `AccessibilityWarning` in
@@ -368,7 +368,7 @@ def _read(html_or_path: HtmlOrPath, name: str | None, lang: str) -> tuple[str, s
         if _MARKUP.search(html_or_path):
             return html_or_path, name or STRING_NAME
         if "\n" not in html_or_path and os.path.exists(html_or_path):
-            return _read_file(html_or_path, lang), html_or_path
+            return _read_file(html_or_path, lang), name or html_or_path
         if _looks_like_path(html_or_path):
             raise _usage(lang, NO_SUCH_FILE, path=html_or_path)
         shown = html_or_path
@@ -379,7 +379,7 @@ def _read(html_or_path: HtmlOrPath, name: str | None, lang: str) -> tuple[str, s
         path = os.fspath(html_or_path)
         if not isinstance(path, str):
             raise _usage(lang, BAD_PATH_TYPE, path=path)
-        return _read_file(path, lang), path
+        return _read_file(path, lang), name or path
     raise TypeError(_tr(BAD_TYPE, lang, type=type(html_or_path).__name__))
 
 

@@ -97,9 +97,14 @@ def test_messages_in_dutch() -> None:
     assert html_has_lang.message not in str(error)
 
 
-def test_a_name_for_html_given_as_text() -> None:
+def test_a_name_to_report_findings_under(tmp_path: Path) -> None:
     message = str(failure(BAD, name="templates/nieuws.html"))
     assert f"templates/nieuws.html:{line_of(BAD, '<html>')}:1: error html-has-lang" in message
+    page = tmp_path / "build-1234.html"
+    page.write_text(BAD, encoding="utf-8")
+    message = str(failure(page, name="nieuws.html"))
+    assert f"nieuws.html:{line_of(BAD, '<html>')}:1: error html-has-lang" in message
+    assert "build-1234" not in message
 
 
 @pytest.mark.parametrize("as_str", [False, True], ids=["Path", "str"])
