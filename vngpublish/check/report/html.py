@@ -1,0 +1,524 @@
+"""The HTML report for people: `--report report.html` (or `--format html --output FILE`).
+
+One self-contained, accessible file rendered from `templates/report/` with Jinja (autoescape
+on): a summary (pages, findings by severity), the success criteria with and without failures
+(input for an accessibility statement), the findings by rule (each rule's help text once, and
+identical findings on several pages shown once with the list of pages) and by page. Findings
+that need review (cantTell) are kept apart from failures everywhere.
+
+It works without JavaScript (sections by rule and by page, `<details>` to collapse, links
+between them); a small inline script adds filters by severity, rule and page. A
+Content-Security-Policy meta allows only that script and the inline style, by hash; the file
+loads nothing from anywhere.
+
+Streaming-friendly: `file()` keeps only compact data per finding (identical texts shared);
+the page is rendered once, at `close()`. Which rules ran is needed to list the criteria
+checked without failures: pass it as `rules=` (the command line does); without it the report
+says it cannot list them.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cache
+from typing import Any, TextIO
+
+import jinja2
+from babel.dates import format_datetime
+from markupsafe import Markup
+
+from vngpublish import __version__
+from vngpublish.check.finding import Finding, Outcome
+from vngpublish.check.i18n import N_, NP_, format_message, format_plural, translate
+from vngpublish.check.report import ReportWriter, Summary
+from vngpublish.check.report.text import error_line
+from vngpublish.check.rule import Rule, all_rules
+from vngpublish.check.source import FileError
+from vngpublish.check.wcag import SuccessCriterion, criterion, sort_key
+from vngpublish.resources import templates_dir
+
+KINDS = ("error", "warning", "review")
+"""How a finding is shown: a failure's severity, or "review" for cantTell."""
+
+# Every user-visible text of the page; the template gets them translated as `t.<key>`.
+UI: dict[str, str] = {
+    "title": N_("Accessibility report"),
+    "skip": N_("Skip to the report"),
+    "contents": N_("Contents"),
+    "generated": N_("Made with vngpublish {version} on {date}."),
+    "summary": N_("Summary"),
+    "overview": N_("Overview of the check"),
+    "pages_checked": N_("Pages checked"),
+    "pages_with_findings": N_("Pages with findings"),
+    "unreadable": N_("Paths that could not be checked"),
+    "rules_run": N_("Rules run"),
+    "not_known": N_("not known"),
+    "kind_error": N_("Error"),
+    "kind_warning": N_("Warning"),
+    "kind_review": N_("Needs review"),
+    "errors": N_("Errors"),
+    "warnings": N_("Warnings"),
+    "review": N_("Needs review"),
+    "explain_kinds": N_(
+        "Errors and warnings are failures: the rule is certain the page does not meet it. "
+        "“Needs review” means a person has to look and decide; these are counted apart from "
+        "failures and never make a check fail."
+    ),
+    "coverage": N_(
+        "Automated checks cover only part of WCAG. Many success criteria (for example "
+        "meaningful text alternatives, captions, understandable language) can only be judged "
+        "by people. Pages without failures here can still fail WCAG: a full evaluation needs "
+        "manual testing as well."
+    ),
+    "criteria": N_("Success criteria"),
+    "criteria_intro": N_(
+        "WCAG 2.2 success criteria with their EN 301 549 clause: input for the accessibility "
+        "statement (toegankelijkheidsverklaring). Only the criteria that the selected rules "
+        "test are listed."
+    ),
+    "criteria_failed": N_("Success criteria with failures"),
+    "criteria_none_failed": N_("No success criterion tested has failures."),
+    "criteria_passed": N_("Criteria checked without failures"),
+    "criteria_passed_none": N_("Every success criterion tested has failures."),
+    "criteria_passed_unknown": N_(
+        "Which rules ran was not passed to the report, so it cannot list the success "
+        "criteria checked without failures."
+    ),
+    "criteria_passed_note": N_(
+        "“Checked without failures” means only that the automated rules found no failure "
+        "for this criterion; it does not mean the pages meet it."
+    ),
+    "best_practice_note": N_(
+        "Rules marked “best practice” test no success criterion; their findings are listed "
+        "under the rules only."
+    ),
+    "criteria_source": N_(
+        "Titles of the success criteria: English and levels from the W3C ACT Rules data; "
+        "Dutch from the W3C authorized Dutch translation of WCAG 2.1 (Accessibility.nl), for "
+        "the nine criteria new in WCAG 2.2 from published Dutch overviews. EN 301 549 "
+        "clauses: version 3.2.1, chapter 9 (web). Sources in detail: {source} in vngpublish."
+    ),
+    "criterion": N_("Success criterion"),
+    "level": N_("Level"),
+    "en301549": N_("EN 301 549"),
+    "failures": N_("Failures"),
+    "pages": N_("Pages"),
+    "rules": N_("Rules"),
+    "rule": N_("Rule"),
+    "severity": N_("Severity"),
+    "line": N_("Line"),
+    "finding": N_("Finding"),
+    "where": N_("Where"),
+    "page": N_("Page"),
+    "none": N_("none"),
+    "best_practice": N_("best practice"),
+    "by_rule": N_("Findings by rule"),
+    "by_rule_table": N_("Rules with findings, most failures first"),
+    "by_page": N_("Findings by page"),
+    "by_page_table": N_("Pages with findings"),
+    "no_findings": N_("Nothing was found on the pages checked."),
+    "clean_pages": N_("Pages without findings"),
+    "why": N_("Why it matters"),
+    "fix": N_("How to fix it"),
+    "docs_only": N_("From the rule's documentation (English):"),
+    "understanding": N_("Understanding {sc} (W3C)"),
+    "selector": N_("Element"),
+    "snippet": N_("HTML"),
+    "line_of": N_("{path}, line {line}"),
+    "findings_of_rule": N_("Findings of {rule}"),
+    "findings_on_page": N_("Findings on {path}"),
+    "filters": N_("Filter the findings"),
+    "filters_intro": N_("Show only the findings that match; the summary tables stay complete."),
+    "all_rules": N_("All rules"),
+    "all_pages": N_("All pages"),
+    "expand": N_("Open all sections"),
+    "collapse": N_("Close all sections"),
+    "filter_status": N_("Showing {shown} of {total} findings."),
+    "unreadable_intro": N_("These paths were not checked; fix the problem and check again."),
+}
+PAGES_SHOWN = NP_("Show the {count} finding", "Show the {count} findings")
+ON_PAGES = NP_("On {count} page", "On {count} pages")
+
+# Characters an HTML document cannot carry as text (C0/C1 controls but tab, newline and
+# carriage return; surrogates, which cannot even be written as UTF-8; noncharacters). A checked
+# page's snippet or message can hold any of them: they are shown as their code, "[U+0001]".
+_UNSHOWABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(
+        f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+    )
+    + "]"
+)
+_SAFE_ANCHOR = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def _stand_in(match: re.Match[str]) -> str:
+    return f"[U+{ord(match.group()):04X}]"
+
+
+def showable(text: str) -> str:
+    """`text` with every character HTML cannot carry replaced by a visible stand-in."""
+    return _UNSHOWABLE.sub(_stand_in, text)
+
+
+def kind_of(finding: Finding) -> str:
+    """The kind shown: "review" for a cantTell finding, else the severity."""
+    return "review" if finding.outcome is Outcome.CANT_TELL else finding.severity.value
+
+
+@dataclass(slots=True)
+class Group:
+    """Findings identical on every page they occur on: same rule, kind, element and message."""
+
+    number: int
+    rule: str
+    kind: str
+    selector: str
+    snippet: str
+    message: str
+    places: list[tuple[int, int]] = field(default_factory=list)
+    """(page number, line) of each occurrence."""
+
+    def page_count(self) -> int:
+        """On how many pages the finding occurs."""
+        return len({page for page, _ in self.places})
+
+
+@dataclass(slots=True)
+class PageData:
+    """One checked page: its findings as (line, column, group number)."""
+
+    number: int
+    path: str
+    rows: list[tuple[int, int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """Findings by kind, and on how many pages."""
+
+    error: int = 0
+    warning: int = 0
+    review: int = 0
+    pages: int = 0
+
+    @property
+    def failed(self) -> int:
+        """Errors and warnings together."""
+        return self.error + self.warning
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionView:
+    """A success criterion as the template shows it."""
+
+    sc: str
+    title: str
+    level: str
+    en301549: str
+    url: str
+    counts: Counts
+    rules: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleView:
+    """A rule with findings: its help once, and its findings grouped."""
+
+    id: str
+    anchor: str
+    title: str
+    level: str
+    severity: str
+    criteria: list[CriterionView]
+    why: str
+    fix: str
+    docs: str
+    """The first paragraph of the rule's docstring (English), used when `why` is empty."""
+    counts: Counts
+    groups: list[Group]
+
+
+@dataclass(frozen=True, slots=True)
+class PageView:
+    """A page with findings."""
+
+    number: int
+    anchor: str
+    path: str
+    counts: Counts
+    rows: list[tuple[int, int, Group]]
+
+
+class Writer(ReportWriter):
+    """Collects compact data per checked file; renders the whole report at `close()`.
+
+    `rules`: the ids of the rules that ran (to list the success criteria checked without
+    failures); `now`: the time shown as the report's date (default: the time of `close()`).
+    """
+
+    def __init__(
+        self,
+        out: TextIO,
+        err: TextIO,
+        lang: str,
+        *,
+        rules: Iterable[str] | None = None,
+        now: datetime | None = None,
+    ) -> None:
+        super().__init__(out, err, lang)
+        self.rules: frozenset[str] | None = None if rules is None else frozenset(rules)
+        self.now = now
+        self.pages: list[PageData] = []
+        self.groups: dict[tuple[str, str, str, str, str], Group] = {}
+        self.unreadable: list[tuple[str, str]] = []
+        self._texts: dict[str, str] = {}
+
+    def _text(self, text: str) -> str:
+        """One shared copy of each distinct text (many findings repeat snippets and messages)."""
+        clean = showable(text)
+        return self._texts.setdefault(clean, clean)
+
+    def error(self, error: FileError) -> None:
+        """Keep the path for the report, and say it on `err` at once."""
+        where = f"{error.path}:{error.line}" if error.line else error.path
+        message = format_message(error.message, error.args, self.lang)
+        self.unreadable.append((showable(where), showable(message)))
+        print(error_line(error, self.lang), file=self.err)
+
+    def file(self, path: str, findings: list[Finding]) -> None:
+        """Keep one checked page's findings (compactly)."""
+        page = PageData(len(self.pages) + 1, showable(path))
+        self.pages.append(page)
+        for finding in findings:
+            message = self._text(format_message(finding.message, finding.args, self.lang))
+            key = (
+                finding.rule,
+                kind_of(finding),
+                self._text(finding.selector),
+                self._text(finding.snippet),
+                message,
+            )
+            group = self.groups.get(key)
+            if group is None:
+                group = Group(len(self.groups) + 1, *key)
+                self.groups[key] = group
+            group.places.append((page.number, finding.line))
+            page.rows.append((finding.line, finding.column, group.number))
+
+    def close(self, summary: Summary) -> None:
+        """Render the report and write it to `out`."""
+        for chunk in self.render(summary):
+            self.out.write(chunk)
+
+    def render(self, summary: Summary) -> Iterable[str]:
+        """The report's HTML, in pieces."""
+        template = _environment().get_template("report.html")
+        return template.generate(**self.context(summary))
+
+    def context(self, summary: Summary) -> dict[str, Any]:
+        """Everything the template shows."""
+        lang = self.lang
+        groups_by_number = {g.number: g for g in self.groups.values()}
+        registry = all_rules()
+        rule_views = self._rule_views(registry)
+        pages = [
+            PageView(
+                p.number,
+                f"page-{p.number}",
+                p.path,
+                _counts(groups_by_number[n].kind for _, _, n in p.rows),
+                [(line, column, groups_by_number[n]) for line, column, n in p.rows],
+            )
+            for p in self.pages
+            if p.rows
+        ]
+        failed, passed = self._criteria(rule_views, registry)
+        css = _asset("report.css")
+        script = _asset("report.js")
+        csp = (
+            f"default-src 'none'; style-src '{_sha256(css)}'; script-src '{_sha256(script)}'; "
+            "base-uri 'none'; form-action 'none'"
+        )
+        t = {key: translate(text, lang) for key, text in UI.items()}
+        now = self.now or datetime.now(UTC)
+        date = format_datetime(now, "long", tzinfo=UTC, locale=lang)
+        t["generated"] = t["generated"].format(version=__version__, date=date)
+        t["criteria_source"] = t["criteria_source"].format(source="checks/wcag/README.md")
+        anchors = {view.id: view.anchor for view in rule_views}
+        return {
+            "lang": lang,
+            "t": t,
+            "css": Markup(css),
+            "script": Markup(script),
+            "csp": csp,
+            "summary": summary,
+            "pages_with_findings": len(pages),
+            "rules_run": None if self.rules is None else len(self.rules),
+            "failed_criteria": failed,
+            "passed_criteria": passed,
+            "best_practice": any(not view.criteria for view in rule_views),
+            "rules": rule_views,
+            "rule_anchors": anchors,
+            "rule_by_id": {view.id: view for view in rule_views},
+            "pages": pages,
+            "clean_pages": [p.path for p in self.pages if not p.rows],
+            "page_paths": {p.number: p.path for p in self.pages},
+            "unreadable": self.unreadable,
+            "shown": lambda count: format_plural(PAGES_SHOWN, count, lang),
+            "on_pages": lambda count: format_plural(ON_PAGES, count, lang),
+            "line_of": lambda path, line: t["line_of"].format(path=path, line=line),
+            "understanding": lambda sc: t["understanding"].format(sc=sc),
+            "of_rule": lambda rule: t["findings_of_rule"].format(rule=rule),
+            "on_page": lambda path: t["findings_on_page"].format(path=path),
+        }
+
+    def _rule_views(self, registry: dict[str, type[Rule]]) -> list[RuleView]:
+        by_rule: dict[str, list[Group]] = {}
+        for group in self.groups.values():
+            by_rule.setdefault(group.rule, []).append(group)
+        views = []
+        for number, (rule_id, groups) in enumerate(sorted(by_rule.items()), start=1):
+            rule = registry.get(rule_id)
+            groups.sort(key=lambda g: (KINDS.index(g.kind), g.places[0]))
+            counts = _counts(g.kind for g in groups for _ in g.places)
+            pages = len({page for g in groups for page, _ in g.places})
+            anchor = f"rule-{rule_id}" if _SAFE_ANCHOR.fullmatch(rule_id) else f"rule--{number}"
+            views.append(
+                RuleView(
+                    id=rule_id,
+                    anchor=anchor,
+                    title=translate(rule.title, self.lang) if rule else rule_id,
+                    level=rule.level if rule else "",
+                    severity=rule.severity.value if rule else "",
+                    criteria=[self._criterion(sc) for sc in sorted(rule.wcag, key=sort_key)]
+                    if rule
+                    else [],
+                    why=translate(rule.why, self.lang) if rule else "",
+                    fix=translate(rule.fix, self.lang) if rule else "",
+                    docs=_first_paragraph(rule.description()) if rule else "",
+                    counts=Counts(counts.error, counts.warning, counts.review, pages),
+                    groups=groups,
+                )
+            )
+        views.sort(key=lambda v: (-v.counts.error, -v.counts.warning, -v.counts.review, v.id))
+        return views
+
+    def _criterion(
+        self, sc: str, counts: Counts | None = None, rules: list[str] | None = None
+    ) -> CriterionView:
+        known: SuccessCriterion | None = criterion(sc)
+        return CriterionView(
+            sc=sc,
+            title=known.title(self.lang) if known else "",
+            level=known.level if known else "",
+            en301549=(known.en301549 or "") if known else "",
+            url=known.understanding if known else "",
+            counts=counts or Counts(),
+            rules=rules or [],
+        )
+
+    def _criteria(
+        self, views: list[RuleView], registry: dict[str, type[Rule]]
+    ) -> tuple[list[CriterionView], list[CriterionView] | None]:
+        """The criteria with failures, and those tested without (None when rules unknown)."""
+        tested: dict[str, set[str]] = {}
+        for rule_id in self.rules if self.rules is not None else ():
+            rule = registry.get(rule_id)
+            for sc in rule.wcag if rule else ():
+                tested.setdefault(sc, set()).add(rule_id)
+        kinds: dict[str, list[str]] = {}
+        pages: dict[str, set[int]] = {}
+        rules_with: dict[str, set[str]] = {}
+        for view in views:
+            for shown in view.criteria:
+                rules_with.setdefault(shown.sc, set()).add(view.id)
+                for group in view.groups:
+                    kinds.setdefault(shown.sc, []).extend(group.kind for _ in group.places)
+                    if group.kind != "review":
+                        pages.setdefault(shown.sc, set()).update(p for p, _ in group.places)
+        failed = []
+        passed = []
+        for sc in sorted(set(tested) | set(kinds), key=sort_key):
+            counts = _counts(kinds.get(sc, ()))
+            counts = Counts(counts.error, counts.warning, counts.review, len(pages.get(sc, ())))
+            if counts.failed:
+                failed.append(self._criterion(sc, counts, sorted(rules_with[sc])))
+            elif self.rules is not None:
+                passed.append(self._criterion(sc, counts, sorted(tested.get(sc, ()))))
+        return failed, (passed if self.rules is not None else None)
+
+
+def _counts(kinds: Iterable[str]) -> Counts:
+    numbers = dict.fromkeys(KINDS, 0)
+    for kind in kinds:
+        numbers[kind] += 1
+    return Counts(numbers["error"], numbers["warning"], numbers["review"])
+
+
+def _first_paragraph(text: str) -> str:
+    return " ".join(text.split("\n\n", 1)[0].split())
+
+
+def _sha256(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+@cache
+def _asset(name: str) -> str:
+    """The text of a CSS or script file of the report, to inline (and hash)."""
+    return (templates_dir() / "report" / name).read_text(encoding="utf-8")
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir() / "report"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def write_report(
+    paths: Iterable[str],
+    out: TextIO,
+    lang: str = "en",
+    *,
+    rules: Iterable[str] | None = None,
+    err: TextIO | None = None,
+    now: datetime | None = None,
+) -> Summary:
+    """Check `paths` (files or folders) with `rules` (default: every rule) and write the report.
+
+    For Python use and scripts; the command line does the same with `--report FILE.html`.
+    Paths that cannot be checked are listed in the report and on `err` (default stderr).
+    Returns the counts.
+    """
+    import sys
+
+    from vngpublish.check.runner import RunOptions, run
+    from vngpublish.check.source import collect
+
+    selected = frozenset(all_rules()) if rules is None else frozenset(rules)
+    writer = Writer(out, err or sys.stderr, lang, rules=selected, now=now)
+    files, errors = collect(list(paths))
+    summary = Summary(unreadable=len(errors))
+    for error in errors:
+        writer.error(error)
+    for result in run(files, RunOptions(rules=selected)):
+        if result.error is not None:
+            summary.unreadable += 1
+            writer.error(result.error)
+            continue
+        summary.add(result.findings)
+        writer.file(result.path, result.findings)
+    writer.close(summary)
+    return summary
