@@ -1041,7 +1041,9 @@ def _in_sectioning(el: HtmlElement) -> bool:
 
 
 def _has_author_name(page: Page, el: HtmlElement) -> bool:
-    # Name from author only (these roles do not take their name from content).
+    # `section` and `aside` never take a name from their content, so their accessible name is
+    # the author's (aria-labelledby, aria-label, title). `names` computes it without asking
+    # for their role, which is what is being decided here.
     return page.name(el) != ""
 
 

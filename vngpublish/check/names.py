@@ -131,22 +131,6 @@ def accessible_name(page: Page, el: HtmlElement) -> str:
     )
 
 
-def name_from_author(page: Page, el: HtmlElement) -> str:
-    """The name given by `aria-labelledby`, `aria-label` or `title` only (no content).
-
-    This is the whole name of roles named by their author (`region` from `section`, landmarks),
-    and what decides whether a `section` is a region at all.
-    """
-    walk = _Walk(el, {el})
-    text = _labelledby(page, el, walk, hidden_ok=False)
-    if text:
-        return text
-    label = el.get("aria-label")
-    if label is not None and label.strip():
-        return collapse(label)
-    return collapse(el.get("title") or "")
-
-
 def accessible_description(page: Page, el: HtmlElement) -> str:
     """The accessible description: `aria-describedby`, else `aria-description`, else a `title`
     that did not already give the name. Whitespace-collapsed."""
