@@ -6,7 +6,6 @@ import time
 
 import pytest
 
-from vngpublish.check import names
 from vngpublish.check.page import Page
 
 
@@ -346,7 +345,7 @@ def test_description() -> None:
     def description(element_id: str) -> str:
         el = page.by_id(element_id)
         assert el is not None
-        return names.accessible_description(page, el)
+        return page.description(el)
 
     assert description("x") == "Opent in een nieuw venster"
     assert description("y") == "Naar de agenda"

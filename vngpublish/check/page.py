@@ -136,6 +136,12 @@ class Page:
         result: str = self._memo("name", el, names.accessible_name)
         return result
 
+    def description(self, el: HtmlElement) -> str:
+        """The accessible description (aria-describedby, aria-description, or a title that is
+        not already the name), whitespace-collapsed; "" when there is none."""
+        result: str = self._memo("description", el, names.accessible_description)
+        return result
+
     def is_hidden(self, el: HtmlElement) -> bool:
         """True when the element is excluded from the accessibility tree."""
         # visibility keeps one state per element itself; no second cache here.
