@@ -12,21 +12,25 @@ C. in recursion, an embedded control gives its value: a textbox its value, a com
    listbox its selected option(s), a range widget `aria-valuetext`, `aria-valuenow` or its value;
 D. `aria-label`, when not only whitespace;
 E. the host language: `alt` of `img`/`area`, `alt` then `value` of `input type=image`, the
-   value of input buttons
-   (and "Submit"/"Reset" when it is missing), `<label>`s of form controls, `legend` of a
-   fieldset, `caption` of a table, `figcaption` of a figure, the `title` child of `svg`,
-   `label` of `optgroup`/`option`. Skipped for presentational elements. In recursion only
-   the attribute-based ones apply (`img`, `area`, `input`, `svg`, `optgroup`, `option`);
-   other elements contribute their content;
+   value of input buttons (and "Submit"/"Reset" when it is missing), the `<label>`s of form
+   controls, `legend` of a fieldset, `caption` of a table, `figcaption` of a figure, the
+   `title` child of `svg`, `label` of `optgroup`/`option`. Skipped for presentational
+   elements. In recursion only the attribute-based ones apply (`img`, `area`, `input`, `svg`,
+   `optgroup`, `option`); other elements contribute their content;
 F. name from content, for roles that allow it (WAI-ARIA 1.2) and for every node in recursion:
-   text nodes, then children in order; children that are block-level by default are set apart
-   with spaces, `br` is a space, and so is a comment between two text nodes; elements owned
-   by `aria-owns` come after the children;
+   text nodes, then children in order; block-level children are set apart with spaces, `br`
+   is a space, and so is a comment between two text nodes; elements owned by `aria-owns` come
+   after the children;
 I. the `title` attribute (and for text fields then `placeholder` / `aria-placeholder`).
 
-Not supported, by design: CSS generated content (`::before`/`::after`). Whether a child is
-inline or block (joined to its neighbours' text or set apart by spaces) follows `display` from
-the page's own CSS when it sets one, else the tag's default.
+A hidden element has no name of its own (step A applies to the root too); rules ask about
+elements in the accessibility tree.
+
+Not supported, by design: CSS generated content (`::before`/`::after`), and the rule that a
+node already used once in a computation is not used again (content memoised per subtree is
+what keeps names linear). Whether a child is inline or block follows `display` from the
+page's own CSS when it sets one, else the tag's default. Content nested more than 200 levels
+below the element is taken as plain text (Python's stack is the limit).
 
 The element's own name is memoised by `page.name`; the content of a subtree is memoised too
 while computing names from content, so names of nested elements cost linear time.
