@@ -19,6 +19,11 @@ or an ancestor has `aria-hidden="true"` or `inert`, or when its computed `visibi
 
 What cannot be known statically is not guessed: scripts, external stylesheets, viewport-
 dependent media queries and modal dialogs opened by script.
+
+Cost: each element's state is computed once, from its parent's, only when a rule asks about
+it or a descendant; the page CSS is consulted only for elements a hiding rule could match (by
+id, class or tag), that have a `style` attribute that can hide, a `hidden` attribute, or an
+invisible parent.
 """
 
 from __future__ import annotations
