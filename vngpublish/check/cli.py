@@ -43,7 +43,7 @@ from vngpublish.check.baseline import (
 from vngpublish.check.baseline import load as load_baseline
 from vngpublish.check.config import FAIL_ON, LANGS, Config, ConfigError, find_config, load_config
 from vngpublish.check.finding import Finding, Outcome, Severity
-from vngpublish.check.i18n import N_, format_message, translate
+from vngpublish.check.i18n import N_, NP_, format_message, format_plural, translate
 from vngpublish.check.presets import PresetError, closest, load_presets, preset_rule_ids, selection
 from vngpublish.check.progress import Progress, wanted
 from vngpublish.check.report import ReportWriter, Summary, candidates, formats, writer_class
@@ -278,7 +278,8 @@ def _check(args: argparse.Namespace, config: Config, lang: str, out: TextIO, err
         per_file_ignores=config.per_file_ignores,
         base_dir=config.base_dir,
     )
-    writer_type = _writer(args.format or "text")
+    fmt = args.format or "text"
+    writer_type = _writer(fmt)
     html_type = _writer("html") if args.report else None
     baseline = Baseline(load_baseline(args.baseline), site_root) if args.baseline else None
     recorder = Recorder(site_root) if args.write_baseline else None
@@ -286,17 +287,11 @@ def _check(args: argparse.Namespace, config: Config, lang: str, out: TextIO, err
     files, errors = collect(args.paths)
     threshold = None if fail_on == "never" else Severity(fail_on).rank
     with _Outputs(args.output, args.report, out) as (target, report_file):
-        writer = _Tee(
-            [
-                writer_type(target, err, lang),
-                *(
-                    [html_type(report_file, io.StringIO(), lang)]
-                    if html_type and report_file
-                    else []
-                ),
-            ],
-            rules,
-        )
+        writers = [_with_rules(writer_type(target, err, lang), fmt, rules)]
+        if html_type is not None and report_file is not None:
+            # Its errors go nowhere: the main writer already says them on stderr.
+            writers.append(_with_rules(html_type(report_file, io.StringIO(), lang), "html", rules))
+        writer = _Tee(writers)
         progress = Progress(len(files), err, lang, wanted(err, args.quiet or args.no_progress))
         summary = Summary(unreadable=len(errors))
         for error in errors:
@@ -333,10 +328,14 @@ def _check(args: argparse.Namespace, config: Config, lang: str, out: TextIO, err
         _write_baseline(args.write_baseline, recorder.merged(previous))
         if not args.quiet:
             print(
-                format_message(
-                    N_("wrote the baseline {path}: {count} findings accepted"),
-                    {"path": args.write_baseline, "count": len(recorder.entries)},
+                format_plural(
+                    NP_(
+                        "wrote the baseline {path}: {count} finding accepted",
+                        "wrote the baseline {path}: {count} findings accepted",
+                    ),
+                    len(recorder.entries),
                     lang,
+                    path=args.write_baseline,
                 ),
                 file=err,
             )
@@ -397,16 +396,22 @@ class _Outputs:
         self.opened = []
 
 
+LISTS_RULES = ("junit", "html")
+"""Formats that show every rule that ran (JUnit testcases, the report's criteria checked): the
+command line sets their writer's `rules` to the selection."""
+
+
+def _with_rules(writer: ReportWriter, fmt: str, rules: frozenset[str]) -> ReportWriter:
+    if fmt in LISTS_RULES:
+        writer.rules = rules  # type: ignore[attr-defined]
+    return writer
+
+
 class _Tee(ReportWriter):
     """Sends every call to several writers: the chosen format and the HTML report."""
 
-    def __init__(self, writers: list[ReportWriter], rules: frozenset[str]) -> None:
+    def __init__(self, writers: list[ReportWriter]) -> None:
         self.writers = writers
-        for writer in writers:
-            # Writers that list every rule that ran (JUnit testcases, the HTML report's
-            # criteria checked) have a `rules` attribute; the others do not need the selection.
-            if hasattr(writer, "rules"):
-                writer.rules = rules
 
     def error(self, error: FileError) -> None:
         """Pass on a path that could not be checked."""

@@ -146,8 +146,8 @@ class Writer(ReportWriter):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.rules = all_rules()
-        self.index = {rule_id: i for i, rule_id in enumerate(self.rules)}
+        self.registry = all_rules()
+        self.index = {rule_id: i for i, rule_id in enumerate(self.registry)}
         self.notifications: list[dict[str, Any]] = []
         self.first = True
         self.out.write(
@@ -183,7 +183,7 @@ class Writer(ReportWriter):
                 "semanticVersion": __version__,
                 "informationUri": INFORMATION_URI,
                 "language": self.lang,
-                "rules": [rule_descriptor(rule, self.lang) for rule in self.rules.values()],
+                "rules": [rule_descriptor(rule, self.lang) for rule in self.registry.values()],
             }
         }
         invocation = {
