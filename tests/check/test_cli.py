@@ -471,3 +471,61 @@ def test_preset_flag_overrides_configured_select(site: Path) -> None:
     Path("pyproject.toml").write_text('[tool.vngpublish.check]\nselect = ["suppression-invalid"]\n')
     assert Run(["site", "--fail-on", "warning"]).status == 0  # no suppression comments at all
     assert Run(["site", "--fail-on", "warning", "--preset", "wcag-aa"]).status == 1
+
+
+# ------------------------------------------------- machine formats, report, pre-commit
+def test_every_machine_format_is_available(site: Path) -> None:
+    for fmt in ("sarif", "junit", "github"):
+        run = Run(["site", "--select", H1, "--format", fmt])
+        assert run.status == 0, (fmt, run.err)
+        assert "maart.html" in run.out, fmt
+
+
+def test_report_is_written_next_to_the_chosen_format(site: Path) -> None:
+    run = Run(["site", "--select", H1, "--format", "json", "--report", "report.html"])
+    assert run.status == 0
+    assert json.loads(run.out)["findings"][0]["rule"] == H1
+    report = Path("report.html").read_text(encoding="utf-8")
+    assert "site/nieuws/maart.html" in report and H1 in report
+
+
+def test_report_that_cannot_be_written_is_a_usage_error(site: Path) -> None:
+    run = Run(["site", "--select", H1, "--report", "no/such/folder/report.html"])
+    assert run.status == 2
+    assert run.err.startswith(f"{cli.PROG}: cannot write no/such/folder/report.html:")
+    assert run.out == ""
+
+
+def test_output_and_report_to_files_with_the_same_findings(site: Path) -> None:
+    argv = ["site", "--select", H1, "--format", "sarif", "--output", "out.sarif"]
+    run = Run([*argv, "--report", "report.html"])
+    assert run.status == 0 and run.out == ""
+    sarif = json.loads(Path("out.sarif").read_text(encoding="utf-8"))
+    assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == [H1]
+    assert H1 in Path("report.html").read_text(encoding="utf-8")
+
+
+def test_pre_commit_hook_runs_the_console_script_on_html_files() -> None:
+    import tomllib
+
+    from ruamel.yaml import YAML
+
+    repo = Path(__file__).resolve().parents[2]
+    hooks = YAML(typ="safe").load((repo / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    [hook] = [h for h in hooks if h["id"] == "vngpublish-check"]
+    assert hook["language"] == "python"
+    assert hook["types_or"] == ["html"]
+    assert hook["pass_filenames"] is True
+    scripts = tomllib.loads((repo / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "scripts"
+    ]
+    target = scripts[hook["entry"]]
+    module, _, function = target.partition(":")
+    entry_point = getattr(__import__(module, fromlist=[function]), function)
+    assert entry_point is cli.main
+
+
+def test_pre_commit_passes_file_names_and_gets_the_exit_status(site: Path) -> None:
+    # pre-commit calls the entry with the changed files as arguments.
+    assert Run(["site/index.html"]).status == 0
+    assert Run(["site/nieuws/maart.html", "--fail-on", "warning"]).status == 1
