@@ -347,7 +347,15 @@ def _check(args: argparse.Namespace, config: Config, lang: str, out: TextIO, err
 
 
 def _previous_baseline(path: str) -> list[Entry]:
-    """The entries of the baseline about to be overwritten (none when there is no file yet)."""
+    """The entries of the baseline about to be overwritten (none when there is no file yet).
+
+    A folder that does not exist is an error now, not after a long run.
+    """
+    folder = Path(path).parent
+    if not folder.is_dir():
+        raise UsageError(
+            N_("cannot write {path}: {reason}"), path=path, reason=f"no folder {folder}"
+        )
     if not Path(path).exists():
         return []
     return load_baseline(path)
