@@ -74,22 +74,6 @@ def test_duplicate_ids_resolve_to_the_first_as_browsers_do() -> None:
     assert len(page.ids["d"]) == 2
 
 
-def test_facts_are_computed_once_per_element() -> None:
-    page = Page("<p id=x>t</p>")
-    el = page.by_id("x")
-    assert el is not None
-    calls: list[object] = []
-
-    def compute(page: Page, el: object) -> int:
-        calls.append(el)
-        return len(calls)
-
-    assert page.fact("test", el, compute) == 1
-    assert page.fact("test", el, compute) == 1
-    assert page.per_page("thing", list) is page.per_page("thing", list)
-    assert len(calls) == 1
-
-
 def test_the_whole_document_is_kept_however_deep_it_nests() -> None:
     # libxml2 stops at 256 levels unless told otherwise, dropping everything after.
     deep = "x"

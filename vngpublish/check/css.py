@@ -421,7 +421,7 @@ def _in_template(el: HtmlElement) -> bool:
 
 def styles(page: Page) -> PageStyles:
     """The page's `PageStyles`, created on first use."""
-    found: PageStyles = page.per_page("css", lambda: PageStyles(page))
+    found: PageStyles = page.memo("css", PageStyles)
     return found
 
 

@@ -171,10 +171,12 @@ def accessible_description(page: Page, el: HtmlElement) -> str:
 # ------------------------------------------------------------------ labels
 def labels_of(page: Page, el: HtmlElement) -> list[HtmlElement]:
     """The `label` elements whose labeled control is `el`, in document order."""
-    index: dict[HtmlElement, list[HtmlElement]] = page.per_page(
-        "labels", lambda: _label_index(page)
-    )
+    index: dict[HtmlElement, list[HtmlElement]] = page.memo("labels", _label_index)
     return index.get(el, [])
+
+
+def _new_dict(page: Page) -> dict[HtmlElement, str]:
+    return {}
 
 
 def _label_index(page: Page) -> dict[HtmlElement, list[HtmlElement]]:
@@ -264,7 +266,7 @@ def _compute(
             # Content reached from the root's own content (not through a label or a reference)
             # does not depend on the root, so it is computed once per element and page.
             if cacheable:
-                contents: dict[HtmlElement, str] = page.per_page("name-content", dict)
+                contents: dict[HtmlElement, str] = page.memo("name-content", _new_dict)
                 cached = contents.get(node)
                 if cached is None:
                     cached = contents[node] = _content(page, node, walk, False, False, True)

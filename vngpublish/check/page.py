@@ -160,23 +160,6 @@ class Page:
         readers (the sr-only pattern)."""
         return visibility.is_visually_hidden(self, el)
 
-    def fact(self, kind: str, el: HtmlElement, compute: Callable[[Page, HtmlElement], T]) -> T:
-        """A per-element fact of `kind`, computed once with `compute(page, el)`.
-
-        For modules that derive facts from the tree (visibility, names); rules use the named
-        accessors above.
-        """
-        result: T = self._memo(kind, el, compute)
-        return result
-
-    def per_page(self, key: str, factory: Callable[[], T]) -> T:
-        """A per-page value (an index, parsed stylesheets), created once with `factory()`."""
-        store = self._cache.setdefault("per-page", {})
-        if key not in store:
-            store[key] = factory()
-        result: T = store[key]
-        return result
-
     def lang(self, el: HtmlElement) -> str | None:
         """The language of the element: the nearest `lang` on it or an ancestor.
 

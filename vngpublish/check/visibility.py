@@ -28,7 +28,7 @@ invisible parent.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from vngpublish.check import css
 
@@ -81,8 +81,12 @@ _ROOT_PARENT = _State(True, False, "visible", True)
 _NOT_RENDERED = _State(False, True, "hidden", False)
 
 
+def _new_dict(page: Page) -> dict[HtmlElement, Any]:
+    return {}
+
+
 def _state(page: Page, el: HtmlElement) -> _State:
-    states: dict[HtmlElement, _State] = page.per_page("visibility", dict)
+    states: dict[HtmlElement, _State] = page.memo("visibility-states", _new_dict)
     found = states.get(el)
     if found is not None:
         return found
@@ -208,7 +212,7 @@ def is_visually_hidden(page: Page, el: HtmlElement) -> bool:
     this to leave such text out; it is still read by screen readers.
     """
 
-    known: dict[HtmlElement, bool] = page.per_page("visually-hidden", dict)
+    known: dict[HtmlElement, bool] = page.memo("visually-hidden", _new_dict)
     found = known.get(el)
     if found is not None:
         return found
