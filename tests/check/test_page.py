@@ -77,11 +77,13 @@ def test_duplicate_ids_resolve_to_the_first_as_browsers_do() -> None:
 def test_the_whole_document_is_kept_however_deep_it_nests() -> None:
     # libxml2 stops at 256 levels unless told otherwise, dropping everything after.
     deep = "x"
-    for _ in range(300):
+    for _ in range(1500):
         deep = f"<div>{deep}</div>"
     page = Page(f"<html><body>{deep}<a id=after href=/>na</a></body></html>")
     after = page.by_id("after")
     assert after is not None and page.line(after) == 1
+    deepest = max(page.by_tag("div"), key=lambda e: sum(1 for _ in e.iterancestors()))
+    assert page.selector(deepest).endswith("div > div")
 
 
 def test_role_name_and_hidden_are_consistent_through_the_page() -> None:

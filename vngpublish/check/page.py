@@ -208,6 +208,13 @@ class Page:
 
     def selector(self, el: HtmlElement) -> str:
         """A CSS selector that picks out this element in the page."""
+        known = self._cache.get("selector")
+        if known is None or el not in known:
+            # Ancestors first, outermost first: each selector then builds on a cached parent,
+            # so the recursion stays shallow however deep the element sits (huge_tree keeps
+            # documents deeper than Python's stack).
+            for ancestor in reversed(list(el.iterancestors())):
+                self._memo("selector", ancestor, _selector_of)
         result: str = self._memo("selector", el, _selector_of)
         return result
 
