@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from vngpublish.check.finding import Finding
-from vngpublish.check.fingerprint import element_key, with_fingerprints
+from vngpublish.check.fingerprint import element_key, occurrence_fingerprints
 from vngpublish.check.page import Page
-from vngpublish.check.rule import Rule, all_rules
+from vngpublish.check.rule import Result, Rule, all_rules
 
 
 def rules_by_id(ids: Iterable[str] | None = None) -> list[Rule]:
@@ -23,27 +23,30 @@ def rules_by_id(ids: Iterable[str] | None = None) -> list[Rule]:
 
 def check_page(page: Page, rules: Iterable[Rule]) -> list[Finding]:
     """Every finding of `rules` on `page`, sorted by position, with element fingerprints."""
-    findings: list[tuple[Finding, str]] = []
+    found: list[tuple[tuple[str, int, int, str], Rule, Result]] = []
     for rule in rules:
         for result in rule.check(page):
             el = result.element
-            findings.append(
-                (
-                    Finding(
-                        rule=rule.id,
-                        severity=rule.severity,
-                        outcome=result.outcome,
-                        path=page.path,
-                        line=page.line(el),
-                        column=page.column(el),
-                        selector=page.selector(el),
-                        snippet=page.snippet(el),
-                        message=result.message,
-                        args=result.args,
-                        wcag=rule.wcag,
-                        act=rule.act,
-                    ),
-                    element_key(page, el),
-                )
-            )
-    return with_fingerprints(findings)
+            found.append(((page.path, page.line(el), page.column(el), rule.id), rule, result))
+    found.sort(key=lambda item: item[0])
+    prints = occurrence_fingerprints(
+        (rule.id, element_key(page, result.element)) for _, rule, result in found
+    )
+    return [
+        Finding(
+            rule=rule.id,
+            severity=rule.severity,
+            outcome=result.outcome,
+            path=path,
+            line=line,
+            column=column,
+            selector=page.selector(result.element),
+            snippet=page.snippet(result.element),
+            message=result.message,
+            args=result.args,
+            wcag=rule.wcag,
+            act=rule.act,
+            fingerprint=fingerprint,
+        )
+        for ((path, line, column, _), rule, result), fingerprint in zip(found, prints, strict=True)
+    ]

@@ -73,6 +73,21 @@ def digest(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+def occurrence_fingerprints(keys: Iterable[tuple[str, str]]) -> list[str]:
+    """Fingerprints for (rule, element key) pairs given in document order.
+
+    The first occurrence of a pair gets the bare hash of the key, later ones `-1`, `-2` ...
+    """
+    seen: dict[tuple[str, str], int] = {}
+    result: list[str] = []
+    for pair in keys:
+        index = seen.get(pair, 0)
+        seen[pair] = index + 1
+        fingerprint = digest(pair[1])
+        result.append(fingerprint if index == 0 else f"{fingerprint}-{index}")
+    return result
+
+
 def with_fingerprints(keyed: Iterable[tuple[Finding, str]]) -> list[Finding]:
     """Findings with `fingerprint` set from their keys and an occurrence index, sorted.
 
@@ -81,14 +96,11 @@ def with_fingerprints(keyed: Iterable[tuple[Finding, str]]) -> list[Finding]:
     the occurrence index counts, per rule and key, in that order.
     """
     pairs = sorted(keyed, key=lambda pair: pair[0].sort_key())
-    seen: dict[tuple[str, str], int] = {}
-    result: list[Finding] = []
-    for finding, key in pairs:
-        index = seen.get((finding.rule, key), 0)
-        seen[(finding.rule, key)] = index + 1
-        fingerprint = digest(key) if index == 0 else f"{digest(key)}-{index}"
-        result.append(replace(finding, fingerprint=fingerprint))
-    return result
+    prints = occurrence_fingerprints((finding.rule, key) for finding, key in pairs)
+    return [
+        replace(finding, fingerprint=fingerprint)
+        for (finding, _), fingerprint in zip(pairs, prints, strict=True)
+    ]
 
 
 def fill_missing(findings: list[Finding]) -> list[Finding]:
