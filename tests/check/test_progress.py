@@ -136,3 +136,20 @@ def test_no_bar_in_ci(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CI", "true")
     _, err = run()
     assert err == ""
+
+
+def test_findings_on_the_same_terminal_start_on_a_clean_line(site: Path) -> None:
+    both = Terminal()
+    cli.main(["site", "--select", "image-alt"], stdout=both, stderr=both)
+    lines = both.getvalue().split("\n")
+    findings = [line for line in lines if "image-alt" in line]
+    assert len(findings) == 4
+    # Each finding follows an erased bar or a line break, never a half-drawn bar.
+    for line in findings:
+        assert line.startswith("site/") or line.rsplit("\r\x1b[K", 1)[-1].startswith("site/")
+
+
+def test_a_redirected_report_does_not_interrupt_the_bar(site: Path) -> None:
+    err = Terminal()
+    cli.main(["site", "--select", "image-alt"], stdout=io.StringIO(), stderr=err)
+    assert err.getvalue().count("\r\x1b[K") == 1  # erased once, at the end

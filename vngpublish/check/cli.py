@@ -293,13 +293,15 @@ def _check(args: argparse.Namespace, config: Config, lang: str, out: TextIO, err
             writers.append(_with_rules(html_type(report_file, io.StringIO(), lang), "html", rules))
         writer = _Tee(writers)
         progress = Progress(len(files), err, lang, wanted(err, args.quiet or args.no_progress))
+        # Findings written to the same terminal as the bar must not land in the middle of it.
+        shares_terminal = target is out and wanted(out, quiet=False, environ={})
         summary = Summary(unreadable=len(errors))
         for error in errors:
             writer.error(error)
         failing = False
         for result in run(files, options, args.jobs):
-            progress.clear()
             if result.error is not None:
+                progress.clear()
                 summary.unreadable += 1
                 writer.error(result.error)
                 progress.advance()
@@ -314,6 +316,8 @@ def _check(args: argparse.Namespace, config: Config, lang: str, out: TextIO, err
                 failing = failing or any(
                     f.outcome is Outcome.FAILED and f.severity.rank >= threshold for f in findings
                 )
+            if findings and shares_terminal:
+                progress.clear()
             writer.file(result.path, findings)
             progress.advance()
         progress.finish()
