@@ -38,6 +38,13 @@
   var page = form.elements.namedItem("page");
   var total = all("tr[data-count]").length;
 
+  // A row in the section by rule lists its pages; a row in the section by page is on its block's.
+  function pagesOf(row) {
+    if (row.hasAttribute("data-pages")) return row.getAttribute("data-pages");
+    var block = row.closest("[data-page]");
+    return block ? block.getAttribute("data-page") : "";
+  }
+
   function apply() {
     var kinds = {};
     boxes.forEach(function (box) { kinds[box.value] = box.checked; });
@@ -45,7 +52,7 @@
     rows.forEach(function (row) {
       var match = kinds[row.getAttribute("data-kind")] === true &&
         (!rule.value || row.getAttribute("data-rule") === rule.value) &&
-        (!page.value || (" " + row.getAttribute("data-pages") + " ").indexOf(" " + page.value + " ") >= 0);
+        (!page.value || (" " + pagesOf(row) + " ").indexOf(" " + page.value + " ") >= 0);
       row.hidden = !match;
       if (match && row.hasAttribute("data-count")) shown += 1;
     });

@@ -112,7 +112,7 @@ UI: dict[str, str] = {
     "rule": N_("Rule"),
     "severity": N_("Severity"),
     "line": N_("Line"),
-    "finding": N_("Finding"),
+    "finding": N_("Finding: message, element and HTML"),
     "where": N_("Where"),
     "page": N_("Page"),
     "none": N_("none"),
@@ -126,9 +126,6 @@ UI: dict[str, str] = {
     "why": N_("Why it matters"),
     "fix": N_("How to fix it"),
     "docs_only": N_("From the rule's documentation (English):"),
-    "understanding": N_("Understanding {sc} (W3C)"),
-    "selector": N_("Element"),
-    "snippet": N_("HTML"),
     "line_of": N_("{path}, line {line}"),
     "findings_of_rule": N_("Findings of {rule}"),
     "findings_on_page": N_("Findings on {path}"),
@@ -143,6 +140,10 @@ UI: dict[str, str] = {
 }
 PAGES_SHOWN = NP_("Show the {count} finding", "Show the {count} findings")
 ON_PAGES = NP_("On {count} page", "On {count} pages")
+SHARED = NP_(
+    "Identical finding {number}, {count} time: element and HTML",
+    "Identical finding {number}, {count} times: element and HTML",
+)
 
 # Characters an HTML document cannot carry as text (C0/C1 controls but tab, newline and
 # carriage return; surrogates, which cannot even be written as UTF-8; noncharacters). A checked
@@ -372,8 +373,8 @@ class Writer(ReportWriter):
             "unreadable": self.unreadable,
             "shown": lambda count: format_plural(PAGES_SHOWN, count, lang),
             "on_pages": lambda count: format_plural(ON_PAGES, count, lang),
+            "shared": lambda number, count: format_plural(SHARED, count, lang, number=number),
             "line_of": lambda path, line: t["line_of"].format(path=path, line=line),
-            "understanding": lambda sc: t["understanding"].format(sc=sc),
             "of_rule": lambda rule: t["findings_of_rule"].format(rule=rule),
             "on_page": lambda path: t["findings_on_page"].format(path=path),
         }

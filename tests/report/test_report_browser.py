@@ -1,0 +1,223 @@
+"""The report in a real browser: axe-core finds no violations (Dutch and English, light and dark,
+collapsed, opened and filtered), the Content-Security-Policy lets only the report's own script
+and style run, the filters work, and it prints with everything open.
+
+Needs Debian's chromium, the Playwright Python package and axe-core in .cache/axe: run
+`scripts/browser-setup` (CI does). Without them these tests are skipped, saying what is missing.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from report_helpers import PROBLEMS, REPO
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = REPO / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def _missing() -> str | None:
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is not installed (run scripts/browser-setup)"
+    if importlib.util.find_spec("playwright") is None:
+        return "the playwright Python package is not installed (run scripts/browser-setup)"
+    if not AXE.exists():
+        return f"axe-core is not in {AXE.parent} (run scripts/browser-setup)"
+    return None
+
+
+pytestmark = pytest.mark.skipif(_missing() is not None, reason=_missing() or "")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield launched
+        launched.close()
+
+
+def open_report(
+    browser: Browser, report: Path, *, scheme: str = "light", bypass_csp: bool = False
+) -> Page:
+    """A page showing `report`; `bypass_csp` lets the test inject axe-core."""
+    context = browser.new_context(
+        bypass_csp=bypass_csp,
+        color_scheme=scheme,  # type: ignore[arg-type]
+        viewport={"width": 1280, "height": 900},
+    )
+    page = context.new_page()
+    page.goto(report.as_uri())
+    return page
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """axe-core's violations on the page as it is now."""
+    page.add_script_tag(path=str(AXE))
+    violations: list[dict[str, Any]] = page.evaluate(
+        "async (tags) => (await axe.run(document, "
+        "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})).violations",
+        AXE_TAGS,
+    )
+    return violations
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    """The violations, readable in a test failure."""
+    return json.dumps(
+        [
+            {
+                "id": v["id"],
+                "help": v["help"],
+                "nodes": [
+                    {"target": n["target"], "html": n["html"][:200], "why": n["failureSummary"]}
+                    for n in v["nodes"][:5]
+                ],
+            }
+            for v in violations
+        ],
+        indent=1,
+        ensure_ascii=False,
+    )
+
+
+@pytest.mark.parametrize("state", ["collapsed", "opened", "filtered"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_axe_finds_no_violations(
+    browser: Browser, site_reports: dict[str, Path], lang: str, scheme: str, state: str
+) -> None:
+    page = open_report(browser, site_reports[lang], scheme=scheme, bypass_csp=True)
+    assert page.is_visible("#filter-section"), "the filter script did not run"
+    if state == "opened":
+        page.click("#expand-all")
+        assert page.evaluate("[...document.querySelectorAll('details')].every(d => d.open)")
+    if state == "filtered":
+        page.uncheck("input[name=kind][value=review]")
+        page.select_option("#filter-rule", "link-name")
+        page.click("#expand-all")
+    violations = axe_violations(page)
+    page.context.close()
+    assert violations == [], describe(violations)
+
+
+def test_axe_does_find_the_problems_of_the_problem_page(browser: Browser) -> None:
+    page = open_report(browser, PROBLEMS, bypass_csp=True)
+    found = {v["id"] for v in axe_violations(page)}
+    page.context.close()
+    assert {"image-alt", "link-name", "html-has-lang", "document-title"} <= found
+
+
+def test_the_policy_lets_only_the_reports_own_script_and_style_run(
+    browser: Browser, site_reports: dict[str, Path]
+) -> None:
+    page = open_report(browser, site_reports["en"])
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
+    page.reload()
+    # The report's own script ran (it shows the filters) and its style applies.
+    assert page.is_visible("#filter-section")
+    assert page.text_content("#filter-status") == page.evaluate(
+        "`Showing ${document.querySelectorAll('tr[data-count]').length} of "
+        "${document.querySelectorAll('tr[data-count]').length} findings.`"
+    )
+    assert page.evaluate("getComputedStyle(document.querySelector('.skip')).position") == (
+        "absolute"
+    )
+    # Any other inline script is refused.
+    page.evaluate(
+        "() => { const s = document.createElement('script');"
+        " s.textContent = 'window.injected = true'; document.body.append(s); }"
+    )
+    assert page.evaluate("window.injected === undefined")
+    assert any("Content Security Policy" in line for line in console)
+    page.context.close()
+
+
+def test_the_filters_hide_what_does_not_match(
+    browser: Browser, site_reports: dict[str, Path]
+) -> None:
+    page = open_report(browser, site_reports["en"])
+    page.click("#expand-all")
+    visible_kinds = "[...document.querySelectorAll('tr[data-kind]')].filter(r => !r.hidden)"
+    total = page.evaluate("document.querySelectorAll('tr[data-count]').length")
+    page.uncheck("input[name=kind][value=review]")
+    kinds = page.evaluate(f"{visible_kinds}.map(r => r.dataset.kind)")
+    assert kinds and "review" not in kinds
+    shown = page.evaluate("document.querySelectorAll('tr[data-count]:not([hidden])').length")
+    assert 0 < shown < total
+    assert page.text_content("#filter-status") == f"Showing {shown} of {total} findings."
+
+    page.check("input[name=kind][value=review]")
+    page.select_option("#filter-rule", "image-alt")
+    rules = page.evaluate(f"{visible_kinds}.map(r => r.dataset.rule)")
+    assert set(rules) == {"image-alt"}
+    blocks = page.evaluate(
+        "[...document.querySelectorAll('[data-block]')].filter(b => !b.hidden).map(b => b.id)"
+    )
+    assert "rule-image-alt" in blocks and "rule-link-name" not in blocks
+
+    page.select_option("#filter-rule", "")
+    problem_page = page.evaluate(
+        "[...document.querySelectorAll('#filter-page option')]"
+        ".find(o => o.textContent.endsWith('problems.html')).value"
+    )
+    page.select_option("#filter-page", problem_page)
+    blocks = page.evaluate(
+        "[...document.querySelectorAll('[data-page]')].filter(b => !b.hidden).map(b => b.id)"
+    )
+    assert blocks == [f"page-{problem_page}"]
+    page.context.close()
+
+
+def test_a_link_to_a_section_opens_it(browser: Browser, site_reports: dict[str, Path]) -> None:
+    page = open_report(browser, site_reports["nl"])
+    assert page.evaluate("document.querySelector('#rule-image-alt details').open") is False
+    page.click("a[href='#rule-image-alt']")
+    assert page.evaluate("document.querySelector('#rule-image-alt details').open") is True
+    page.context.close()
+
+
+def test_without_javascript_everything_is_there_and_details_open_by_hand(
+    browser: Browser, site_reports: dict[str, Path]
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_reports["nl"].as_uri())
+    assert not page.is_visible("#filter-section")
+    snippet = page.locator("[data-page] pre").first
+    assert not snippet.is_visible()
+    page.locator("[data-page] summary").first.click()
+    assert snippet.is_visible()
+    context.close()
+
+
+def test_printing_shows_every_finding_and_no_filters(
+    browser: Browser, site_reports: dict[str, Path]
+) -> None:
+    page = open_report(browser, site_reports["en"])
+    assert not page.locator("[data-page] pre").first.is_visible()
+    page.emulate_media(media="print")
+    assert not page.is_visible("#filter-section")
+    assert page.locator("[data-page] pre").first.is_visible()
+    page.context.close()
