@@ -26,8 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
-
+    from vngpublish.check.dom import Element
     from vngpublish.check.page import Page
 
 
@@ -737,7 +736,7 @@ def is_valid_role(token: str) -> bool:
     return token.lower() in ROLES
 
 
-def has_global_aria_attribute(el: HtmlElement) -> bool:
+def has_global_aria_attribute(el: Element) -> bool:
     """True when the element carries a global ARIA state or property (any value)."""
     return any(name in GLOBAL_ATTRIBUTES for name in el.attrib)
 
@@ -747,7 +746,7 @@ _FORM_CONTROLS = frozenset({"button", "input", "select", "textarea"})
 _TABINDEX = re.compile(r"^\s*[+-]?\d+\s*$")
 
 
-def is_disabled(el: HtmlElement) -> bool:
+def is_disabled(el: Element) -> bool:
     """True for a form control that is actually disabled (HTML): its own `disabled`, or in a
     disabled fieldset outside that fieldset's first legend."""
     tag = el.tag
@@ -773,13 +772,13 @@ def is_disabled(el: HtmlElement) -> bool:
     return False
 
 
-def has_valid_tabindex(el: HtmlElement) -> bool:
+def has_valid_tabindex(el: Element) -> bool:
     """True when `tabindex` is present and parses as an integer."""
     value = el.get("tabindex")
     return value is not None and bool(_TABINDEX.match(value))
 
 
-def is_focusable(el: HtmlElement) -> bool:
+def is_focusable(el: Element) -> bool:
     """True when the element can receive focus by its markup (HTML focus rules).
 
     This is about markup only: an element that is not rendered cannot take focus either, which
@@ -810,7 +809,7 @@ def is_focusable(el: HtmlElement) -> bool:
     return editable is not None and editable.strip().lower() in ("", "true", "plaintext-only")
 
 
-def is_sequentially_focusable(el: HtmlElement) -> bool:
+def is_sequentially_focusable(el: Element) -> bool:
     """True when the element is focusable and in the tab order (no negative tabindex)."""
     if not is_focusable(el):
         return False
@@ -821,7 +820,7 @@ def is_sequentially_focusable(el: HtmlElement) -> bool:
 
 
 # ---------------------------------------------------------------------- role_of
-def explicit_role(el: HtmlElement) -> str | None:
+def explicit_role(el: Element) -> str | None:
     """The first valid, non-abstract token of the `role` attribute (lower-cased), if any."""
     value: str = el.get("role") or ""
     for token in value.split():
@@ -831,7 +830,7 @@ def explicit_role(el: HtmlElement) -> str | None:
     return None
 
 
-def role_of(page: Page, el: HtmlElement) -> str | None:
+def role_of(page: Page, el: Element) -> str | None:
     """The element's role: the first valid token of `role`, else its implicit role.
 
     A `none`/`presentation` role (explicit or inherited from a table or list) gives way to the
@@ -853,7 +852,7 @@ def role_of(page: Page, el: HtmlElement) -> str | None:
     return implicit
 
 
-def _conflicts_with_presentation(el: HtmlElement) -> bool:
+def _conflicts_with_presentation(el: Element) -> bool:
     return is_focusable(el) or has_global_aria_attribute(el)
 
 
@@ -960,13 +959,13 @@ _INPUT_TYPES = frozenset(
 )
 
 
-def input_type(el: HtmlElement) -> str:
+def input_type(el: Element) -> str:
     """The state of an `input` element's `type` attribute ("text" when missing or unknown)."""
     value = (el.get("type") or "text").strip().lower()
     return value if value in _INPUT_TYPES else "text"
 
 
-def _implicit_role(page: Page, el: HtmlElement, presentation_allowed: bool = True) -> str | None:
+def _implicit_role(page: Page, el: Element, presentation_allowed: bool = True) -> str | None:
     tag = el.tag
     if tag in ("a", "area"):
         # SVG links may still use the old xlink:href.
@@ -1011,7 +1010,7 @@ def _implicit_role(page: Page, el: HtmlElement, presentation_allowed: bool = Tru
     return _SIMPLE_IMPLICIT.get(tag)
 
 
-def _input_role(el: HtmlElement) -> str | None:
+def _input_role(el: Element) -> str | None:
     kind = input_type(el)
     has_list = el.get("list") is not None
     if kind in _TEXT_INPUTS:
@@ -1030,7 +1029,7 @@ def _input_role(el: HtmlElement) -> str | None:
     }.get(kind)
 
 
-def _in_sectioning(el: HtmlElement) -> bool:
+def _in_sectioning(el: Element) -> bool:
     """Inside sectioning content or `main`, by tag or by an explicit role of that kind."""
     ancestor = el.getparent()
     while ancestor is not None:
@@ -1040,14 +1039,14 @@ def _in_sectioning(el: HtmlElement) -> bool:
     return False
 
 
-def _has_author_name(page: Page, el: HtmlElement) -> bool:
+def _has_author_name(page: Page, el: Element) -> bool:
     # `section` and `aside` never take a name from their content, so their accessible name is
     # the author's (aria-labelledby, aria-label, title). `names` computes it without asking
     # for their role, which is what is being decided here.
     return page.name(el) != ""
 
 
-def _owning_table(el: HtmlElement) -> HtmlElement | None:
+def _owning_table(el: Element) -> Element | None:
     ancestor = el.getparent()
     while ancestor is not None:
         if ancestor.tag == "table":
@@ -1056,7 +1055,7 @@ def _owning_table(el: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _cell_role(el: HtmlElement, table_role: str | None) -> str:
+def _cell_role(el: Element, table_role: str | None) -> str:
     in_grid = table_role in ("grid", "treegrid")
     if el.tag == "td":
         return "gridcell" if in_grid else "cell"

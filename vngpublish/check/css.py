@@ -29,8 +29,7 @@ import cssselect2
 import tinycss2
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
-
+    from vngpublish.check.dom import Element
     from vngpublish.check.page import Page
 
 HIDING: frozenset[str] = frozenset({"display", "visibility", "content-visibility"})
@@ -81,7 +80,7 @@ class Keys:
         else:
             self.universal = True
 
-    def may_match(self, el: HtmlElement) -> bool:
+    def may_match(self, el: Element) -> bool:
         if self.empty:
             return False
         if self.universal or el.tag in self.tags:
@@ -106,7 +105,7 @@ class _Index:
     trigger_keys: Keys = field(default_factory=Keys)
 
 
-def may_trigger(keys: Keys, el: HtmlElement, group: frozenset[str]) -> bool:
+def may_trigger(keys: Keys, el: Element, group: frozenset[str]) -> bool:
     """`PageStyles.may_trigger` with the keys looked up once (for loops over many elements)."""
     if keys.may_match(el):
         return True
@@ -151,8 +150,8 @@ class PageStyles:
     def __init__(self, page: Page) -> None:
         self._page = page
         self._indexes: dict[frozenset[str], _Index] = {}
-        self._wrappers: dict[HtmlElement, Any] = {}
-        self._declared: dict[tuple[frozenset[str], HtmlElement], dict[str, str]] = {}
+        self._wrappers: dict[Element, Any] = {}
+        self._declared: dict[tuple[frozenset[str], Element], dict[str, str]] = {}
 
     # ------------------------------------------------------------ parsing
     def _style_rules(self, group: frozenset[str]) -> list[tuple[str, list[_Decl]]]:
@@ -191,12 +190,12 @@ class PageStyles:
         return index
 
     # ----------------------------------------------------------- matching
-    def _wrapper(self, el: HtmlElement) -> Any:
+    def _wrapper(self, el: Element) -> Any:
         found = self._wrappers.get(el)
         if found is not None:
             return found
-        chain: list[HtmlElement] = []
-        node: HtmlElement | None = el
+        chain: list[Element] = []
+        node: Element | None = el
         while node is not None and node not in self._wrappers:
             chain.append(node)
             node = node.getparent()
@@ -219,7 +218,7 @@ class PageStyles:
                 previous = wrapper
         return self._wrappers[el]
 
-    def may_trigger(self, el: HtmlElement, group: frozenset[str]) -> bool:
+    def may_trigger(self, el: Element, group: frozenset[str]) -> bool:
         """False when no rule that sets a triggering value of `group` (`display: none`,
         `visibility: hidden`, `content-visibility: hidden` for HIDING; `position: absolute` or
         `fixed` for GEOMETRY) can match `el` and its `style` attribute sets no such value.
@@ -235,7 +234,7 @@ class PageStyles:
         """The keys of the selectors whose rules set a triggering value of `group`."""
         return self._index(group).trigger_keys
 
-    def declared(self, el: HtmlElement, group: frozenset[str]) -> dict[str, str]:
+    def declared(self, el: Element, group: frozenset[str]) -> dict[str, str]:
         """The cascaded (specified, not inherited) values of `group` properties on `el`.
 
         Values are lower-cased and whitespace-normalised CSS text; a property no rule sets is
@@ -410,7 +409,7 @@ def _media_applies(media: str | None) -> bool:
     return any(_MEDIA_OK.match(part) for part in media.lower().split(","))
 
 
-def _in_template(el: HtmlElement) -> bool:
+def _in_template(el: Element) -> bool:
     ancestor = el.getparent()
     while ancestor is not None:
         if ancestor.tag == "template":
@@ -425,7 +424,7 @@ def styles(page: Page) -> PageStyles:
     return found
 
 
-def display_of(page: Page, el: HtmlElement) -> str | None:
+def display_of(page: Page, el: Element) -> str | None:
     """The `display` the page's own CSS gives the element (its first keyword), or None when
     no rule sets one (then the element's default display applies)."""
     sheet = styles(page)
@@ -436,7 +435,7 @@ def display_of(page: Page, el: HtmlElement) -> str | None:
     return value.split()[0] if value else None
 
 
-def declared(page: Page, el: HtmlElement, group: frozenset[str] = HIDING) -> dict[str, str]:
+def declared(page: Page, el: Element, group: frozenset[str] = HIDING) -> dict[str, str]:
     """The cascaded values of the `group` properties set on `el` by the page's own CSS."""
     return styles(page).declared(el, group)
 

@@ -22,8 +22,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import replace
 
-from lxml.html import HtmlElement
-
+from vngpublish.check.dom import Element
 from vngpublish.check.finding import Finding
 from vngpublish.check.page import Page
 
@@ -38,7 +37,7 @@ TEXT_LIMIT = 100
 """Characters of text that go into the key: enough to tell elements apart."""
 
 
-def element_key(page: Page, el: HtmlElement) -> str:
+def element_key(page: Page, el: Element) -> str:
     """The readable key of `el` that its fingerprint hashes (no positions, no line numbers)."""
     parts = [str(el.tag)]
     element_id = el.get("id")
@@ -54,7 +53,7 @@ def element_key(page: Page, el: HtmlElement) -> str:
     return "|".join(parts)
 
 
-def _ancestors(el: HtmlElement) -> list[str]:
+def _ancestors(el: Element) -> list[str]:
     chain: list[str] = []
     for ancestor in el.iterancestors():
         if not isinstance(ancestor.tag, str) or ancestor.tag in WHOLE_PAGE:

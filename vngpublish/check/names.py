@@ -42,10 +42,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from vngpublish.check import aria, css, visibility
+from vngpublish.check.dom import text_content
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
-
+    from vngpublish.check.dom import Element
     from vngpublish.check.page import Page
 
 _BLOCK = frozenset(
@@ -113,8 +113,8 @@ _PLACEHOLDER_TYPES = frozenset({"text", "email", "tel", "url", "search", "passwo
 class _Walk:
     """State of one name computation."""
 
-    root: HtmlElement
-    active: set[HtmlElement] = field(default_factory=set)
+    root: Element
+    active: set[Element] = field(default_factory=set)
     depth: int = 0
 
 
@@ -123,7 +123,7 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def accessible_name(page: Page, el: HtmlElement) -> str:
+def accessible_name(page: Page, el: Element) -> str:
     """The accessible name of `el`, whitespace-collapsed; "" when it has none."""
     if not isinstance(el.tag, str):
         return ""
@@ -135,7 +135,7 @@ def accessible_name(page: Page, el: HtmlElement) -> str:
     )
 
 
-def accessible_description(page: Page, el: HtmlElement) -> str:
+def accessible_description(page: Page, el: Element) -> str:
     """The accessible description: `aria-describedby`, else `aria-description`, else a `title`
     that did not already give the name. Whitespace-collapsed."""
     ids = (el.get("aria-describedby") or "").split()
@@ -169,18 +169,18 @@ def accessible_description(page: Page, el: HtmlElement) -> str:
 
 
 # ------------------------------------------------------------------ labels
-def labels_of(page: Page, el: HtmlElement) -> list[HtmlElement]:
+def labels_of(page: Page, el: Element) -> list[Element]:
     """The `label` elements whose labeled control is `el`, in document order."""
-    index: dict[HtmlElement, list[HtmlElement]] = page.memo("labels", _label_index)
+    index: dict[Element, list[Element]] = page.memo("labels", _label_index)
     return index.get(el, [])
 
 
-def _new_dict(page: Page) -> dict[HtmlElement, str]:
+def _new_dict(page: Page) -> dict[Element, str]:
     return {}
 
 
-def _label_index(page: Page) -> dict[HtmlElement, list[HtmlElement]]:
-    index: dict[HtmlElement, list[HtmlElement]] = {}
+def _label_index(page: Page) -> dict[Element, list[Element]]:
+    index: dict[Element, list[Element]] = {}
     for label in page.by_tag("label"):
         control = _labeled_control(page, label)
         if control is not None:
@@ -188,7 +188,7 @@ def _label_index(page: Page) -> dict[HtmlElement, list[HtmlElement]]:
     return index
 
 
-def _labeled_control(page: Page, label: HtmlElement) -> HtmlElement | None:
+def _labeled_control(page: Page, label: Element) -> Element | None:
     target = label.get("for")
     if target is not None:
         found = page.by_id(target)
@@ -199,14 +199,14 @@ def _labeled_control(page: Page, label: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _is_labelable(el: HtmlElement) -> bool:
+def _is_labelable(el: Element) -> bool:
     if el.tag not in _LABELABLE:
         return False
     return not (el.tag == "input" and aria.input_type(el) == "hidden")
 
 
 # ------------------------------------------------------------- computation
-def _role(page: Page, el: HtmlElement) -> str | None:
+def _role(page: Page, el: Element) -> str | None:
     # `section` and `aside` take their implicit role from their name; neither role matters
     # for the steps below, so don't ask (asking would recurse into this computation).
     if el.tag in ("section", "aside"):
@@ -216,7 +216,7 @@ def _role(page: Page, el: HtmlElement) -> str | None:
 
 def _compute(
     page: Page,
-    node: HtmlElement,
+    node: Element,
     walk: _Walk,
     *,
     recursion: bool,
@@ -235,7 +235,7 @@ def _compute(
     if walk.depth > _MAX_DEPTH:
         # Deeper than any real page nests content in a name: take the plain text instead of
         # recursing further (Python's stack is the limit here).
-        return str(node.text_content())
+        return str(text_content(node))
     walk.active.add(node)
     walk.depth += 1
     # The steps after A are in this one function: names recurse once per tree level, and
@@ -266,7 +266,7 @@ def _compute(
             # Content reached from the root's own content (not through a label or a reference)
             # does not depend on the root, so it is computed once per element and page.
             if cacheable:
-                contents: dict[HtmlElement, str] = page.memo("name-content", _new_dict)
+                contents: dict[Element, str] = page.memo("name-content", _new_dict)
                 cached = contents.get(node)
                 if cached is None:
                     cached = contents[node] = _content(page, node, walk, False, False, True)
@@ -295,7 +295,7 @@ def _compute(
         walk.depth -= 1
 
 
-def _labelledby(page: Page, node: HtmlElement, walk: _Walk, hidden_ok: bool) -> str:
+def _labelledby(page: Page, node: Element, walk: _Walk, hidden_ok: bool) -> str:
     value = node.get("aria-labelledby")
     if value is None:
         # Browsers also accept the common misspelling (an Interop 2024 decision); the correct
@@ -333,7 +333,7 @@ def _labelledby(page: Page, node: HtmlElement, walk: _Walk, hidden_ok: bool) -> 
 
 def _content(
     page: Page,
-    node: HtmlElement,
+    node: Element,
     walk: _Walk,
     in_labelledby: bool,
     hidden_ok: bool,
@@ -383,7 +383,7 @@ def _content(
     return "".join(pieces)
 
 
-def _is_block(page: Page, el: HtmlElement) -> bool:
+def _is_block(page: Page, el: Element) -> bool:
     """Whether the element's box separates its text from its neighbours': its display by the
     page's CSS, else the default display of its tag."""
     display = css.display_of(page, el)
@@ -392,7 +392,7 @@ def _is_block(page: Page, el: HtmlElement) -> bool:
     return display not in ("inline", "contents", "none", "inherit", "initial", "unset")
 
 
-def _host_language_label(page: Page, node: HtmlElement, walk: _Walk, hidden_ok: bool) -> str:
+def _host_language_label(page: Page, node: Element, walk: _Walk, hidden_ok: bool) -> str:
     tag = node.tag
     if tag in ("img", "area"):
         return collapse(node.get("alt") or "")
@@ -419,13 +419,13 @@ def _host_language_label(page: Page, node: HtmlElement, walk: _Walk, hidden_ok: 
         return _first_child_content(page, node, "figcaption", walk, hidden_ok)
     if tag == "svg":
         title = next((c for c in node if c.tag == "title"), None)
-        return collapse(title.text_content()) if title is not None else ""
+        return collapse(text_content(title)) if title is not None else ""
     if tag in ("optgroup", "option"):
         return collapse(node.get("label") or "")
     return ""
 
 
-def _label_text(page: Page, node: HtmlElement, walk: _Walk) -> str:
+def _label_text(page: Page, node: Element, walk: _Walk) -> str:
     parts = []
     for label in labels_of(page, node):
         parts.append(
@@ -442,9 +442,7 @@ def _label_text(page: Page, node: HtmlElement, walk: _Walk) -> str:
     return collapse(" ".join(parts))
 
 
-def _first_child_content(
-    page: Page, node: HtmlElement, tag: str, walk: _Walk, hidden_ok: bool
-) -> str:
+def _first_child_content(page: Page, node: Element, tag: str, walk: _Walk, hidden_ok: bool) -> str:
     child = next((c for c in node if c.tag == tag), None)
     if child is None:
         return ""
@@ -462,12 +460,12 @@ def _first_child_content(
 
 
 # --------------------------------------------------------- embedded controls
-def _embedded_value(page: Page, node: HtmlElement, role: str | None) -> str | None:
+def _embedded_value(page: Page, node: Element, role: str | None) -> str | None:
     """The value an embedded control contributes, or None when `node` is not one."""
     if role in _TEXTBOX_ROLES:
         if node.tag == "input":
             return str(node.get("value") or "")
-        return str(node.text_content())
+        return str(text_content(node))
     if role in ("combobox", "listbox"):
         if node.tag == "input":
             return str(node.get("value") or "")
@@ -485,7 +483,7 @@ def _embedded_value(page: Page, node: HtmlElement, role: str | None) -> str | No
     return None
 
 
-def _selected_options(page: Page, node: HtmlElement) -> list[HtmlElement]:
+def _selected_options(page: Page, node: Element) -> list[Element]:
     if node.tag == "select":
         options = [o for o in node.iter("option")]
         chosen = [o for o in options if o.get("selected") is not None]
@@ -505,14 +503,14 @@ def _selected_options(page: Page, node: HtmlElement) -> list[HtmlElement]:
     ]
 
 
-def _option_text(option: HtmlElement) -> str:
+def _option_text(option: Element) -> str:
     label = option.get("label")
     if label is not None and label.strip():
         return collapse(label)
-    return collapse(option.text_content())
+    return collapse(text_content(option))
 
 
-def _range_default(node: HtmlElement) -> str:
+def _range_default(node: Element) -> str:
     def number(attribute: str, default: float) -> float:
         try:
             return float(node.get(attribute) or default)

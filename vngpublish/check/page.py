@@ -13,15 +13,14 @@ from html import escape
 from pathlib import Path
 from typing import Any, TypeVar
 
-import lxml.html
 from lxml import etree
-from lxml.html import HtmlElement
 
 from vngpublish.check import aria, names, visibility
+from vngpublish.check.dom import Element, text_content
 
 # huge_tree: without it libxml2 stops at 256 levels of nesting and silently drops the rest of
 # the document, so everything after one deep spot would go unchecked.
-_PARSER = lxml.html.HTMLParser(
+_PARSER = etree.HTMLParser(
     encoding="utf-8", remove_comments=False, default_doctype=False, huge_tree=True
 )
 T = TypeVar("T")
@@ -39,40 +38,42 @@ class Page:
         self.source = source
         self.path = path
         self.site_root = site_root
-        self.root: HtmlElement = lxml.html.document_fromstring(
-            source.encode("utf-8", "surrogatepass"), parser=_PARSER
-        )
+        root = etree.fromstring(source.encode("utf-8", "surrogatepass"), _PARSER)
+        if root is None:
+            # Nothing but whitespace or comments: a browser still builds html, head and body.
+            root = etree.fromstring(b"<html><head></head><body></body></html>", _PARSER)
+        self.root: Element = root
         self._cache: dict[str, dict[Any, Any]] = {}
 
     # ----------------------------------------------------------------- indexes
     @cached_property
-    def elements(self) -> list[HtmlElement]:
+    def elements(self) -> list[Element]:
         """Every element in document order (no comments or processing instructions)."""
         return list(self.root.iter(etree.Element))
 
-    def by_tag(self, *tags: str) -> list[HtmlElement]:
+    def by_tag(self, *tags: str) -> list[Element]:
         """Elements with one of these tag names, in document order (cached per tag set)."""
         cache = self._cache.setdefault("by_tag", {})
         try:
-            found: list[HtmlElement] = cache[tags]
+            found: list[Element] = cache[tags]
         except KeyError:
             found = cache[tags] = list(self.root.iter(*tags))
         return found
 
     @cached_property
-    def ids(self) -> dict[str, list[HtmlElement]]:
+    def ids(self) -> dict[str, list[Element]]:
         """Elements by `id` value (a list, since ids may be duplicated)."""
-        index: dict[str, list[HtmlElement]] = {}
+        index: dict[str, list[Element]] = {}
         for el in self.with_attribute("id"):
             index.setdefault(el.get("id"), []).append(el)
         return index
 
-    def by_id(self, element_id: str) -> HtmlElement | None:
+    def by_id(self, element_id: str) -> Element | None:
         """The first element with this id, as `getElementById` would return it."""
         found = self.ids.get(element_id)
         return found[0] if found else None
 
-    def with_attribute(self, name: str) -> list[HtmlElement]:
+    def with_attribute(self, name: str) -> list[Element]:
         """Elements that carry attribute `name` (any value), in document order."""
         cache = self._cache.setdefault("with_attribute", {})
         if name not in cache:
@@ -81,7 +82,7 @@ class Page:
                 if _CSS_IDENT.match(name)
                 else [el for el in self.elements if name in el.attrib]
             )
-        result: list[HtmlElement] = cache[name]
+        result: list[Element] = cache[name]
         return result
 
     @cached_property
@@ -90,17 +91,17 @@ class Page:
         return self.path.lower().endswith(".xhtml")
 
     @cached_property
-    def html(self) -> HtmlElement:
+    def html(self) -> Element:
         """The root `html` element."""
         return self.root
 
     @cached_property
-    def head(self) -> HtmlElement | None:
+    def head(self) -> Element | None:
         """The `head` element, if the page has one."""
         return self.root.find("head")
 
     @cached_property
-    def body(self) -> HtmlElement | None:
+    def body(self) -> Element | None:
         """The `body` element, if the page has one."""
         return self.root.find("body")
 
@@ -118,7 +119,7 @@ class Page:
             value = cache[key] = compute(self)
         return value
 
-    def _memo(self, kind: str, el: HtmlElement, compute: Any) -> Any:
+    def _memo(self, kind: str, el: Element, compute: Any) -> Any:
         cache = self._cache.setdefault(kind, {})
         try:
             return cache[el]
@@ -126,41 +127,41 @@ class Page:
             value = cache[el] = compute(self, el)
             return value
 
-    def role(self, el: HtmlElement) -> str | None:
+    def role(self, el: Element) -> str | None:
         """The element's role: a valid explicit `role`, else its implicit role (HTML-AAM)."""
         result: str | None = self._memo("role", el, aria.role_of)
         return result
 
-    def name(self, el: HtmlElement) -> str:
+    def name(self, el: Element) -> str:
         """The accessible name (accname 1.2), whitespace-collapsed; "" when there is none."""
         result: str = self._memo("name", el, names.accessible_name)
         return result
 
-    def description(self, el: HtmlElement) -> str:
+    def description(self, el: Element) -> str:
         """The accessible description (aria-describedby, aria-description, or a title that is
         not already the name), whitespace-collapsed; "" when there is none."""
         result: str = self._memo("description", el, names.accessible_description)
         return result
 
-    def is_hidden(self, el: HtmlElement) -> bool:
+    def is_hidden(self, el: Element) -> bool:
         """True when the element is excluded from the accessibility tree."""
         # visibility keeps one state per element itself; no second cache here.
         return visibility.is_hidden(self, el)
 
-    def is_rendered(self, el: HtmlElement) -> bool:
+    def is_rendered(self, el: Element) -> bool:
         """False when the element is not rendered at all (`hidden`, `display:none`, ...)."""
         return visibility.is_rendered(self, el)
 
-    def labels(self, el: HtmlElement) -> list[HtmlElement]:
+    def labels(self, el: Element) -> list[Element]:
         """The `label` elements associated with a form control (by `for`, or by wrapping)."""
         return names.labels_of(self, el)
 
-    def is_visually_hidden(self, el: HtmlElement) -> bool:
+    def is_visually_hidden(self, el: Element) -> bool:
         """True when the element is moved or clipped out of sight but still read by screen
         readers (the sr-only pattern)."""
         return visibility.is_visually_hidden(self, el)
 
-    def lang(self, el: HtmlElement) -> str | None:
+    def lang(self, el: Element) -> str | None:
         """The language of the element: the nearest `lang` on it or an ancestor.
 
         `xml:lang` counts only in XHTML; in HTML it has no effect (HTML's "language" rules).
@@ -168,12 +169,12 @@ class Page:
         result: str | None = self._memo("lang", el, _language_of)
         return result
 
-    def text(self, el: HtmlElement) -> str:
+    def text(self, el: Element) -> str:
         """The element's text content, whitespace-collapsed."""
-        return " ".join(el.text_content().split())
+        return " ".join(text_content(el).split())
 
     # ------------------------------------------------------------ reporting
-    def line(self, el: HtmlElement) -> int:
+    def line(self, el: Element) -> int:
         """1-based source line of the element's start tag (0 when unknown, e.g. implied tags)."""
         return el.sourceline or 0
 
@@ -181,7 +182,7 @@ class Page:
     def _lines(self) -> list[str]:
         return self.source.splitlines()
 
-    def column(self, el: HtmlElement) -> int:
+    def column(self, el: Element) -> int:
         """1-based column of the element's start tag on its line (1 when it cannot be found)."""
         line_no = self.line(el)
         if not line_no or line_no > len(self._lines):
@@ -196,17 +197,17 @@ class Page:
                 return match.start() + 1
         return 1
 
-    def _by_tag_and_line(self, tag: str) -> dict[int, list[HtmlElement]]:
+    def _by_tag_and_line(self, tag: str) -> dict[int, list[Element]]:
         cache = self._cache.setdefault("by_tag_and_line", {})
         if tag not in cache:
-            index: dict[int, list[HtmlElement]] = {}
+            index: dict[int, list[Element]] = {}
             for other in self.by_tag(tag):
                 index.setdefault(other.sourceline or 0, []).append(other)
             cache[tag] = index
-        result: dict[int, list[HtmlElement]] = cache[tag]
+        result: dict[int, list[Element]] = cache[tag]
         return result
 
-    def selector(self, el: HtmlElement) -> str:
+    def selector(self, el: Element) -> str:
         """A CSS selector that picks out this element in the page."""
         known = self._cache.get("selector")
         if known is None or el not in known:
@@ -218,7 +219,7 @@ class Page:
         result: str = self._memo("selector", el, _selector_of)
         return result
 
-    def snippet(self, el: HtmlElement, limit: int = 160) -> str:
+    def snippet(self, el: Element, limit: int = 160) -> str:
         """A short rendering of the element's start tag and the start of its text."""
         attrs = "".join(
             f' {k}="{escape(str(v), quote=True)}"' if v != "" else f" {k}"
@@ -227,14 +228,14 @@ class Page:
         start = f"<{el.tag}{attrs}>"
         if len(start) > limit:
             return start[: limit - 1] + "…"
-        text = " ".join(el.text_content().split()) if el.tag not in ("html", "head", "body") else ""
+        text = " ".join(text_content(el).split()) if el.tag not in ("html", "head", "body") else ""
         if len(text) > 60:
             text = text[:59] + "…"
         return f"{start}{escape(text, quote=False)}</{el.tag}>" if text else start
 
 
-def _language_of(page: Page, el: HtmlElement) -> str | None:
-    node: HtmlElement | None = el
+def _language_of(page: Page, el: Element) -> str | None:
+    node: Element | None = el
     while node is not None:
         value = node.get("lang")
         if value is None and page.is_xhtml:
@@ -245,7 +246,7 @@ def _language_of(page: Page, el: HtmlElement) -> str | None:
     return None
 
 
-def _selector_of(page: Page, el: HtmlElement) -> str:
+def _selector_of(page: Page, el: Element) -> str:
     if el.tag in ("html", "head", "body"):
         return str(el.tag)
     element_id = el.get("id")
@@ -259,9 +260,9 @@ def _selector_of(page: Page, el: HtmlElement) -> str:
     return f"{page.selector(parent)} > {own}"
 
 
-def _child_positions(page: Page, parent: HtmlElement) -> dict[HtmlElement, tuple[int, int]]:
+def _child_positions(page: Page, parent: Element) -> dict[Element, tuple[int, int]]:
     """For each child element: its position among same-tag siblings and how many there are."""
-    seen: dict[str, list[HtmlElement]] = {}
+    seen: dict[str, list[Element]] = {}
     for child in parent.iterchildren(etree.Element):
         seen.setdefault(child.tag, []).append(child)
     return {
@@ -271,7 +272,7 @@ def _child_positions(page: Page, parent: HtmlElement) -> dict[HtmlElement, tuple
     }
 
 
-def iter_text_nodes(el: HtmlElement) -> Iterable[str]:
+def iter_text_nodes(el: Element) -> Iterable[str]:
     """The element's own text and the text of its descendants, in order."""
     yield from el.itertext()
 

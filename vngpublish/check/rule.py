@@ -21,8 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from vngpublish.check.finding import Outcome, Severity
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
-
+    from vngpublish.check.dom import Element
     from vngpublish.check.page import Page
 
 Level = Literal["A", "AA", "AAA", "best-practice"]
@@ -36,7 +35,7 @@ class Result:
     `{placeholders}` are filled from `args`.
     """
 
-    element: HtmlElement
+    element: Element
     outcome: Outcome
     message: str
     args: dict[str, Any] = field(default_factory=dict)
@@ -75,11 +74,11 @@ class Rule:
         raise NotImplementedError
 
     # Helpers so rules read like their definitions.
-    def fail(self, element: HtmlElement, message: str, **args: Any) -> Result:
+    def fail(self, element: Element, message: str, **args: Any) -> Result:
         """A definite violation on `element`."""
         return Result(element, Outcome.FAILED, message, args)
 
-    def cant_tell(self, element: HtmlElement, message: str, **args: Any) -> Result:
+    def cant_tell(self, element: Element, message: str, **args: Any) -> Result:
         """`element` needs a person to decide; `message` says what to look at."""
         return Result(element, Outcome.CANT_TELL, message, args)
 

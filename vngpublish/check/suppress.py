@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
-from lxml.html import HtmlElement
 
+from vngpublish.check.dom import Element
 from vngpublish.check.finding import Finding, Outcome, Severity
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
@@ -208,8 +208,8 @@ def _comments(page: Page) -> list[etree._Comment]:
     return [*reversed(before), *root.iter(etree.Comment), *after]
 
 
-def _next_element(comment: etree._Comment) -> HtmlElement | None:
-    following: list[HtmlElement] = comment.xpath("following::*[1]")
+def _next_element(comment: etree._Comment) -> Element | None:
+    following: list[Element] = comment.xpath("following::*[1]")
     return following[0] if following else None
 
 

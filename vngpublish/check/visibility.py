@@ -33,8 +33,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from vngpublish.check import css
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
-
+    from vngpublish.check.dom import Element
     from vngpublish.check.page import Page
 
 _NEVER_RENDERED = frozenset(
@@ -81,12 +80,12 @@ _ROOT_PARENT = _State(True, False, "visible", True)
 _NOT_RENDERED = _State(False, True, "hidden", False)
 
 
-def _new_dict(page: Page) -> dict[HtmlElement, Any]:
+def _new_dict(page: Page) -> dict[Element, Any]:
     return {}
 
 
-def _state(page: Page, el: HtmlElement) -> _State:
-    states: dict[HtmlElement, _State] = page.memo("visibility-states", _new_dict)
+def _state(page: Page, el: Element) -> _State:
+    states: dict[Element, _State] = page.memo("visibility-states", _new_dict)
     found = states.get(el)
     if found is not None:
         return found
@@ -94,8 +93,8 @@ def _state(page: Page, el: HtmlElement) -> _State:
         return _NOT_RENDERED  # a comment or processing instruction
     # Walk up to the nearest ancestor already known, then work back down: no recursion, and
     # each element is computed once however deep the tree.
-    chain: list[HtmlElement] = []
-    node: HtmlElement | None = el
+    chain: list[Element] = []
+    node: Element | None = el
     parent_state = _ROOT_PARENT
     while node is not None:
         known = states.get(node)
@@ -116,8 +115,8 @@ def _state(page: Page, el: HtmlElement) -> _State:
 def _own_state(
     sheet: css.PageStyles,
     keys: css.Keys,
-    el: HtmlElement,
-    parent: HtmlElement | None,
+    el: Element,
+    parent: Element | None,
     inherited: _State,
 ) -> _State:
     if not inherited.rendered or not inherited.children_rendered:
@@ -156,14 +155,14 @@ def _own_state(
     return _State(True, aria_hidden, visibility, children_rendered)
 
 
-def _aria_hidden_here(el: HtmlElement) -> bool:
+def _aria_hidden_here(el: Element) -> bool:
     if el.get("inert") is not None:
         return True
     value = el.get("aria-hidden")
     return value is not None and value.strip().lower() == "true"
 
 
-def _renders_natively(el: HtmlElement, parent: HtmlElement | None) -> bool:
+def _renders_natively(el: Element, parent: Element | None) -> bool:
     """False for what the browser's own stylesheet never renders."""
     tag = el.tag
     if not isinstance(tag, str) or tag in _NEVER_RENDERED:
@@ -179,30 +178,30 @@ def _renders_natively(el: HtmlElement, parent: HtmlElement | None) -> bool:
     return True
 
 
-def is_rendered(page: Page, el: HtmlElement) -> bool:
+def is_rendered(page: Page, el: Element) -> bool:
     """False when the element or an ancestor is not rendered (hidden, display:none, ...)."""
     return _state(page, el).rendered
 
 
-def is_hidden(page: Page, el: HtmlElement) -> bool:
+def is_hidden(page: Page, el: Element) -> bool:
     """True when the element is excluded from the accessibility tree."""
     state = _state(page, el)
     return not state.rendered or state.aria_hidden or state.visibility != "visible"
 
 
-def is_invisible_only(page: Page, el: HtmlElement) -> bool:
+def is_invisible_only(page: Page, el: Element) -> bool:
     """True when the element is hidden only by `visibility: hidden|collapse`: rendered, not
     aria-hidden or inert, so a descendant with `visibility: visible` is shown again."""
     state = _state(page, el)
     return state.rendered and not state.aria_hidden and state.visibility != "visible"
 
 
-def computed_visibility(page: Page, el: HtmlElement) -> str:
+def computed_visibility(page: Page, el: Element) -> str:
     """The computed `visibility` of the element: "visible", "hidden" or "collapse"."""
     return _state(page, el).visibility
 
 
-def is_visually_hidden(page: Page, el: HtmlElement) -> bool:
+def is_visually_hidden(page: Page, el: Element) -> bool:
     """True when the element is in the accessibility tree but clipped or moved out of sight by
     the screen-reader-only pattern, on itself or an ancestor.
 
@@ -212,14 +211,14 @@ def is_visually_hidden(page: Page, el: HtmlElement) -> bool:
     this to leave such text out; it is still read by screen readers.
     """
 
-    known: dict[HtmlElement, bool] = page.memo("visually-hidden", _new_dict)
+    known: dict[Element, bool] = page.memo("visually-hidden", _new_dict)
     found = known.get(el)
     if found is not None:
         return found
     sheet = css.styles(page)
     keys = sheet.trigger_keys(css.GEOMETRY)
-    chain: list[HtmlElement] = []
-    node: HtmlElement | None = el
+    chain: list[Element] = []
+    node: Element | None = el
     clipped = False
     while node is not None:
         cached = known.get(node)

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
-
+    from vngpublish.check.dom import Element
     from vngpublish.check.page import Page
 
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -63,14 +62,14 @@ PHRASING_TAGS = frozenset(
 class Heading:
     """One heading in the accessibility tree and its level."""
 
-    element: HtmlElement
+    element: Element
     level: int
 
 
 _OUTLINES: WeakKeyDictionary[Page, list[Heading]] = WeakKeyDictionary()
 
 
-def heading_level(el: HtmlElement) -> int:
+def heading_level(el: Element) -> int:
     """The level of an element with role heading (aria-level, else hN, else 2)."""
     raw = (el.get("aria-level") or "").strip()
     if raw.isdigit() and int(raw) >= 1:
@@ -80,7 +79,7 @@ def heading_level(el: HtmlElement) -> int:
     return 2
 
 
-def with_tag_or_role(page: Page, tags: tuple[str, ...]) -> list[HtmlElement]:
+def with_tag_or_role(page: Page, tags: tuple[str, ...]) -> list[Element]:
     """Elements with one of `tags` or with a `role` attribute, in document order."""
     with_role = set(page.with_attribute("role"))
     if not with_role:
@@ -104,7 +103,7 @@ def outline(page: Page) -> list[Heading]:
     return cached
 
 
-def heading_ancestor(page: Page, el: HtmlElement) -> HtmlElement | None:
+def heading_ancestor(page: Page, el: Element) -> Element | None:
     """The nearest ancestor of `el` with role heading, if any."""
     for ancestor in el.iterancestors():
         maybe_heading = ancestor.tag in HEADING_TAGS or ancestor.get("role") is not None

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from lxml.html import HtmlElement
-
+from vngpublish.check.dom import Element, text_content
 from vngpublish.check.finding import Severity
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
@@ -43,7 +42,7 @@ _EXCLUDING_ROLES = frozenset(
 )
 
 
-def _is_bold(el: HtmlElement) -> bool:
+def _is_bold(el: Element) -> bool:
     if el.tag in ("b", "strong"):
         return True
     values = _FONT_WEIGHT.findall(el.get("style") or "")
@@ -53,7 +52,7 @@ def _is_bold(el: HtmlElement) -> bool:
     return value in ("bold", "bolder") or (value.isdigit() and int(value) >= 700)
 
 
-def _is_large(el: HtmlElement) -> bool:
+def _is_large(el: Element) -> bool:
     if el.tag == "big":
         return True
     if el.tag == "font":
@@ -74,9 +73,7 @@ def _is_large(el: HtmlElement) -> bool:
     return number >= _LARGE_SIZES.get(match.group(2) or "px", 20.0)
 
 
-def _all_text_is(
-    page: Page, el: HtmlElement, inherited: bool, test: Callable[[HtmlElement], bool]
-) -> bool:
+def _all_text_is(page: Page, el: Element, inherited: bool, test: Callable[[Element], bool]) -> bool:
     """True when every piece of visible text inside `el` is inside an element passing `test`."""
     own = inherited or test(el)
     if not own and (el.text or "").strip():
@@ -90,7 +87,7 @@ def _all_text_is(
     return True
 
 
-def _looks_emphasised(page: Page, p: HtmlElement) -> bool:
+def _looks_emphasised(page: Page, p: Element) -> bool:
     """True when all the paragraph's text is bold, or all of it large, by its own markup."""
     if len(p) == 0 and not p.get("style"):
         return False  # plain text without markup or style (checked first: most paragraphs)
@@ -107,7 +104,7 @@ def _is_title_like(text: str) -> bool:
     )
 
 
-def _in_data_table(page: Page, p: HtmlElement, tables: dict[HtmlElement, bool]) -> bool:
+def _in_data_table(page: Page, p: Element, tables: dict[Element, bool]) -> bool:
     table = next(p.iterancestors("table"), None)
     if table is None:
         return False
@@ -120,7 +117,7 @@ def _in_data_table(page: Page, p: HtmlElement, tables: dict[HtmlElement, bool]) 
     return tables[table]
 
 
-def _excluded(page: Page, p: HtmlElement, tables: dict[HtmlElement, bool]) -> bool:
+def _excluded(page: Page, p: Element, tables: dict[Element, bool]) -> bool:
     for ancestor in p.iterancestors():
         if ancestor.tag in _EXCLUDING_ANCESTORS:
             return True
@@ -132,7 +129,7 @@ def _excluded(page: Page, p: HtmlElement, tables: dict[HtmlElement, bool]) -> bo
     return heading_ancestor(page, p) is not None or _in_data_table(page, p, tables)
 
 
-def _all_in_link(p: HtmlElement) -> bool:
+def _all_in_link(p: Element) -> bool:
     """True when the paragraph is only a link (a call to action, not a heading)."""
     children = [c for c in p if isinstance(c.tag, str)]
     if (p.text or "").strip() or any((c.tail or "").strip() for c in children):
@@ -140,7 +137,7 @@ def _all_in_link(p: HtmlElement) -> bool:
     return len(children) == 1 and (children[0].tag == "a" or _all_in_link(children[0]))
 
 
-def _is_paragraph(el: HtmlElement) -> bool:
+def _is_paragraph(el: Element) -> bool:
     """A `p`, or a `div` holding only a line of text (how e-mail builders write paragraphs)."""
     if el.tag == "p":
         return True
@@ -149,7 +146,7 @@ def _is_paragraph(el: HtmlElement) -> bool:
     )
 
 
-def _has_direct_text(el: HtmlElement) -> bool:
+def _has_direct_text(el: Element) -> bool:
     if (el.text or "").strip():
         return True
     return any((child.tail or "").strip() for child in el)
@@ -161,7 +158,7 @@ _OTHER_BLOCKS = frozenset(
 )
 
 
-def _is_text_block(el: HtmlElement) -> bool:
+def _is_text_block(el: Element) -> bool:
     """True for a block of text in reading order: a paragraph, list item, heading, caption,
     or a table cell with text of its own."""
     tag = el.tag
@@ -169,7 +166,7 @@ def _is_text_block(el: HtmlElement) -> bool:
         # Only text of the cell itself: a layout cell's text_content would be a whole table.
         return _has_direct_text(el)
     if tag in _OTHER_BLOCKS or (tag in ("p", "div") and _is_paragraph(el)):
-        return any(c.isalpha() for c in el.text_content())
+        return any(c.isalpha() for c in text_content(el))
     return False
 
 
@@ -211,7 +208,7 @@ class PAsHeading(Rule):
     )
 
     def check(self, page: Page) -> Iterator[Result]:
-        tables: dict[HtmlElement, bool] = {}  # whether a table is a data table, per table
+        tables: dict[Element, bool] = {}  # whether a table is a data table, per table
         candidates = [
             el
             for el in page.by_tag("p") + page.by_tag("div")
@@ -236,7 +233,7 @@ class PAsHeading(Rule):
             )
 
 
-def _looks_like_heading(page: Page, el: HtmlElement, tables: dict[HtmlElement, bool]) -> bool:
+def _looks_like_heading(page: Page, el: Element, tables: dict[Element, bool]) -> bool:
     if (el.get("role") or "").strip() or not _is_paragraph(el):
         return False
     if not _looks_emphasised(page, el) or not _is_title_like(page.text(el)):
@@ -244,7 +241,7 @@ def _looks_like_heading(page: Page, el: HtmlElement, tables: dict[HtmlElement, b
     return not (page.is_hidden(el) or _all_in_link(el) or _excluded(page, el, tables))
 
 
-def _next_text_block(page: Page, index: int) -> HtmlElement | None:
+def _next_text_block(page: Page, index: int) -> Element | None:
     """The first visible block of text after the element at `index` in reading order:
     a paragraph, list item, heading, caption, or a table cell with text of its own."""
     elements = page.elements

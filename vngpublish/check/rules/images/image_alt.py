@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lxml.html import HtmlElement
-
+from vngpublish.check.dom import Element, text_content
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -83,9 +82,9 @@ class ImageAlt(Rule):
             yield self.fail(el, message)
 
 
-def _svg_title(el: HtmlElement) -> bool:
+def _svg_title(el: Element) -> bool:
     """An `svg` is named by its `title` child (SVG-AAM), which the HTML name computation may
     not know about."""
     if el.tag != "svg":
         return False
-    return any(child.tag == "title" and child.text_content().strip() for child in el)
+    return any(child.tag == "title" and text_content(child).strip() for child in el)

@@ -7,9 +7,8 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from lxml.html import HtmlElement
-
 from vngpublish.check import bcp47
+from vngpublish.check.dom import Element
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -178,7 +177,7 @@ def _samples(page: Page) -> list[str]:
     ends = [*starts[1:], len(elements)]
     # Fewer sample points on a small page: each may then be longer.
     cap = SAMPLES * SAMPLE_CHARS // len(starts)
-    inherits: dict[HtmlElement, bool] = {page.html: True}
+    inherits: dict[Element, bool] = {page.html: True}
     samples: list[str] = []
     for start, end in zip(starts, ends, strict=True):
         parts: list[str] = []
@@ -199,7 +198,7 @@ def _samples(page: Page) -> list[str]:
     return samples
 
 
-def _inherits(el: HtmlElement, memo: dict[HtmlElement, bool]) -> bool:
+def _inherits(el: Element, memo: dict[Element, bool]) -> bool:
     """True when `el`'s text takes its language from the html element."""
     known = memo.get(el)
     if known is not None:

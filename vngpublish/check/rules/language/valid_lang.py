@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lxml.html import HtmlElement
-
 from vngpublish.check import bcp47, visibility
+from vngpublish.check.dom import Element
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -73,7 +72,7 @@ class ValidLang(Rule):
                 yield self.fail(el, verdict.problem.message, **verdict.problem.args)
 
 
-def text_is_perceivable(page: Page, el: HtmlElement) -> bool:
+def text_is_perceivable(page: Page, el: Element) -> bool:
     """True when the text nodes of `el` are visible or in the accessibility tree (ACT): text
     under `aria-hidden` still counts when it is visible; under `visibility: hidden` it does
     not, nor text moved out of sight that is also hidden from assistive technology."""
@@ -86,16 +85,16 @@ def text_is_perceivable(page: Page, el: HtmlElement) -> bool:
     )
 
 
-def _in_body(el: HtmlElement, body: HtmlElement) -> bool:
+def _in_body(el: Element, body: Element) -> bool:
     if el is body:
         return True
     return any(ancestor is body for ancestor in el.iterancestors())
 
 
-def _has_own_text(page: Page, root: HtmlElement) -> bool:
+def _has_own_text(page: Page, root: Element) -> bool:
     """True when text takes its language from `root`'s lang (ACT: text inheriting its
     programmatic language). Stops at descendants that have a non-empty lang of their own."""
-    visited: list[HtmlElement] = []
+    visited: list[Element] = []
     stack = [root]
     while stack:
         node = stack.pop()

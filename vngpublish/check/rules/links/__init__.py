@@ -14,8 +14,7 @@ from weakref import WeakKeyDictionary
 from vngpublish.check.rules.headings import with_tag_or_role
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
-
+    from vngpublish.check.dom import Element
     from vngpublish.check.page import Page
 
 LINK_ROLES = frozenset({"link", "doc-backlink", "doc-biblioref", "doc-glossref", "doc-noteref"})
@@ -25,11 +24,11 @@ _DEFAULT_PORTS = {"http": "80", "https": "443", "ftp": "21"}
 _SITE = "http://site.invalid/"
 _PAGE = "http://page.invalid/"
 
-_LINKS: WeakKeyDictionary[Page, list[HtmlElement]] = WeakKeyDictionary()
+_LINKS: WeakKeyDictionary[Page, list[Element]] = WeakKeyDictionary()
 _BASES: WeakKeyDictionary[Page, str] = WeakKeyDictionary()
 
 
-def links(page: Page) -> list[HtmlElement]:
+def links(page: Page) -> list[Element]:
     """The page's links in the accessibility tree, in document order (computed once)."""
     cached = _LINKS.get(page)
     if cached is None:
@@ -67,7 +66,7 @@ def base_url(page: Page) -> str:
     return cached
 
 
-def href_of(el: HtmlElement) -> str | None:
+def href_of(el: Element) -> str | None:
     """The element's `href` (or SVG `xlink:href`), stripped; None when it has none."""
     href = el.get("href")
     if href is None:
@@ -100,7 +99,7 @@ def normalise_url(url: str) -> str:
     return urlunsplit((scheme, netloc, path, parts.query, ""))
 
 
-def link_target(page: Page, el: HtmlElement) -> str | None:
+def link_target(page: Page, el: Element) -> str | None:
     """The normalised resource the link leads to, or None when it cannot be known statically."""
     href = href_of(el)
     if href is None or href.lower().startswith("javascript:"):

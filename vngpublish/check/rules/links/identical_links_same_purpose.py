@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lxml.html import HtmlElement
-
+from vngpublish.check.dom import Element
 from vngpublish.check.finding import Severity
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
@@ -48,7 +47,7 @@ class IdenticalLinksSamePurpose(Rule):
     fix = N_("Give links that lead to different places names that tell them apart.")
 
     def check(self, page: Page) -> Iterator[Result]:
-        by_name: dict[str, list[HtmlElement]] = {}
+        by_name: dict[str, list[Element]] = {}
         for link in links(page):
             name = page.name(link)
             if name:

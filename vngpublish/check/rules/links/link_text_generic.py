@@ -6,8 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lxml.html import HtmlElement
-
+from vngpublish.check.dom import Element, text_content
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -44,7 +43,7 @@ _TEXT_AROUND = N_(
 
 @dataclass(frozen=True, slots=True)
 class _Generic:
-    link: HtmlElement
+    link: Element
     name: str
     key: str
 
@@ -105,8 +104,8 @@ class LinkTextGeneric(Rule):
         # Links without context of their own, grouped by generic text and the heading before
         # them, to find groups whose members lead to different places.
         groups: dict[tuple[str, int], set[str]] = {}
-        headers_cache: dict[HtmlElement, str] = {}  # table headers' text, per table
-        pending: list[tuple[_Generic, HtmlElement | None]] = []
+        headers_cache: dict[Element, str] = {}  # table headers' text, per table
+        pending: list[tuple[_Generic, Element | None]] = []
         for g in generic:
             context = _own_context(page, g.link, g.name, headers_cache)
             if context is not None:
@@ -179,7 +178,7 @@ def _generic_links(page: Page) -> list[_Generic]:
 
 
 def _own_context(
-    page: Page, link: HtmlElement, name: str, headers_cache: dict[HtmlElement, str]
+    page: Page, link: Element, name: str, headers_cache: dict[Element, str]
 ) -> tuple[str, str] | None:
     """The message and text of the nearest context tied to the link other than a heading."""
     ancestors = list(link.iterancestors())
@@ -225,7 +224,7 @@ def _own_context(
     return None
 
 
-def _inline_text(page: Page, block: HtmlElement, link: HtmlElement, chain: set[HtmlElement]) -> str:
+def _inline_text(page: Page, block: Element, link: Element, chain: set[Element]) -> str:
     """The text of `block` on the link's lines: without the link itself, without hidden
     content, and without other blocks (a following paragraph is not the link's sentence).
 
@@ -243,20 +242,18 @@ def _inline_text(page: Page, block: HtmlElement, link: HtmlElement, chain: set[H
     return " ".join(parts)
 
 
-def _inline_pieces(
-    page: Page, block: HtmlElement, link: HtmlElement, chain: set[HtmlElement]
-) -> Iterator[str]:
+def _inline_pieces(page: Page, block: Element, link: Element, chain: set[Element]) -> Iterator[str]:
     yield block.text or ""
     for child in block:
         if isinstance(child.tag, str) and child is not link and not page.is_hidden(child):
             if child in chain:
                 yield from _inline_pieces(page, child, link, chain)
             elif child.tag in PHRASING_TAGS:
-                yield child.text_content()
+                yield text_content(child)
         yield child.tail or ""
 
 
-def _table_headers(page: Page, cell: HtmlElement, cache: dict[HtmlElement, str]) -> str:
+def _table_headers(page: Page, cell: Element, cache: dict[Element, str]) -> str:
     table = next((a for a in cell.iterancestors("table")), None)
     if table is None:
         return ""
@@ -268,7 +265,7 @@ def _table_headers(page: Page, cell: HtmlElement, cache: dict[HtmlElement, str])
     return cache[table]
 
 
-def _term_of(page: Page, definition: HtmlElement) -> str:
+def _term_of(page: Page, definition: Element) -> str:
     """The text of the `dt` terms a `dd` describes (the ones right before it)."""
     terms: list[str] = []
     for sibling in definition.itersiblings(preceding=True):
@@ -279,7 +276,7 @@ def _term_of(page: Page, definition: HtmlElement) -> str:
     return " ".join(terms)
 
 
-def _description(page: Page, link: HtmlElement, name: str) -> str:
+def _description(page: Page, link: Element, name: str) -> str:
     texts = []
     for ref in (link.get("aria-describedby") or "").split():
         target = page.by_id(ref)
@@ -292,12 +289,12 @@ def _description(page: Page, link: HtmlElement, name: str) -> str:
     return text if _WORD.search(text) else ""
 
 
-def _nearest_headings(page: Page, targets: list[HtmlElement]) -> dict[HtmlElement, HtmlElement]:
+def _nearest_headings(page: Page, targets: list[Element]) -> dict[Element, Element]:
     """For each target link, the nearest heading with a name before it in document order."""
     headings = {h.element for h in outline(page) if page.name(h.element)}
     wanted = set(targets)
-    nearest: dict[HtmlElement, HtmlElement] = {}
-    current: HtmlElement | None = None
+    nearest: dict[Element, Element] = {}
+    current: Element | None = None
     # One pass over headings and links in document order.
     for el in with_tag_or_role(page, (*HEADING_TAGS, "a", "area")):
         if el in headings:

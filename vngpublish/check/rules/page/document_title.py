@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lxml.html import HtmlElement
-
+from vngpublish.check.dom import Element, text_content
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -55,12 +54,12 @@ class DocumentTitle(Rule):
                     "the page is about."
                 ),
             )
-        elif not title.text_content().strip():
+        elif not text_content(title).strip():
             yield self.fail(
                 title,
                 N_("The page title is empty: fill in what the page is about."),
             )
 
 
-def _is_page_title(title: HtmlElement) -> bool:
+def _is_page_title(title: Element) -> bool:
     return not any(a.tag in _NOT_PAGE_TITLE_CONTAINERS for a in title.iterancestors())

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from lxml.html import HtmlElement
-
+from vngpublish.check.dom import Element
 from vngpublish.check.page import Page
 
 # Attributes holding a space-separated list of ids.
@@ -45,7 +44,7 @@ class DuplicateId:
     refers to it (e.g. "aria-labelledby"), or is "" when nothing does."""
 
     value: str
-    elements: tuple[HtmlElement, ...]
+    elements: tuple[Element, ...]
     referenced_by: str
 
 
@@ -79,7 +78,7 @@ def _references(page: Page) -> dict[str, list[str]]:
     return refs
 
 
-def _in_template(el: HtmlElement) -> bool:
+def _in_template(el: Element) -> bool:
     return any(a.tag == "template" for a in el.iterancestors())
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lxml.html import HtmlElement
-
+from vngpublish.check.dom import Element
 from vngpublish.check.page import Page
 
 _ASCII_WHITESPACE = "\t\n\f\r "
@@ -20,7 +19,7 @@ _ASCII_WHITESPACE = "\t\n\f\r "
 class Refresh:
     """An accepted refresh: the delay in seconds and the URL it goes to ("" for a reload)."""
 
-    element: HtmlElement
+    element: Element
     seconds: int
     url: str
 

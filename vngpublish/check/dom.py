@@ -1,0 +1,20 @@
+"""The element type the checker works on, and small DOM helpers shared by every module.
+
+Pages are parsed with lxml's plain HTML parser (`lxml.etree.HTMLParser`), not `lxml.html`:
+`lxml.html` looks up a Python element class for every element it hands out, which cost about a
+tenth of a full check. The helpers here replace the few `lxml.html` conveniences we used.
+"""
+
+from __future__ import annotations
+
+from typing import TypeAlias
+
+from lxml import etree
+
+Element: TypeAlias = etree._Element
+"""An element of a parsed page (comments and processing instructions are not elements)."""
+
+
+def text_content(el: Element) -> str:
+    """All text inside `el` (its descendants' text included, comments excluded), unchanged."""
+    return "".join(el.itertext())
