@@ -221,3 +221,35 @@ def test_printing_shows_every_finding_and_no_filters(
     assert not page.is_visible("#filter-section")
     assert page.locator("[data-page] pre").first.is_visible()
     page.context.close()
+
+
+def test_keyboard_users_skip_to_the_report_and_see_where_focus_is(
+    browser: Browser, site_reports: dict[str, Path]
+) -> None:
+    page = open_report(browser, site_reports["en"])
+    page.keyboard.press("Tab")
+    focused = "document.activeElement"
+    assert page.evaluate(f"{focused}.className") == "skip"
+    assert page.evaluate(f"{focused}.getBoundingClientRect().top") >= 0  # shown when focused
+    page.keyboard.press("Enter")
+    assert page.evaluate(f"{focused}.id") == "main"
+    page.keyboard.press("Tab")
+    assert page.evaluate(f"{focused}.closest('main') !== null")
+    outline = page.evaluate(
+        f"[getComputedStyle({focused}).outlineStyle, getComputedStyle({focused}).outlineWidth]"
+    )
+    assert outline[0] == "solid" and float(outline[1].removesuffix("px")) >= 2
+    page.context.close()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_page_reflows_at_320_css_pixels(
+    browser: Browser, site_reports: dict[str, Path], lang: str
+) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site_reports[lang].as_uri())
+    page.click("#expand-all")
+    # Wide tables scroll inside their own box; the page itself never scrolls sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()

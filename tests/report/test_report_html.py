@@ -343,3 +343,41 @@ def test_five_thousand_findings_all_shown_compactly() -> None:
     overview = dict(table(tree, "Overzicht van de controle"))  # type: ignore[arg-type]
     counted = ("Fouten", "Waarschuwingen", "Te beoordelen")
     assert sum(int(overview[label]) for label in counted) == 5000
+
+
+# --- from the command line ---------------------------------------------------------------
+
+
+def test_the_command_line_writes_the_report_with_the_rules_it_ran(tmp_path: Path) -> None:
+    from vngpublish.check.cli import main
+
+    target = tmp_path / "rapport.html"
+    out, err = io.StringIO(), io.StringIO()
+    argv = [str(PROBLEMS), "--select", "image-alt,document-title,meta-viewport", "--lang", "nl"]
+    status = main([*argv, "--report", str(target), "--no-progress"], out, err)
+    assert status == 1
+    tree = parse(target.read_text(encoding="utf-8"))
+    assert {r.get("data-rule") for r in tree.xpath("//tr[@data-count]")} == {
+        "image-alt",
+        "document-title",
+    }
+    # meta-viewport ran and found nothing (the page has no viewport meta).
+    passed = table(tree, "Criteria getoetst zonder afkeuringen")
+    assert passed == [["WCAG 1.4.4 Herschalen van tekst", "AA", "9.1.4.4", "0", "meta-viewport"]]
+    assert [row[0] for row in table(tree, "Succescriteria met afkeuringen")] == [
+        "WCAG 1.1.1 Niet-tekstuele content",
+        "WCAG 2.4.2 Paginatitel",
+    ]
+
+
+def test_the_command_line_writes_html_as_a_format(tmp_path: Path) -> None:
+    from vngpublish.check.cli import main
+
+    target = tmp_path / "report.html"
+    argv = [str(PROBLEMS), "--select", "document-title,meta-viewport", "--format", "html"]
+    status = main([*argv, "--output", str(target), "--no-progress"], io.StringIO(), io.StringIO())
+    assert status == 1
+    tree = parse(target.read_text(encoding="utf-8"))
+    passed = table(tree, "Criteria checked without failures")
+    assert [row[0] for row in passed] == ["WCAG 1.4.4 Resize text"]
+    assert len(tree.xpath("//tr[@data-count]")) == 1
