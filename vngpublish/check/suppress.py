@@ -55,6 +55,14 @@ class SuppressionInvalid(Rule):
     level = "best-practice"
     severity = Severity.WARNING
     tags = ("suppression", "best-practice")
+    why = N_(
+        "A suppression hides findings from everyone who reads the report later; without a "
+        "reason nobody can judge whether it is still right."
+    )
+    fix = N_(
+        "Name known rule ids and add the reason after ' -- ', or remove the suppression when "
+        "the problem is gone."
+    )
 
     def check(self, page: Page) -> Iterator[Result]:
         """Nothing here: `apply_suppressions` reports, since it sees every rule's findings."""
