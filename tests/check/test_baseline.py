@@ -104,6 +104,20 @@ def test_round_trip(site: Path) -> None:
     assert "(#financien > img)" in stale
     assert stale.endswith("remove it from baseline.json")
 
+    # The JSON report lists the stale entry too, for tools that prune the file.
+    out, err = io.StringIO(), io.StringIO()
+    cli.main(
+        ["site", "--select", RULES, "--baseline", "baseline.json", "--format", "json"],
+        stdout=out,
+        stderr=err,
+    )
+    [entry] = json.loads(out.getvalue())["baseline"]["stale"]
+    assert (entry["rule"], entry["path"], entry["selector"]) == (
+        "image-alt",
+        "site/nieuws.html",
+        "#financien > img",
+    )
+
 
 def test_the_file_is_sorted_readable_json_without_line_numbers(site: Path) -> None:
     Run("--write-baseline", "baseline.json")

@@ -322,6 +322,7 @@ def _check(args: argparse.Namespace, config: Config, lang: str, out: TextIO, err
             progress.advance()
         progress.finish()
         if baseline is not None:
+            summary.stale_baseline = [entry.as_dict() for entry in baseline.stale()]
             for entry in baseline.stale():
                 print(
                     format_message(STALE, {**entry.as_dict(), "baseline": args.baseline}, lang),

@@ -33,6 +33,9 @@ class Summary:
     """cantTell findings: a person has to look; they never fail a run."""
     unreadable: int = 0
     """Paths that could not be checked."""
+    stale_baseline: list[dict[str, str]] | None = None
+    """With `--baseline`: the entries that matched no finding (rule, path, fingerprint,
+    selector, message), so the file can be pruned; None when no baseline was used."""
 
     def add(self, findings: list[Finding]) -> None:
         """Count one checked file's findings."""

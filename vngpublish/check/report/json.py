@@ -7,12 +7,14 @@
       ...],
      "errors": [{"path", "line"?, "message"}, ...],
      "files": 3,
+     "baseline": {"stale": [{"rule", "path", "fingerprint", "selector", "message"}, ...]},
      "summary": {"error": 2, "warning": 0, "review": 1}}
 
 `outcome` is "failed" or "cantTell"; `message` is in the chosen language. `files` counts the
 files checked; paths that could not be checked are in `errors` (and on stderr). Findings are
 written as they arrive, one a line, so memory stays flat and large reports stay quick; the
-counts, known only at the end, come last.
+counts, known only at the end, come last. `baseline` is there only with `--baseline`: the
+entries that matched no finding any more, so the baseline file can be pruned.
 """
 
 from __future__ import annotations
@@ -87,5 +89,8 @@ class Writer(ReportWriter):
             errors = f"\n  {errors}\n "
         self.out.write(f' "errors": [{errors}],\n')
         self.out.write(f' "files": {summary.files},\n')
+        if summary.stale_baseline is not None:
+            stale = json.dumps({"stale": summary.stale_baseline}, ensure_ascii=False)
+            self.out.write(f' "baseline": {stale},\n')
         counts = {"error": summary.errors, "warning": summary.warnings, "review": summary.review}
         self.out.write(f' "summary": {json.dumps(counts)}}}\n')
