@@ -367,7 +367,6 @@ class Writer(ReportWriter):
             "best_practice": any(not view.criteria for view in rule_views),
             "rules": rule_views,
             "rule_anchors": anchors,
-            "rule_by_id": {view.id: view for view in rule_views},
             "pages": pages,
             "clean_pages": [p.path for p in self.pages if not p.rows],
             "page_paths": {p.number: p.path for p in self.pages},
