@@ -7,6 +7,7 @@ import base64
 import hashlib
 import io
 import itertools
+import re
 import time
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 from report_helpers import NOW, PROBLEMS, finding, parse, report, text
 
 from vngpublish.check import check_html
-from vngpublish.check.finding import Outcome
+from vngpublish.check.finding import Finding, Outcome, Severity
 from vngpublish.check.report import Summary, formats, writer_class
 from vngpublish.check.report.html import Writer, showable, write_report
 from vngpublish.check.rule import all_rules
@@ -381,3 +382,23 @@ def test_the_command_line_writes_html_as_a_format(tmp_path: Path) -> None:
     passed = table(tree, "Criteria checked without failures")
     assert [row[0] for row in passed] == ["WCAG 1.4.4 Resize text"]
     assert len(tree.xpath("//tr[@data-count]")) == 1
+
+
+def test_a_finding_of_an_unregistered_rule_is_shown_under_its_id() -> None:
+    odd = Finding(
+        rule='plugin/"rule" <x>',
+        severity=Severity.WARNING,
+        outcome=Outcome.FAILED,
+        path="a.html",
+        line=1,
+        column=1,
+        selector="p",
+        snippet="<p>",
+        message="From a plugin.",
+    )
+    tree = parse(report({"a.html": [odd]}))
+    row = tree.xpath("//tr[@data-count]")[0]
+    assert row.get("data-rule") == 'plugin/"rule" <x>'
+    target = row.xpath(".//a/@href")[0]
+    assert re.fullmatch(r"#rule--\d+", target)
+    assert 'plugin/"rule" <x>' in text(tree.get_element_by_id(target[1:]).find("h3"))
