@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,6 +45,9 @@ def _missing() -> str | None:
     return None
 
 
+if _missing() is not None and os.environ.get("VNGPUBLISH_REQUIRE_BROWSER"):
+    # CI installs the browser (scripts/browser-setup): there a missing piece is a failure.
+    raise RuntimeError(f"VNGPUBLISH_REQUIRE_BROWSER is set, but {_missing()}")
 pytestmark = pytest.mark.skipif(_missing() is not None, reason=_missing() or "")
 
 
