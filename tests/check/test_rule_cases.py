@@ -1,4 +1,4 @@
-"""Every rule's documented cases in checks/cases/*.yml: what must pass passes, what must fail fails."""
+"""Every rule's documented cases in checks/cases/*.yml: passing cases pass, failing ones fail."""
 
 from __future__ import annotations
 
