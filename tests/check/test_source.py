@@ -55,6 +55,17 @@ def test_meta_after_1024_bytes_is_not_seen() -> None:
         decode(data)
 
 
+def test_xml_declaration_sets_the_encoding_of_xhtml_only() -> None:
+    data = (
+        b'<?xml version="1.0" encoding="ISO-8859-1"?>\n'
+        b'<html xmlns="http://www.w3.org/1999/xhtml"><body><p>caf\xe9</p></body></html>'
+    )
+    assert "café" in decode(data, "page.xhtml")
+    # An HTML parser ignores the XML declaration: the same bytes are not UTF-8.
+    with pytest.raises(SourceError):
+        decode(data, "page.html")
+
+
 def test_unknown_charset_label_falls_back_to_utf8() -> None:
     data = PAGE.format(meta='<meta charset="no-such-charset">').encode("utf-8")
     assert "Café" in decode(data)

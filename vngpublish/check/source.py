@@ -27,6 +27,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_XML_ENCODING = re.compile(rb"""<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 _META_CHARSET = re.compile(
     rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE
 )
@@ -122,7 +123,7 @@ def decode(data: bytes, path: str = "<bytes>") -> str:
     """Decode an HTML file's bytes (BOM, then `<meta>` charset, else UTF-8), strictly."""
     if not data or data.isspace():
         raise SourceError(FileError(path, N_("the file is empty")))
-    encoding, start = sniff_encoding(data)
+    encoding, start = sniff_encoding(data, xml=path.lower().endswith(".xhtml"))
     try:
         return data[start:].decode(encoding, errors="strict")
     except UnicodeDecodeError as exc:
@@ -146,12 +147,17 @@ def decode(data: bytes, path: str = "<bytes>") -> str:
         ) from exc
 
 
-def sniff_encoding(data: bytes) -> tuple[str, int]:
-    """The encoding of `data` and how many bytes of byte order mark to skip."""
+def sniff_encoding(data: bytes, xml: bool = False) -> tuple[str, int]:
+    """The encoding of `data` and how many bytes of byte order mark to skip.
+
+    With `xml` (an XHTML file), the XML declaration's `encoding` comes after the byte order
+    mark, as XML parsers read it; HTML parsers ignore that declaration.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return encoding, len(bom)
-    match = _META_CHARSET.search(data[:PRESCAN_BYTES])
+    match = _XML_ENCODING.match(data) if xml else None
+    match = match or _META_CHARSET.search(data[:PRESCAN_BYTES])
     if match:
         label = match.group(1).decode("ascii").lower()
         encoding = _WHATWG_ALIASES.get(label, label)
