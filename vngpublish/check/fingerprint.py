@@ -48,7 +48,7 @@ def element_key(page: Page, el: Element) -> str:
         if value is not None:
             parts.append(f"{name}={' '.join(value.split())}")
     if el.tag not in WHOLE_PAGE:
-        parts.append("text=" + page.text(el)[:TEXT_LIMIT])
+        parts.append("text=" + page.text_start(el, TEXT_LIMIT))
     parts.append("in=" + ">".join(_ancestors(el)))
     return "|".join(parts)
 

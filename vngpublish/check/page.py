@@ -25,6 +25,7 @@ _PARSER = etree.HTMLParser(
 )
 T = TypeVar("T")
 _CSS_IDENT = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
+_START_TAGS: dict[str, re.Pattern[str]] = {}  # "<tag" patterns for `Page.column`, by tag
 
 
 class Page:
@@ -189,35 +190,57 @@ class Page:
             return 1
         tag = el.tag
         # The k-th element with this tag on this line is the k-th "<tag" in the line's text.
-        same_line = self._by_tag_and_line(tag).get(line_no, [])
-        k = next((i for i, other in enumerate(same_line) if other is el), 0)
-        pattern = re.compile(r"<" + re.escape(tag) + r"(?=[\s/>]|$)", re.IGNORECASE)
-        for index, match in enumerate(pattern.finditer(self._lines[line_no - 1])):
-            if index == k:
-                return match.start() + 1
-        return 1
+        k = self._rank_on_line(tag).get(el, 0)
+        starts = self._tag_starts(tag, line_no)
+        return starts[k] + 1 if k < len(starts) else 1
 
-    def _by_tag_and_line(self, tag: str) -> dict[int, list[Element]]:
-        cache = self._cache.setdefault("by_tag_and_line", {})
-        if tag not in cache:
-            index: dict[int, list[Element]] = {}
+    def _rank_on_line(self, tag: str) -> dict[Element, int]:
+        """For each element with this tag: how many elements with the same tag come before it
+        on its source line."""
+        cache = self._cache.setdefault("rank_on_line", {})
+        ranks: dict[Element, int] | None = cache.get(tag)
+        if ranks is None:
+            ranks = cache[tag] = {}
+            counts: dict[int, int] = {}
             for other in self.by_tag(tag):
-                index.setdefault(other.sourceline or 0, []).append(other)
-            cache[tag] = index
-        result: dict[int, list[Element]] = cache[tag]
-        return result
+                line_no = other.sourceline or 0
+                ranks[other] = counts.get(line_no, 0)
+                counts[line_no] = ranks[other] + 1
+        return ranks
+
+    def _tag_starts(self, tag: str, line_no: int) -> list[int]:
+        """Offsets of every "<tag" in the text of one source line (found once per tag and line,
+        so a page written on one long line is not searched again for each finding)."""
+        cache = self._cache.setdefault("tag_starts", {})
+        key = (tag, line_no)
+        starts: list[int] | None = cache.get(key)
+        if starts is None:
+            pattern = _START_TAGS.get(tag)
+            if pattern is None:
+                pattern = _START_TAGS[tag] = re.compile(
+                    r"<" + re.escape(tag) + r"(?=[\s/>]|$)", re.IGNORECASE
+                )
+            starts = cache[key] = [m.start() for m in pattern.finditer(self._lines[line_no - 1])]
+        return starts
 
     def selector(self, el: Element) -> str:
         """A CSS selector that picks out this element in the page."""
-        known = self._cache.get("selector")
-        if known is None or el not in known:
-            # Ancestors first, outermost first: each selector then builds on a cached parent,
-            # so the recursion stays shallow however deep the element sits (huge_tree keeps
-            # documents deeper than Python's stack).
-            for ancestor in reversed(list(el.iterancestors())):
-                self._memo("selector", ancestor, _selector_of)
-        result: str = self._memo("selector", el, _selector_of)
-        return result
+        known: dict[Element, str] = self._cache.setdefault("selector", {})
+        found = known.get(el)
+        if found is not None:
+            return found
+        # Ancestors first, outermost first, from the nearest one already known: each selector
+        # then builds on a cached parent, so the recursion stays shallow however deep the
+        # element sits (huge_tree keeps documents deeper than Python's stack).
+        missing: list[Element] = []
+        for ancestor in el.iterancestors():
+            if ancestor in known:
+                break
+            missing.append(ancestor)
+        for ancestor in reversed(missing):
+            known[ancestor] = _selector_of(self, ancestor)
+        found = known[el] = _selector_of(self, el)
+        return found
 
     def snippet(self, el: Element, limit: int = 160) -> str:
         """A short rendering of the element's start tag and the start of its text."""
@@ -228,10 +251,25 @@ class Page:
         start = f"<{el.tag}{attrs}>"
         if len(start) > limit:
             return start[: limit - 1] + "…"
-        text = " ".join(text_content(el).split()) if el.tag not in ("html", "head", "body") else ""
+        text = self.text_start(el, 61) if el.tag not in ("html", "head", "body") else ""
         if len(text) > 60:
             text = text[:59] + "…"
         return f"{start}{escape(text, quote=False)}</{el.tag}>" if text else start
+
+    def text_start(self, el: Element, limit: int) -> str:
+        """`self.text(el)[:limit]`, reading only as much of the element's text as that needs
+        (findings on a `main` or a big table should not read the whole section)."""
+        parts: list[str] = []
+        visible = 0
+        for chunk in el.itertext():
+            parts.append(chunk)
+            # Collapsing whitespace keeps every other character, so once `limit` of them are
+            # read, the collapsed text read so far is at least `limit` long, and it is a
+            # prefix of the whole collapsed text.
+            visible += len("".join(chunk.split()))
+            if visible >= limit:
+                break
+        return " ".join("".join(parts).split())[:limit]
 
 
 def _language_of(page: Page, el: Element) -> str | None:
