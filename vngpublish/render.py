@@ -28,6 +28,7 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from vngpublish.check import Finding, check_html
+from vngpublish.check.presets import DEFAULT_PRESET
 from vngpublish.errors import TemplateError
 from vngpublish.model import Event, Issue, Item, markdown_parser, slugify
 from vngpublish.resources import templates_dir
@@ -349,7 +350,9 @@ def render_issue(
     """Render `issue` as `variant`: "web" (a page), "email" (e-mail HTML) or "text".
 
     `templates` is a folder whose files override ours by name. With `check` (the default) the
-    HTML variants are run through `vngpublish.check.check_html` and the findings returned.
+    HTML variants are run through `vngpublish.check.check_html` and the findings returned: the
+    web page with the default preset (`wcag-aa`), the e-mail with the `email` preset, the
+    same rules `python -m vngpublish.check` applies.
     """
     if variant not in _TEMPLATES:
         raise ValueError(f"variant must be one of {', '.join(_TEMPLATES)}, got {variant!r}")
@@ -373,7 +376,8 @@ def render_issue(
     if variant == "email":
         output = _inline_css(output, render_template(env, "email.css"))
     path = f"{issue.slug}/{'index.html' if variant == 'web' else 'email.html'}"
-    findings = check_html(output, path) if check else []
+    preset = "email" if variant == "email" else DEFAULT_PRESET
+    findings = check_html(output, path, preset=preset) if check else []
     return Rendered(variant, html=output, findings=findings)
 
 

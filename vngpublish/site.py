@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vngpublish.check import Finding, check_html
+from vngpublish.check.presets import DEFAULT_PRESET
 from vngpublish.content import load_issue
 from vngpublish.errors import ContentError, PublishError
 from vngpublish.model import Issue, check_url
@@ -87,7 +88,7 @@ def build_site(
     )
     files["index.html"] = archive
     if check:
-        findings += check_html(archive, "index.html")
+        findings += check_html(archive, "index.html", preset=DEFAULT_PRESET)
     files["feed.xml"] = render_template(
         env,
         "feed.xml",
