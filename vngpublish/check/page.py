@@ -45,6 +45,7 @@ class Page:
             root = etree.fromstring(b"<html><head></head><body></body></html>", _PARSER)
         self.root: Element = root
         self._cache: dict[str, dict[Any, Any]] = {}
+        self._hidden: dict[Element, bool] = {}
 
     # ----------------------------------------------------------------- indexes
     @cached_property
@@ -146,8 +147,12 @@ class Page:
 
     def is_hidden(self, el: Element) -> bool:
         """True when the element is excluded from the accessibility tree."""
-        # visibility keeps one state per element itself; no second cache here.
-        return visibility.is_hidden(self, el)
+        # Asked for most elements, often many times each: one dictionary lookup when known.
+        try:
+            return self._hidden[el]
+        except KeyError:
+            hidden = self._hidden[el] = visibility.is_hidden(self, el)
+            return hidden
 
     def is_rendered(self, el: Element) -> bool:
         """False when the element is not rendered at all (`hidden`, `display:none`, ...)."""
