@@ -49,22 +49,43 @@ def element_key(page: Page, el: Element) -> str:
             parts.append(f"{name}={' '.join(value.split())}")
     if el.tag not in WHOLE_PAGE:
         parts.append("text=" + page.text_start(el, TEXT_LIMIT))
-    parts.append("in=" + ">".join(_ancestors(el)))
+    parent = el.getparent()
+    parts.append("in=" + (_context(page, parent) if parent is not None else ""))
     return "|".join(parts)
 
 
-def _ancestors(el: Element) -> list[str]:
-    chain: list[str] = []
-    for ancestor in el.iterancestors():
-        if not isinstance(ancestor.tag, str) or ancestor.tag in WHOLE_PAGE:
-            continue
-        ancestor_id = ancestor.get("id")
-        if ancestor_id:
-            chain.append(f"{ancestor.tag}#{ancestor_id}")
-        elif ancestor.tag in SECTIONING:
-            chain.append(str(ancestor.tag))
-    chain.reverse()
-    return chain
+def _context(page: Page, el: Element) -> str:
+    """The landmark and id chain of `el` and its ancestors, outermost first, joined by ">".
+
+    Kept per element for the page: findings on neighbouring elements share their ancestors.
+    """
+    known: dict[Element, str] = page.memo("fingerprint-context", _new_dict)
+    missing: list[Element] = []
+    node: Element | None = el
+    while node is not None and node not in known:
+        missing.append(node)
+        node = node.getparent()
+    chain = known[node] if node is not None else ""
+    for current in reversed(missing):
+        label = _label(current)
+        if label:
+            chain = f"{chain}>{label}" if chain else label
+        known[current] = chain
+    return known[el]
+
+
+def _label(el: Element) -> str:
+    """How an ancestor appears in the chain: tag#id, a sectioning tag, or "" (left out)."""
+    if not isinstance(el.tag, str) or el.tag in WHOLE_PAGE:
+        return ""
+    ancestor_id = el.get("id")
+    if ancestor_id:
+        return f"{el.tag}#{ancestor_id}"
+    return str(el.tag) if el.tag in SECTIONING else ""
+
+
+def _new_dict(page: Page) -> dict[Element, str]:
+    return {}
 
 
 def digest(key: str) -> str:

@@ -45,7 +45,11 @@ class Page:
             root = etree.fromstring(b"<html><head></head><body></body></html>", _PARSER)
         self.root: Element = root
         self._cache: dict[str, dict[Any, Any]] = {}
+        # The facts rules ask about most, each in its own dictionary: one lookup when known.
         self._hidden: dict[Element, bool] = {}
+        self._roles: dict[Element, str | None] = {}
+        self._names: dict[Element, str] = {}
+        self._langs: dict[Element, str | None] = {}
 
     # ----------------------------------------------------------------- indexes
     @cached_property
@@ -137,13 +141,19 @@ class Page:
 
     def role(self, el: Element) -> str | None:
         """The element's role: a valid explicit `role`, else its implicit role (HTML-AAM)."""
-        result: str | None = self._memo("role", el, aria.role_of)
-        return result
+        try:
+            return self._roles[el]
+        except KeyError:
+            role = self._roles[el] = aria.role_of(self, el)
+            return role
 
     def name(self, el: Element) -> str:
         """The accessible name (accname 1.2), whitespace-collapsed; "" when there is none."""
-        result: str = self._memo("name", el, names.accessible_name)
-        return result
+        try:
+            return self._names[el]
+        except KeyError:
+            name = self._names[el] = names.accessible_name(self, el)
+            return name
 
     def description(self, el: Element) -> str:
         """The accessible description (aria-describedby, aria-description, or a title that is
@@ -178,8 +188,11 @@ class Page:
 
         `xml:lang` counts only in XHTML; in HTML it has no effect (HTML's "language" rules).
         """
-        result: str | None = self._memo("lang", el, _language_of)
-        return result
+        try:
+            return self._langs[el]
+        except KeyError:
+            lang = self._langs[el] = _language_of(self, el)
+            return lang
 
     def text(self, el: Element) -> str:
         """The element's text content, whitespace-collapsed."""
@@ -270,6 +283,11 @@ class Page:
     def text_start(self, el: Element, limit: int) -> str:
         """`self.text(el)[:limit]`, reading only as much of the element's text as that needs
         (findings on a `main` or a big table should not read the whole section)."""
+        # The snippet and the fingerprint of a finding both ask: the longer start serves both.
+        known: dict[Element, tuple[int, str]] = self._cache.setdefault("text_start", {})
+        found = known.get(el)
+        if found is not None and found[0] >= limit:
+            return found[1][:limit]
         parts: list[str] = []
         visible = 0
         for chunk in el.itertext():
@@ -280,7 +298,9 @@ class Page:
             visible += len("".join(chunk.split()))
             if visible >= limit:
                 break
-        return " ".join("".join(parts).split())[:limit]
+        text = " ".join("".join(parts).split())[:limit]
+        known[el] = (limit, text)
+        return text
 
 
 def _language_of(page: Page, el: Element) -> str | None:

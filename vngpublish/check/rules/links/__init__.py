@@ -104,7 +104,15 @@ def link_target(page: Page, el: Element) -> str | None:
     href = href_of(el)
     if href is None or href.lower().startswith("javascript:"):
         return None
-    try:
-        return normalise_url(urljoin(base_url(page), href))
-    except ValueError:
-        return None
+    # Resolving is the costly part, and pages repeat their hrefs: once per distinct href.
+    targets: dict[str, str | None] = page.memo("link-targets", _new_targets)
+    if href not in targets:
+        try:
+            targets[href] = normalise_url(urljoin(base_url(page), href))
+        except ValueError:
+            targets[href] = None
+    return targets[href]
+
+
+def _new_targets(page: Page) -> dict[str, str | None]:
+    return {}
