@@ -243,14 +243,19 @@ def _inline_text(page: Page, block: Element, link: Element, chain: set[Element])
 
 
 def _inline_pieces(page: Page, block: Element, link: Element, chain: set[Element]) -> Iterator[str]:
-    yield block.text or ""
+    if block.text:
+        yield block.text
     for child in block:
-        if isinstance(child.tag, str) and child is not link and not page.is_hidden(child):
+        # Only the link's ancestors and phrasing content count; ask whether they are hidden
+        # after that (a layout cell holds many blocks that are skipped either way).
+        counts = child in chain or child.tag in PHRASING_TAGS
+        if counts and child is not link and not page.is_hidden(child):
             if child in chain:
                 yield from _inline_pieces(page, child, link, chain)
-            elif child.tag in PHRASING_TAGS:
+            else:
                 yield text_content(child)
-        yield child.tail or ""
+        if child.tail:
+            yield child.tail
 
 
 def _table_headers(page: Page, cell: Element, cache: dict[Element, str]) -> str:
