@@ -25,7 +25,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"
 
-WORDS = (
+WORDS = (  # noqa: SIM905 (a sentence of words reads better than a list of 45 strings)
     "gemeente raad college wethouder burgemeester inwoners begroting wijk woningbouw omgevingswet "
     "participatie digitale toegankelijkheid informatie veiligheid jeugdzorg energie armoede "
     "bereikbaarheid vergunning aanvraag subsidie klimaat dienstverlening ondernemers cultuur sport "
@@ -49,15 +49,11 @@ def paragraph(rng: random.Random) -> str:
 def cms_page(rng: random.Random, n: int) -> str:
     """A municipality web page as a typical CMS renders it, defects included."""
     lang = rng.choice(['lang="nl"', 'lang="nl"', "", 'lang="nl-NL"'])
-    nav = "".join(
-        f'<li><a href="/{w}/">{w.capitalize()}</a></li>' for w in rng.sample(WORDS, 12)
-    )
+    nav = "".join(f'<li><a href="/{w}/">{w.capitalize()}</a></li>' for w in rng.sample(WORDS, 12))
     items = []
     for i in range(rng.randint(8, 30)):
         title = escape(sentence(rng, rng.randint(3, 8)).rstrip("."))
-        heading = (
-            f"<h3>{title}</h3>" if rng.random() < 0.6 else f"<p><strong>{title}</strong></p>"
-        )
+        heading = f"<h3>{title}</h3>" if rng.random() < 0.6 else f"<p><strong>{title}</strong></p>"
         img = ""
         if rng.random() < 0.4:
             alt = rng.choice(['alt=""', f'alt="{escape(rng.choice(WORDS))}"', ""])

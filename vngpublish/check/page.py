@@ -28,6 +28,16 @@ _CSS_IDENT = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
 _START_TAGS: dict[str, re.Pattern[str]] = {}  # "<tag" patterns for `Page.column`, by tag
 
 
+def parse_html(source: str) -> Element:
+    """The root element of `source` parsed as the checker parses every page (lxml's HTML
+    parser, comments kept, no depth limit)."""
+    root = etree.fromstring(source.encode("utf-8", "surrogatepass"), _PARSER)
+    if root is None:
+        # Nothing but whitespace or comments: a browser still builds html, head and body.
+        root = etree.fromstring(b"<html><head></head><body></body></html>", _PARSER)
+    return root
+
+
 class Page:
     """A parsed HTML page.
 
@@ -39,11 +49,7 @@ class Page:
         self.source = source
         self.path = path
         self.site_root = site_root
-        root = etree.fromstring(source.encode("utf-8", "surrogatepass"), _PARSER)
-        if root is None:
-            # Nothing but whitespace or comments: a browser still builds html, head and body.
-            root = etree.fromstring(b"<html><head></head><body></body></html>", _PARSER)
-        self.root: Element = root
+        self.root: Element = parse_html(source)
         self._cache: dict[str, dict[Any, Any]] = {}
         # The facts rules ask about most, each in its own dictionary: one lookup when known.
         self._hidden: dict[Element, bool] = {}
@@ -346,4 +352,4 @@ def iter_text_nodes(el: Element) -> Iterable[str]:
     yield from el.itertext()
 
 
-__all__ = ["Page", "etree"]
+__all__ = ["Page", "etree", "parse_html"]
