@@ -6,6 +6,7 @@ that inherits from it, such as `doc-noteref`) and that is in the accessibility t
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
@@ -104,15 +105,14 @@ def link_target(page: Page, el: Element) -> str | None:
     href = href_of(el)
     if href is None or href.lower().startswith("javascript:"):
         return None
-    # Resolving is the costly part, and pages repeat their hrefs: once per distinct href.
-    targets: dict[str, str | None] = page.memo("link-targets", _new_targets)
-    if href not in targets:
-        try:
-            targets[href] = normalise_url(urljoin(base_url(page), href))
-        except ValueError:
-            targets[href] = None
-    return targets[href]
+    return _resolved(base_url(page), href)
 
 
-def _new_targets(page: Page) -> dict[str, str | None]:
-    return {}
+# Resolving is the costly part, and the pages of a site repeat their hrefs (navigation,
+# footer): each distinct (base, href) is resolved once per process.
+@lru_cache(maxsize=8192)
+def _resolved(base: str, href: str) -> str | None:
+    try:
+        return normalise_url(urljoin(base, href))
+    except ValueError:
+        return None
