@@ -1,0 +1,184 @@
+"""What keeps the checker fast, without timing anything.
+
+- The fast paths answer exactly like the general code they short-cut.
+- Checking a page costs work in proportion to its size: the number of Python steps for a page
+  four times as large stays about four times as large (a quadratic spot would make it up to
+  sixteen), also when the page is written on one line or nothing takes a fast path.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from types import FrameType
+from typing import Any
+
+import pytest
+
+from vngpublish.check import visibility
+from vngpublish.check.engine import check_page, rules_by_id
+from vngpublish.check.page import Page
+
+NOTHING_HIDES = """<!doctype html>
+<html lang="nl"><head><title>T</title><style>p { color: navy; display: block }</style>
+<script>var x = "<p>niet zichtbaar</p>";</script></head>
+<body>
+<!-- een opmerking -->
+<main>
+  <h1>Kop</h1>
+  <p aria-hidden="false">Tekst <a href="/a">link</a></p>
+  <template><p>sjabloon</p></template>
+  <noscript><p>geen script</p></noscript>
+  <details><summary>Meer</summary><summary>tweede</summary><p>dicht</p>tekst</details>
+  <details open><summary>Open</summary><p>open inhoud</p></details>
+  <dialog><p>dicht venster</p></dialog><dialog open><p>open venster</p></dialog>
+  <form><input type="hidden" name="a"><input type=" HIDDEN " name="b"><input name="c"></form>
+  <svg><defs><circle r="1"/></defs><title>Logo</title><desc>beschrijving</desc><g><rect/></g></svg>
+  <datalist id="d"><option value="x"></datalist>
+  <p style="color: red">rood</p>
+</main>
+</body></html>
+"""
+
+# Pages with one thing that can hide content, and whether their last `p` ends up hidden.
+ONE_THING_HIDES = [
+    ('<style>.weg { display: none }</style><p class="weg">x</p>', True),
+    ("<style>p { visibility: hidden }</style><p>x</p>", True),
+    ('<p hidden style="display: block">x</p>', False),
+    ("<p hidden>x</p>", True),
+    ('<div aria-hidden="true"><p>x</p></div>', True),
+    ('<div aria-hidden=" TRUE "><p>x</p></div>', True),
+    ("<div inert><p>x</p></div>", True),
+    ('<p style="display:none">x</p>', True),
+    ('<div style="content-visibility: hidden"><p>x</p></div>', True),
+]
+
+
+def _answers(page: Page) -> list[tuple[bool, bool, str, bool]]:
+    return [
+        (
+            visibility.is_hidden(page, node),
+            visibility.is_rendered(page, node),
+            visibility.computed_visibility(page, node),
+            visibility.is_invisible_only(page, node),
+        )
+        for node in page.root.iter()
+    ]
+
+
+def test_visibility_fast_path_answers_like_the_full_cascade(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fast = Page(NOTHING_HIDES)
+    assert visibility._plain_page(fast) is not None, "the page should take the fast path"
+    fast_answers = _answers(fast)
+    monkeypatch.setattr(visibility, "_plain_page", lambda page: None)
+    assert _answers(Page(NOTHING_HIDES)) == fast_answers
+    # And the answers are the ones a browser gives, not merely the same twice.
+    assert not fast.is_hidden(fast.by_tag("h1")[0])
+    assert fast.is_hidden(fast.by_tag("template")[0])
+    dialogs = fast.by_tag("dialog")
+    assert fast.is_hidden(dialogs[0]) and not fast.is_hidden(dialogs[1])
+
+
+@pytest.mark.parametrize(("body", "hidden"), ONE_THING_HIDES)
+def test_pages_where_something_can_hide_take_the_full_cascade(body: str, hidden: bool) -> None:
+    page = Page(f"<!doctype html><html><head></head><body>{body}</body></html>")
+    assert visibility._plain_page(page) is None
+    assert page.is_hidden(page.by_tag("p")[-1]) is hidden
+
+
+def test_with_attribute_finds_every_element_carrying_it() -> None:
+    extra = '<p xml:lang="en" data-x="" ROLE="note">x</p></main>'
+    page = Page(NOTHING_HIDES.replace("</main>", extra), "page.xhtml")
+    names = {name for el in page.elements for name in el.attrib}
+    assert {"xml:lang", "role", "aria-hidden", "data-x"} <= names
+    for name in [*names, "not-there"]:
+        expected = [el for el in page.elements if name in el.attrib]
+        assert page.with_attribute(name) == expected, name
+
+
+def test_text_start_is_the_start_of_the_collapsed_text() -> None:
+    page = Page(
+        "<div>  Een\n\t<b>twee </b><!-- x -->drie<span>   </span>"
+        "<i>vier  vijf</i>zes zeven acht negen tien elf twaalf   </div>"
+    )
+    div = page.by_tag("div")[0]
+    full = page.text(div)
+    for limit in range(len(full) + 3):
+        fresh = Page(page.source).by_tag("div")[0]
+        assert Page(page.source).text_start(fresh, limit) == full[:limit]
+    # Asked again with a shorter or longer limit, the kept start serves or is extended.
+    assert page.text_start(div, 30) == full[:30]
+    assert page.text_start(div, 5) == full[:5]
+    assert page.text_start(div, 200) == full
+
+
+def test_columns_on_a_page_written_on_one_line() -> None:
+    source = '<html><body><p>a</p><P class="x">b</P><p>c <a href="/">d</a></p></body></html>'
+    page = Page(source)
+    columns = [page.column(p) for p in page.by_tag("p")]
+    assert columns == [source.index("<p>") + 1, source.index("<P ") + 1, source.rindex("<p>") + 1]
+    assert page.column(page.by_tag("a")[0]) == source.index("<a ") + 1
+
+
+# ------------------------------------------------------------------ linear work
+def _site_page(items: int, prefix: str, *, one_line: bool, hiding: bool) -> str:
+    """A CMS-like page and an e-mail-like part with `items` news items each."""
+    parts = []
+    for i in range(items):
+        parts.append(
+            f"<article><h2>Bericht {i} over de begroting</h2>"
+            f"<p><strong>Raadsvergadering {i}</strong></p>"
+            f"<p>De gemeenteraad bespreekt punt {i} van de agenda in de commissie.</p>"
+            f'<ul><li><a href="/{prefix}/nieuws/{i}">Lees meer</a></li>'
+            f'<li><a href="https://example.org/{prefix}/{i}">Lees meer</a></li></ul>'
+            f'<img src="/img/{i}.png" alt="">'
+            f'<table role="presentation"><tr><td style="padding:4px">'
+            f'<table><tr><td><a href="/{prefix}/mail/{i}">Klik hier</a></td></tr></table>'
+            f"</td></tr></table>"
+            + ('<div aria-hidden="true"><span>verborgen</span></div>' if hiding else "")
+            + f'<p id="dubbel">Tekst {i}</p></article>'
+        )
+    separator = "" if one_line else "\n"
+    return separator.join(
+        [
+            '<!doctype html><html lang="nl"><head><title>Nieuws</title>',
+            "<style>.nav { display: block }</style></head><body><main>",
+            *parts,
+            "</main></body></html>",
+        ]
+    )
+
+
+def _steps(run: Callable[[], object]) -> int:
+    """Python lines executed (and calls and returns) while `run` runs: a measure of work that
+    does not depend on the machine, and that sees loops inside generator expressions too."""
+    count = 0
+
+    def trace(frame: FrameType, event: str, arg: Any) -> Callable[..., Any]:
+        nonlocal count
+        count += 1
+        return trace
+
+    sys.settrace(trace)
+    try:
+        run()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize("one_line", [False, True], ids=["lines", "one-line"])
+@pytest.mark.parametrize("hiding", [False, True], ids=["fast-path", "full-cascade"])
+def test_work_grows_linearly_with_the_page(one_line: bool, hiding: bool) -> None:
+    rules = rules_by_id(None)
+    # Warm up process-wide caches (language model, stylesheet parses) on another page.
+    check_page(Page(_site_page(10, "warm", one_line=one_line, hiding=hiding)), rules)
+    small = _site_page(20, "small", one_line=one_line, hiding=hiding)
+    large = _site_page(80, "large", one_line=one_line, hiding=hiding)
+    small_steps = _steps(lambda: check_page(Page(small), rules))
+    large_steps = _steps(lambda: check_page(Page(large), rules))
+    findings = check_page(Page(large), rules)
+    assert len(findings) > 80, "the page should give the rules plenty to report"
+    assert large_steps < 4.6 * small_steps, (small_steps, large_steps)
