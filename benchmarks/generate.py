@@ -21,6 +21,7 @@ import shutil
 import sys
 from html import escape
 from pathlib import Path
+from typing import Literal
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -32,6 +33,7 @@ WORDS = (  # noqa: SIM905 (a sentence of words reads better than a list of 45 st
     "onderwijs zorg afval parkeren evenement bijeenkomst besluit motie amendement commissie "
     "vergadering agenda verslag regeling verordening financiën accres gemeentefonds"
 ).split()
+KINDS: tuple[Literal["web", "email"], ...] = ("web", "email")  # rendered newsletter variants
 GENERIC = ["Lees meer", "Meer informatie", "Klik hier", "Lees verder", "Bekijk"]
 
 
@@ -139,7 +141,7 @@ def rendered_newsletters(rng: random.Random, count: int) -> list[str]:
         items = list(issue.items)
         rng.shuffle(items)
         variant = issue.model_copy(update={"items": items[: rng.randint(4, len(items))]})
-        kind = rng.choice(["web", "email"])
+        kind = rng.choice(KINDS)
         pages.append(render_issue(variant, kind, check=False).html)
     return pages
 
