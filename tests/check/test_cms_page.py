@@ -79,3 +79,16 @@ def test_site_built_from_the_example_has_no_findings(tmp_path: Path) -> None:
     report = json.loads(result.stdout)
     assert report["findings"] == []
     assert report["files"] >= 3
+
+
+def test_python_api_gives_readable_messages_in_both_languages() -> None:
+    from vngpublish.check import check_html
+
+    [finding] = check_html(
+        '<html lang="nl"><title>t</title><h1>k</h1><div><a href="/a">Lees meer</a></div></html>',
+        select=["link-text-generic"],
+    )
+    english, dutch = finding.text(), finding.text("nl")
+    assert "“Lees meer”" in english and "{" not in english
+    assert "“Lees meer”" in dutch and "{" not in dutch
+    assert english != dutch

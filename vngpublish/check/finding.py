@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from vngpublish.check.i18n import format_message
+
 
 class Outcome(StrEnum):
     """The outcome of a rule on one element, as in the ACT Rules Format.
@@ -34,9 +36,8 @@ class Severity(StrEnum):
 class Finding:
     """One result worth reporting.
 
-    `message` is the English source string with `{placeholders}`; `args` fills them. Writers
-    translate with `vngpublish.check.i18n` before formatting, so one finding can be shown in
-    Dutch and English.
+    `message` is the English source string with `{placeholders}`; `args` fills them. Use
+    `text()` for the readable message, in English or Dutch: one finding can be shown in both.
     """
 
     rule: str
@@ -52,6 +53,10 @@ class Finding:
     wcag: tuple[str, ...] = ()
     act: tuple[str, ...] = ()
     fingerprint: str = ""
+
+    def text(self, lang: str = "en") -> str:
+        """The message for people, placeholders filled, in `lang` ("en" or "nl")."""
+        return format_message(self.message, self.args, lang)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order findings by place in the file, then by rule."""
