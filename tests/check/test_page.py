@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from vngpublish.check.page import Page
+import pytest
+
+from vngpublish.check.page import Page, ParseStopped
 
 SOURCE = """<!doctype html>
 <html lang="nl">
@@ -84,6 +86,40 @@ def test_the_whole_document_is_kept_however_deep_it_nests() -> None:
     assert after is not None and page.line(after) == 1
     deepest = max(page.by_tag("div"), key=lambda e: sum(1 for _ in e.iterancestors()))
     assert page.selector(deepest).endswith("div > div")
+
+
+def test_a_page_nested_deeper_than_the_parser_allows_is_an_error_not_cut_short() -> None:
+    # Even with huge_tree, libxml2 gives up at 2048 levels and drops the rest of the page:
+    # the image after the deep spot would never be checked.
+    lines = ["<html><body><main>"] + ["<div><p>Bericht</p>"] * 2500 + ['<img src="x.png">']
+    with pytest.raises(ParseStopped) as raised:
+        Page("\n".join(lines), "diep.html")
+    error = raised.value.error
+    assert error.path == "diep.html"
+    # html, body and main are three levels and line n holds the (n-1)th div: the p on line
+    # 2046 is the first element at level 2049.
+    assert error.line == 2046
+    assert error.args["limit"] == 2048
+    assert "2048" in error.message.format(**error.args)
+
+
+def test_cr_and_crlf_line_endings_count_as_newlines() -> None:
+    lf = SOURCE
+    for ending in ("\r", "\r\n"):
+        page = Page(lf.replace("\n", ending))
+        h1 = page.by_tag("h1")[0]
+        last = page.by_id("last")
+        assert last is not None
+        assert (page.line(h1), page.column(h1)) == (6, 5)
+        assert (page.line(last), page.column(last)) == (8, 46)
+        assert "\r" not in page.source
+
+
+def test_only_newlines_end_lines_for_columns() -> None:
+    # A form feed or U+2028 is not a line break to the parser, so it must not be to columns.
+    page = Page('<p>a\x0cb\u2028c</p>\n<p>x</p> <a href="/">y</a>')
+    link = page.by_tag("a")[0]
+    assert (page.line(link), page.column(link)) == (2, 10)
 
 
 def test_role_name_and_hidden_are_consistent_through_the_page() -> None:

@@ -17,39 +17,93 @@ from lxml import etree
 
 from vngpublish.check import aria, names, visibility
 from vngpublish.check.dom import Element, text_content
+from vngpublish.check.i18n import N_
+from vngpublish.check.source import FileError, SourceError
 
-# huge_tree: without it libxml2 stops at 256 levels of nesting and silently drops the rest of
-# the document, so everything after one deep spot would go unchecked.
+# libxml2 stops parsing at a fixed depth of nesting (256 levels, 2048 with huge_tree) and drops
+# the rest of the document; `parse_html` turns that into a `ParseStopped` error.
 _PARSER = etree.HTMLParser(
     encoding="utf-8", remove_comments=False, default_doctype=False, huge_tree=True
 )
+_DEPTH_LIMIT = re.compile(r"Excessive depth in document: (\d+)")
 T = TypeVar("T")
 _CSS_IDENT = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
 _START_TAGS: dict[str, re.Pattern[str]] = {}  # "<tag" patterns for `Page.column`, by tag
 
 
-def parse_html(source: str) -> Element:
+class ParseStopped(SourceError):
+    """Raised when the HTML parser gave up part way through a page (elements nested deeper
+    than libxml2 allows): what follows that point was never parsed, so it cannot be checked.
+
+    Carries the `FileError` to report, with the line where the parser stopped.
+    """
+
+
+def normalize_newlines(source: str) -> str:
+    """`source` with every CR LF pair and every lone CR turned into LF, as HTML's input stream
+    preprocessing does before tokenising (libxml2 counts lines by LF only)."""
+    if "\r" not in source:
+        return source
+    return source.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_html(source: str, path: str = "<string>") -> Element:
     """The root element of `source` parsed as the checker parses every page (lxml's HTML
-    parser, comments kept, no depth limit)."""
+    parser, comments kept, line endings normalised to LF).
+
+    Raises `ParseStopped` (naming `path`) when the parser gave up before the end of the
+    page, rather than return a tree that silently lacks the rest.
+    """
+    source = normalize_newlines(source)
     root = etree.fromstring(source.encode("utf-8", "surrogatepass"), _PARSER)
+    fatal = _PARSER.error_log.filter_from_fatals()
+    if fatal:
+        raise _parse_stopped(path, fatal[0])
     if root is None:
         # Nothing but whitespace or comments: a browser still builds html, head and body.
         root = etree.fromstring(b"<html><head></head><body></body></html>", _PARSER)
     return root
 
 
+def _parse_stopped(path: str, entry: etree._LogEntry) -> ParseStopped:
+    depth = _DEPTH_LIMIT.search(entry.message)
+    if depth:
+        error = FileError(
+            path,
+            N_(
+                "the HTML parser stopped at line {line}: elements are nested more than {limit}"
+                " levels deep, so the rest of the page cannot be checked"
+            ),
+            {"line": entry.line, "limit": int(depth.group(1))},
+            line=entry.line,
+        )
+    else:
+        error = FileError(
+            path,
+            N_(
+                "the HTML parser stopped at line {line} ({reason}), so the rest of the page"
+                " cannot be checked"
+            ),
+            {"line": entry.line, "reason": entry.message.strip()},
+            line=entry.line,
+        )
+    return ParseStopped(error)
+
+
 class Page:
     """A parsed HTML page.
 
     `path` is how findings name the file; `site_root` is the folder root-relative URLs resolve
-    against (`--root`), or None.
+    against (`--root`), or None. `source` keeps the text with line endings normalised to LF,
+    so that its lines are the lines findings are reported at. Raises `ParseStopped` when the
+    parser cannot read the whole page.
     """
 
     def __init__(self, source: str, path: str = "<string>", site_root: Path | None = None) -> None:
-        self.source = source
+        self.source = normalize_newlines(source)
         self.path = path
         self.site_root = site_root
-        self.root: Element = parse_html(source)
+        self.root: Element = parse_html(self.source, path)
         self._cache: dict[str, dict[Any, Any]] = {}
         # The facts rules ask about most, each in its own dictionary: one lookup when known.
         self._hidden: dict[Element, bool] = {}
@@ -211,7 +265,9 @@ class Page:
 
     @cached_property
     def _lines(self) -> list[str]:
-        return self.source.splitlines()
+        # Split at LF only, as libxml2 counts lines: `splitlines` would also split at form
+        # feeds, U+2028 and others, and shift every later line.
+        return self.source.split("\n")
 
     def column(self, el: Element) -> int:
         """1-based column of the element's start tag on its line (1 when it cannot be found)."""
@@ -352,4 +408,4 @@ def iter_text_nodes(el: Element) -> Iterable[str]:
     yield from el.itertext()
 
 
-__all__ = ["Page", "etree", "parse_html"]
+__all__ = ["Page", "ParseStopped", "etree", "normalize_newlines", "parse_html"]

@@ -72,6 +72,8 @@ def check_file(path: str, options: RunOptions) -> FileResult:
     rules = options.rules - ignored_for(path, options.per_file_ignores, options.base_dir)
     try:
         findings = check_source(source, path, rules, options.site_root)
+    except SourceError as exc:  # e.g. the parser gave up part way (page.ParseStopped)
+        return FileResult(path, [], exc.error)
     except Exception as exc:  # a bug in a rule must not lose the other files' results
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         where = f"{frame.filename}:{frame.lineno}"
