@@ -149,11 +149,55 @@ def test_identical_elements_are_told_apart(site: Path) -> None:
     assert Run("--baseline", "baseline.json").status == 1
 
 
-def test_paths_are_relative_to_the_root_when_given(site: Path, tmp_path: Path) -> None:
-    Run("--root", "site", "--write-baseline", "baseline.json")
-    paths = {e.path for e in load("baseline.json")}
-    assert paths == {"nieuws.html", "ander.html"}
-    assert Run("--root", "site", "--baseline", "baseline.json").status == 0
+def test_paths_are_relative_to_the_baseline_file_whatever_the_root(site: Path) -> None:
+    (site.parent / "ci").mkdir()
+    Run("--root", "site", "--write-baseline", "ci/baseline.json")
+    paths = {e.path for e in load("ci/baseline.json")}
+    assert paths == {"../site/nieuws.html", "../site/ander.html"}
+    assert Run("--root", "site", "--baseline", "ci/baseline.json").status == 0
+    assert Run("--baseline", "ci/baseline.json").status == 0
+
+
+def test_the_same_baseline_works_from_any_working_directory(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(site)
+    out, err = io.StringIO(), io.StringIO()
+    argv = ["nieuws.html", "--select", RULES, "--write-baseline", "b.json"]
+    assert cli.main(argv, stdout=out, stderr=err) == 0
+    assert {e.path for e in load("b.json")} == {"nieuws.html"}
+
+    monkeypatch.chdir(site.parent)
+    out, err = io.StringIO(), io.StringIO()
+    argv = ["site/nieuws.html", "--select", RULES, "--baseline", "site/b.json"]
+    assert cli.main(argv, stdout=out, stderr=err) == 0, out.getvalue()
+    assert out.getvalue().startswith("0 errors"), out.getvalue()
+    assert err.getvalue() == ""
+
+
+def test_version_1_baselines_relative_to_the_working_directory_are_still_read(
+    site: Path,
+) -> None:
+    Run("--write-baseline", "baseline.json")
+    data = json.loads(Path("baseline.json").read_text(encoding="utf-8"))
+    # Version 1 wrote paths relative to the working directory, wherever the file was.
+    (site.parent / "ci").mkdir()
+    old = {**data, "version": 1}
+    Path("ci/old.json").write_text(json.dumps(old), encoding="utf-8")
+    assert {e["path"] for e in old["entries"]} == {"site/nieuws.html", "site/ander.html"}
+
+    run = Run("--baseline", "ci/old.json")
+    assert (run.status, run.findings, run.err) == (0, [], "")
+    # Writing it again turns it into a version 2 file, relative to its folder.
+    # (ander.html is not checked now: its converted entries are kept.)
+    argv = ["site/nieuws.html", "--select", RULES, "--write-baseline", "ci/old.json"]
+    assert cli.main(argv, stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    rewritten = json.loads(Path("ci/old.json").read_text(encoding="utf-8"))
+    assert rewritten["version"] == 2
+    assert {e["path"] for e in rewritten["entries"]} == {
+        "../site/nieuws.html",
+        "../site/ander.html",
+    }
 
 
 def test_writing_keeps_entries_of_pages_not_checked_now(site: Path) -> None:

@@ -7,11 +7,15 @@ depend on which other rules exist.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
+import os
 import re
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +36,20 @@ LINE = re.compile(
     r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): "
     r"(?P<sev>error|warning|review) (?P<rule>[a-z0-9-]+) (?P<msg>.+)$"
 )
+
+
+def make_fifo(path: Path | str) -> None:
+    """A FIFO at `path`; should something open it to read, it gets end of file within seconds
+    instead of waiting for a writer forever (so a regression fails rather than hangs)."""
+    os.mkfifo(path)
+
+    def release() -> None:
+        for _ in range(100):
+            with contextlib.suppress(OSError):  # OSError: no reader now
+                os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+            time.sleep(0.05)
+
+    threading.Thread(target=release, daemon=True).start()
 
 
 class Run:
@@ -315,7 +333,8 @@ def test_config_found_from_a_subfolder(site: Path, monkeypatch: pytest.MonkeyPat
         '[tool.vngpublish.check]\nignore = ["page-has-heading-one"]\n'
     )
     monkeypatch.chdir(site)
-    run = Run([".", "--select", H1, "--fail-on", "warning"])
+    # image-alt finds nothing here; it keeps the selection from being all ignored.
+    run = Run([".", "--select", f"{H1},image-alt", "--fail-on", "warning"])
     assert run.status == 0 and run.lines == ["0 errors, 0 warnings, 0 to review; 2 files checked."]
 
 
@@ -529,3 +548,54 @@ def test_pre_commit_passes_file_names_and_gets_the_exit_status(site: Path) -> No
     # pre-commit calls the entry with the changed files as arguments.
     assert Run(["site/index.html"]).status == 0
     assert Run(["site/nieuws/maart.html", "--fail-on", "warning"]).status == 1
+
+
+# ------------------------------------------------------------------ review fixes
+def test_a_broken_pyproject_found_on_the_way_is_an_error_not_skipped(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Path("pyproject.toml").write_text('[tool.vngpublish.check]\nfail-on = "never"\n')
+    (site / "pyproject.toml").write_text(f'[tool.vngpublish.check]\nselect = ["{H1}"\n')
+    monkeypatch.chdir(site)
+    run = Run(["nieuws/maart.html"])
+    assert run.status == 2
+    assert "pyproject.toml: not valid TOML" in run.err
+    assert run.out == ""
+
+
+@pytest.mark.parametrize("value", ["", ",", " , "])
+def test_an_empty_select_is_a_usage_error(site: Path, value: str) -> None:
+    run = Run(["site", "--select", value])
+    assert run.status == 2
+    assert "--select names no rules" in run.err
+    assert run.out == ""
+
+
+def test_an_empty_select_in_the_config_is_a_usage_error(site: Path) -> None:
+    Path("pyproject.toml").write_text("[tool.vngpublish.check]\nselect = []\n")
+    run = Run(["site"])
+    assert run.status == 2
+    assert "select: names no rules" in run.err
+
+
+def test_ignoring_every_selected_rule_is_a_usage_error(site: Path) -> None:
+    run = Run(["site", "--select", H1, "--ignore", H1])
+    assert run.status == 2
+    assert "no rules to run" in run.err
+
+
+def test_the_same_file_named_several_ways_is_checked_once(site: Path) -> None:
+    page = "site/nieuws/maart.html"
+    run = Run(["site", page, "./site", str(site / "nieuws" / "maart.html"), "--select", H1])
+    # Each finding once, under the first spelling given (found in the folder `site`).
+    assert [line.split(":")[0] for line in run.lines[:-1]] == [page]
+    assert run.lines[-1] == "0 errors, 1 warning, 0 to review; 2 files checked."
+
+
+def test_a_fifo_is_an_error_and_never_waited_on(site: Path) -> None:
+    fifo = site / "wacht.html"
+    make_fifo(fifo)
+    for argv in (["site"], ["site/wacht.html"]):
+        run = Run([*argv, "--select", H1])
+        assert run.status == 2
+        assert "site/wacht.html: not a regular file" in run.err

@@ -184,3 +184,47 @@ def test_malformed_preset_file(tmp_path: Path) -> None:
     write(tmp_path / "fout.yml", "level: [A]\n")
     with pytest.raises(PresetError, match="unknown key 'level' \\(did you mean 'levels'\\?\\)"):
         load_presets(tmp_path)
+
+
+# ------------------------------------------------------------------ review fixes
+def test_a_pyproject_that_is_not_toml_stops_the_search(tmp_path: Path) -> None:
+    # The parent's settings must not be used in place of the broken nearer file.
+    write(tmp_path / "pyproject.toml", '[tool.vngpublish.check]\nfail-on = "never"\n')
+    child = write(
+        tmp_path / "child" / "pyproject.toml",
+        '[tool.vngpublish.check]\nselect = ["link-text-generic"\n',
+    )
+    with pytest.raises(ConfigError, match="not valid TOML") as raised:
+        find_config(child.parent)
+    assert str(child) in str(raised.value)
+
+
+def test_an_empty_select_in_the_config_is_an_error(tmp_path: Path) -> None:
+    path = write(tmp_path / "pyproject.toml", "[tool.vngpublish.check]\nselect = []\n")
+    with pytest.raises(ConfigError, match="select: names no rules"):
+        load_config(path)
+
+
+@pytest.mark.parametrize(
+    ("page", "ignored"),
+    [
+        ("site/top.html", True),  # `**/` matches no folder too, as in ruff and .gitignore
+        ("site/a/page.html", True),
+        ("site/a/b/page.html", True),
+        ("other/top.html", False),
+        ("site/top.css", False),
+    ],
+)
+def test_double_star_matches_zero_or_more_folders(tmp_path: Path, page: str, ignored: bool) -> None:
+    write(tmp_path / page, "<p>x</p>")
+    ignores = (("site/**/*.html", ("link-name",)),)
+    expected = {"link-name"} if ignored else set()
+    assert ignored_for(str(tmp_path / page), ignores, tmp_path) == expected
+
+
+def test_double_star_at_the_start_matches_the_top_folder(tmp_path: Path) -> None:
+    write(tmp_path / "index.html", "<p>x</p>")
+    write(tmp_path / "a" / "index.html", "<p>x</p>")
+    ignores = (("**/index.html", ("link-name",)),)
+    assert ignored_for(str(tmp_path / "index.html"), ignores, tmp_path) == {"link-name"}
+    assert ignored_for(str(tmp_path / "a" / "index.html"), ignores, tmp_path) == {"link-name"}

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,20 @@ from vngpublish.check.source import SourceError, collect, decode, read_source
 PAGE = (
     "<!DOCTYPE html><html lang='nl'><head>{meta}<title>Café</title></head><body>Één</body></html>"
 )
+
+
+def make_fifo(path: Path | str) -> None:
+    """A FIFO at `path`; should something open it to read, it gets end of file within seconds
+    instead of waiting for a writer forever (so a regression fails rather than hangs)."""
+    os.mkfifo(path)
+
+    def release() -> None:
+        for _ in range(100):
+            with contextlib.suppress(OSError):  # OSError: no reader now
+                os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+            time.sleep(0.05)
+
+    threading.Thread(target=release, daemon=True).start()
 
 
 def test_utf8_without_declaration() -> None:
@@ -138,3 +155,34 @@ def test_collect_reports_bad_paths_and_keeps_the_good_ones(tmp_path: Path) -> No
         ("leeg", "no .html, .htm or .xhtml files in this folder"),
         ("kapot.html", "broken symbolic link"),
     ]
+
+
+def test_collect_keeps_each_file_once_under_the_first_spelling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("cms").mkdir()
+    Path("cms/nieuwsbrief.html").write_text("<p>x</p>")
+    Path("alias.html").symlink_to(tmp_path / "cms" / "nieuwsbrief.html")
+    given = ["cms", "cms/nieuwsbrief.html", "./cms", str(tmp_path / "cms"), "alias.html"]
+    files, errors = collect(given)
+    assert (files, errors) == (["cms/nieuwsbrief.html"], [])
+    assert collect(["alias.html", "cms"]) == (["alias.html"], [])
+
+
+def test_collect_and_read_refuse_what_is_not_a_regular_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("site").mkdir()
+    Path("site/a.html").write_text("<p>x</p>")
+    make_fifo("site/x.html")
+    files, errors = collect(["site", "site/x.html"])
+    assert files == ["site/a.html"]
+    # Named twice, reported once.
+    assert [(e.path, e.message) for e in errors] == [
+        ("site/x.html", "not a regular file (a FIFO, device or socket); only files are checked")
+    ]
+    with pytest.raises(SourceError) as raised:
+        read_source("site/x.html")  # returns at once: a FIFO is never opened
+    assert raised.value.error.message.startswith("not a regular file")

@@ -6,11 +6,11 @@ review can read its diff::
 
     {
       "tool": "vngpublish",
-      "version": 1,
+      "version": 2,
       "entries": [
         {
           "rule": "link-text-generic",
-          "path": "nieuws/maart.html",
+          "path": "site/nieuws/maart.html",
           "fingerprint": "9c1e0b7d4a553f2a",
           "selector": "main > p:nth-of-type(2) > a",
           "message": "The link text \\"Lees meer\\" does not say where the link goes ..."
@@ -20,8 +20,13 @@ review can read its diff::
 
 An entry is matched on rule, path and the element fingerprint (`vngpublish.check.fingerprint`:
 no line numbers, so moving lines or adding paragraphs elsewhere keeps it matching); the
-selector and message are there for people. Paths are relative to `--root` when given, else to
-the working directory, with `/` separators.
+selector and message are there for people. Paths are relative to the folder the baseline file
+is in, with `/` separators (`../site/a.html` for a baseline in `ci/`), so the same baseline
+works whatever the working directory and whatever `--root` is.
+
+Version 1 files named pages relative to `--root` when given, else to the working directory.
+They are still read (their paths taken from the working directory or `--root` of the run that
+reads them, as they were written) and are written again as version 2.
 
 An entry of a page that was checked but that no longer matches a finding is stale: the defect
 was fixed (or changed), and the entry should be removed so it cannot hide a new one. Entries of
@@ -41,7 +46,8 @@ from typing import Any
 from vngpublish.check.finding import Finding
 from vngpublish.check.i18n import N_, format_message
 
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
 FIELDS = ("rule", "path", "fingerprint", "selector", "message")
 REQUIRED = ("rule", "path", "fingerprint")
 
@@ -67,13 +73,19 @@ class BaselineError(Exception):
 
 def relative_path(path: str, base: Path | None = None) -> str:
     """How a baseline names a page: relative to `base` (default: the working directory) with
-    `/` separators; absolute when the page lies outside `base`."""
-    start = os.path.abspath(base or Path.cwd())
+    `/` separators, `..` where the page lies outside `base`; absolute only when no relative
+    path exists (another drive on Windows)."""
     absolute = os.path.abspath(path)
-    relative = os.path.relpath(absolute, start)
-    if relative.startswith(os.pardir):
+    try:
+        relative = os.path.relpath(absolute, os.path.abspath(base or Path.cwd()))
+    except ValueError:
         return PurePath(absolute).as_posix()
     return PurePath(relative).as_posix()
+
+
+def folder_of(baseline: str) -> Path:
+    """The folder the page paths in baseline file `baseline` are relative to."""
+    return Path(os.path.abspath(baseline)).parent
 
 
 @dataclass(frozen=True)
@@ -107,8 +119,12 @@ def entry_for(finding: Finding, base: Path | None, message: str) -> Entry:
     )
 
 
-def load(path: str) -> list[Entry]:
-    """The entries of baseline file `path`; `BaselineError` when it is missing or malformed."""
+def load(path: str, old_base: Path | None = None) -> list[Entry]:
+    """The entries of baseline file `path`; `BaselineError` when it is missing or malformed.
+
+    Entry paths come back relative to the file's folder. A version 1 file's paths were
+    relative to `old_base` (the `--root`; default the working directory) and are converted.
+    """
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -138,12 +154,13 @@ def load(path: str) -> list[Entry]:
             N_('baseline {path}: expected an object with a list "entries"; is this a baseline?'),
             path=path,
         )
-    if data.get("version", VERSION) != VERSION:
+    version = data.get("version", VERSION)
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
         raise BaselineError(
             N_("baseline {path}: version {version} is not supported (this version reads {known})"),
             path=path,
-            version=json.dumps(data.get("version")),
-            known=VERSION,
+            version=json.dumps(version),
+            known=", ".join(str(v) for v in READABLE_VERSIONS),
         )
     entries: list[Entry] = []
     for number, item in enumerate(data["entries"], start=1):
@@ -161,7 +178,10 @@ def load(path: str) -> list[Entry]:
         extra = {
             name: item[name] for name in ("selector", "message") if isinstance(item.get(name), str)
         }
-        entries.append(Entry(item["rule"], item["path"], item["fingerprint"], **extra))
+        page = item["path"]
+        if version == 1:
+            page = relative_path(os.path.join(old_base or Path.cwd(), page), folder_of(path))
+        entries.append(Entry(item["rule"], page, item["fingerprint"], **extra))
     return entries
 
 
@@ -181,6 +201,7 @@ class Baseline:
     """The accepted findings of a baseline file, and which of them matched in this run."""
 
     def __init__(self, entries: Iterable[Entry], base: Path | None = None) -> None:
+        """`base` is the folder the entries' paths are relative to (the baseline file's)."""
         self.entries = {entry.key: entry for entry in entries}
         self.base = base
         self.matched: set[Key] = set()
@@ -215,6 +236,7 @@ class Recorder:
     """Collects the entries of a run for `--write-baseline`."""
 
     def __init__(self, base: Path | None) -> None:
+        """`base` is the folder of the baseline file to be written."""
         self.base = base
         self.entries: list[Entry] = []
         self.checked: set[str] = set()

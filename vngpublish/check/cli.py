@@ -39,6 +39,7 @@ from vngpublish.check.baseline import (
     Entry,
     Recorder,
     dump,
+    folder_of,
 )
 from vngpublish.check.baseline import load as load_baseline
 from vngpublish.check.config import FAIL_ON, LANGS, Config, ConfigError, find_config, load_config
@@ -237,6 +238,8 @@ def _check_ids(ids: Sequence[str], option: str, config: Config | None = None) ->
 def _rule_selection(args: argparse.Namespace, config: Config) -> frozenset[str]:
     select = _split(args.select)
     ignore = _split(args.ignore) or []
+    if select == []:
+        raise UsageError(N_('--select names no rules: give rule ids, or "all"'))
     _check_ids(select or [], "--select")
     _check_ids(ignore, "--ignore")
     if config.select is not None:
@@ -259,7 +262,10 @@ def _rule_selection(args: argparse.Namespace, config: Config) -> frozenset[str]:
     if select is None and args.preset is None:
         select = None if config.select is None else list(config.select)
     # A --preset on the command line overrides the configuration's select as well.
-    return selection(preset, select, [*config.ignore, *ignore])
+    rules = selection(preset, select, [*config.ignore, *ignore])
+    if not rules:
+        raise UsageError(N_("no rules to run: the ignored rules are all the selected ones"))
+    return rules
 
 
 def _check(args: argparse.Namespace, config: Config, lang: str, out: TextIO, err: TextIO) -> int:
@@ -281,9 +287,11 @@ def _check(args: argparse.Namespace, config: Config, lang: str, out: TextIO, err
     fmt = args.format or "text"
     writer_type = _writer(fmt)
     html_type = _writer("html") if args.report else None
-    baseline = Baseline(load_baseline(args.baseline), site_root) if args.baseline else None
-    recorder = Recorder(site_root) if args.write_baseline else None
-    previous = _previous_baseline(args.write_baseline) if args.write_baseline else []
+    baseline = None
+    if args.baseline:
+        baseline = Baseline(load_baseline(args.baseline, site_root), folder_of(args.baseline))
+    recorder = Recorder(folder_of(args.write_baseline)) if args.write_baseline else None
+    previous = _previous_baseline(args.write_baseline, site_root) if args.write_baseline else []
     files, errors = collect(args.paths)
     threshold = None if fail_on == "never" else Severity(fail_on).rank
     with _Outputs(args.output, args.report, out) as (target, report_file):
@@ -351,7 +359,7 @@ def _check(args: argparse.Namespace, config: Config, lang: str, out: TextIO, err
     return 1 if failing else 0
 
 
-def _previous_baseline(path: str) -> list[Entry]:
+def _previous_baseline(path: str, site_root: Path | None) -> list[Entry]:
     """The entries of the baseline about to be overwritten (none when there is no file yet).
 
     A folder that does not exist is an error now, not after a long run.
@@ -363,7 +371,7 @@ def _previous_baseline(path: str) -> list[Entry]:
         )
     if not Path(path).exists():
         return []
-    return load_baseline(path)
+    return load_baseline(path, site_root)
 
 
 def _write_baseline(path: str, entries: list[Entry]) -> None:

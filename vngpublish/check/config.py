@@ -17,7 +17,12 @@ its `select`), except `--ignore`, which adds to its `ignore`. per-file-ignores a
 `--select all`.
 
 A per-file-ignores glob without a `/` matches the file name in any folder; a glob with a `/`
-matches the path relative to the folder of the configuration file (`*` also crosses `/`).
+matches the path relative to the folder of the configuration file (`*` also crosses `/`, and
+`**/` matches zero or more folders, as in ruff and .gitignore: `site/**/*.html` matches
+`site/top.html` too).
+
+A `pyproject.toml` met during the search that is not valid TOML is an error, not skipped: it
+may be the configuration meant for these files.
 """
 
 from __future__ import annotations
@@ -70,18 +75,27 @@ class Config:
 
 
 def find_config(start: Path | None = None) -> Path | None:
-    """The nearest `pyproject.toml` with a `[tool.vngpublish.check]` table, or None."""
+    """The nearest `pyproject.toml` with a `[tool.vngpublish.check]` table, or None.
+
+    Raises ConfigError for a `pyproject.toml` on the way that cannot be read or is not valid
+    TOML: whether it holds the table cannot be known, and skipping it could pick up a parent
+    folder's settings (say `fail-on = "never"`) instead.
+    """
     folder = (start or Path.cwd()).resolve()
     for candidate in (folder, *folder.parents):
         path = candidate / "pyproject.toml"
-        if path.is_file():
-            try:
-                data = tomllib.loads(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                continue  # not ours to judge; only a file we would use must be valid
-            if _table(data) is not None:
-                return path
+        if path.is_file() and _table(_read_toml(path)) is not None:
+            return path
     return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the file: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
 
 
 def _table(data: dict[str, Any]) -> Any:
@@ -92,12 +106,7 @@ def load_config(path: Path) -> Config:
     """Read and validate the configuration in `path`; raises ConfigError naming file and key."""
     if path.is_dir():
         raise ConfigError(f"{path}: is a folder; --config needs a TOML file")
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the file: {exc.strerror or exc}") from exc
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    data = _read_toml(path)
     table = _table(data)
     if table is None:
         if path.name == "pyproject.toml":
@@ -138,7 +147,12 @@ def _select(config: Config, table: dict[str, Any]) -> tuple[str, ...] | None:
         return None
     if table["select"] == "all":
         return ("all",)
-    return _ids(config, table, "select")
+    select = _ids(config, table, "select")
+    if not select:
+        raise config.error(
+            "select", 'names no rules; leave it out to use the preset, or write "all"'
+        )
+    return select
 
 
 def _ids(config: Config, table: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -180,6 +194,20 @@ def ignored_for(
     ignored: set[str] = set()
     for glob, ids in per_file_ignores:
         target = relative if "/" in glob else name
-        if fnmatch.fnmatchcase(target, glob.removeprefix("./")):
+        if glob_matches(target, glob.removeprefix("./")):
             ignored.update(ids)
     return frozenset(ignored)
+
+
+def glob_matches(path: str, glob: str) -> bool:
+    """Whether `path` (with `/` separators) matches `glob`.
+
+    `*`, `?` and `[...]` are as in fnmatch (`*` crosses `/`); `**/` also matches no folder at
+    all, so `site/**/*.html` matches `site/top.html` as well as `site/a/b/page.html`.
+    """
+    parts = glob.split("**/")
+    # Each `**/` either stays (one or more folders, as `*` crosses `/`) or goes (none).
+    patterns = [parts[0]]
+    for part in parts[1:]:
+        patterns = [*(p + "**/" + part for p in patterns), *(p + part for p in patterns)]
+    return any(fnmatch.fnmatchcase(path, pattern) for pattern in patterns)

@@ -72,24 +72,41 @@ def collect(paths: list[str]) -> tuple[list[str], list[FileError]]:
     """The files to check for the command-line `paths`, and an error for each bad path.
 
     A folder contributes every `*.html`, `*.htm` and `*.xhtml` file under it (recursively); a
-    file named directly is checked whatever its name. Files come back sorted and without
-    duplicates, spelled as the user gave the path (relative stays relative).
+    file named directly is checked whatever its name. Only regular files are read: a FIFO,
+    device or socket (named directly or found in a folder) is an error, never waited on.
+    Files come back sorted, spelled as the user gave the path (relative stays relative), and
+    each file once: paths that resolve to the same file keep the first spelling given.
     """
-    files: set[str] = set()
+    files: dict[str, str] = {}  # resolved path -> spelling
     errors: list[FileError] = []
+
+    failed: set[str] = set()
+
+    def add(path: str) -> None:
+        resolved = os.path.realpath(path)
+        if os.path.isfile(path):
+            files.setdefault(resolved, path)
+        elif resolved not in failed:
+            failed.add(resolved)
+            broken = not os.path.exists(path)
+            errors.append(FileError(path, N_("broken symbolic link") if broken else NOT_REGULAR))
+
     for given in paths:
         if os.path.isdir(given):
             found = _walk(given)
             if not found:
                 errors.append(FileError(given, N_("no .html, .htm or .xhtml files in this folder")))
-            files.update(found)
-        elif os.path.lexists(given) and not os.path.exists(given):
-            errors.append(FileError(given, N_("broken symbolic link")))
-        elif not os.path.exists(given):
-            errors.append(FileError(given, N_("no such file or folder")))
+            for path in found:
+                add(path)
+        elif os.path.lexists(given):
+            add(given)
         else:
-            files.add(given)
-    return sorted(files), errors
+            errors.append(FileError(given, N_("no such file or folder")))
+    return sorted(files.values()), errors
+
+
+NOT_REGULAR = N_("not a regular file (a FIFO, device or socket); only files are checked")
+"""The error for a path that exists but is neither a file nor a folder."""
 
 
 def _walk(folder: str) -> list[str]:
@@ -106,6 +123,9 @@ def read_source(path: str) -> str:
     """The text of the file at `path`; raises SourceError saying why it cannot be checked."""
     if os.path.isdir(path):
         raise SourceError(FileError(path, N_("is a folder, not a file")))
+    if os.path.exists(path) and not os.path.isfile(path):
+        # Opening a FIFO would wait for a writer forever.
+        raise SourceError(FileError(path, NOT_REGULAR))
     try:
         with open(path, "rb") as handle:
             data = handle.read()
