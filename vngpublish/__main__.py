@@ -4,18 +4,20 @@
 
 Exit status: 0 when the site was written; 2 on a usage error or bad content, with a one-line
 message naming the file and line on stderr (and nothing written). Accessibility findings on the
-written pages are listed on stderr but do not fail the build: gate on them with
+written pages are listed on stderr, in the checker's text format
+(`site/x/index.html:12:5: error link-name ...`), but do not fail the build: gate on them with
 `python -m vngpublish.check site/`.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections.abc import Sequence
 
 from vngpublish import __version__
-from vngpublish.check.i18n import format_message
+from vngpublish.check.report.text import finding_line
 from vngpublish.errors import PublishError
 
 
@@ -67,18 +69,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"vngpublish: error: {error}", file=sys.stderr)
         return 2
     for finding in result.findings:
-        message = format_message(finding.message, finding.args, "en")
-        print(
-            f"{result.out / finding.path}:{finding.line}:{finding.column}: "
-            f"{finding.rule} ({finding.outcome}): {message}",
-            file=sys.stderr,
-        )
+        in_site = dataclasses.replace(finding, path=str(result.out / finding.path))
+        print(finding_line(in_site, "en"), file=sys.stderr)
     count = len(result.issues)
-    print(
-        f"vngpublish: wrote {result.out} ({count} issue{'s' if count != 1 else ''}, "
-        f"{len(result.findings)} accessibility finding{'s' if len(result.findings) != 1 else ''})",
-        file=sys.stderr,
-    )
+    issues = f"{count} issue{'s' if count != 1 else ''}"
+    if args.no_check:
+        checked = "accessibility not checked"
+    else:
+        found = len(result.findings)
+        checked = f"{found} accessibility finding{'s' if found != 1 else ''}"
+    print(f"vngpublish: wrote {result.out} ({issues}, {checked})", file=sys.stderr)
     return 0
 
 

@@ -18,7 +18,8 @@ are booleans). The folder name is the issue's slug: its folder in the built site
 `issue.yml`::
 
     title: Raadsledennieuws maart 2024     # required
-    date: 2024-03-07                       # a date, or a `number:` (or both)
+    date: 2024-03-07                       # a date, or a `number:` (or both);
+                                           # building a site needs the date
     number: 3
     language: nl                           # nl (default) or en, optionally nl-BE etc.
     publisher: VNG                         # required
@@ -33,10 +34,15 @@ are booleans). The folder name is the issue's slug: its folder in the built site
         - text: vng.nl
           url: https://vng.nl/
 
-An item is a Markdown file in `items/`, in file-name order; the file name without `.md` and
-without a leading number (`07-lokale-ketenaanpak.md` gives `lokale-ketenaanpak`) is the
-item's slug, used in the page's anchors. It starts with YAML front matter between two `---`
-lines; the Markdown after it is the summary::
+An item is a Markdown file in `items/` (a name ending in `.md`, in any case), in file-name
+order; the file name without `.md` and without a leading number (`07-lokale-ketenaanpak.md`
+gives `lokale-ketenaanpak`) is the item's slug, used in the page's anchors, so two items must
+not share it (`slug:` in the front matter overrides it). Hidden files (a name starting with
+`.`, like an editor's lock file `.#07-lokale-ketenaanpak.md`) and files with other endings
+(`notities.txt`, a backup `07-lokale-ketenaanpak.md~`) are ignored.
+
+An item starts with YAML front matter between two `---` lines; the Markdown after it is the
+summary::
 
     ---
     title: Verschil oude en nieuwe accressystematiek toegelicht   # required
@@ -111,10 +117,11 @@ def load_issue(path: str | Path) -> Issue:
             shown,
             _line_of(data, ("items",), first_line=1),
         )
-    item_files = sorted((folder / "items").glob("*.md"))
+    item_files = _item_files(folder / "items")
     if not item_files:
         raise ContentError("has no items: write one Markdown file per item in items/", str(path))
     loaded = [_load_item(item_file) for item_file in item_files]
+    _check_distinct_slugs(item_files, loaded)
 
     themes = data.get("themes")
     if isinstance(themes, list) and all(isinstance(t, str) for t in themes):
@@ -126,6 +133,33 @@ def load_issue(path: str | Path) -> Issue:
     issue_data["items"] = items
     issue_data.setdefault("slug", slugify(folder.resolve().name))
     return _validate(Issue, issue_data, data, shown, first_line=1)
+
+
+def _item_files(items: Path) -> list[Path]:
+    """The item files in the folder `items`, sorted by name: `*.md` in any case, not hidden."""
+    if not items.is_dir():
+        return []
+    return sorted(
+        path
+        for path in items.iterdir()
+        if path.suffix.lower() == ".md" and not path.name.startswith(".")
+    )
+
+
+def _check_distinct_slugs(item_files: list[Path], loaded: list[tuple[Item, CommentedMap]]) -> None:
+    """Refuse two items with one slug, naming both files: the slug is their anchor."""
+    first: dict[str, Path] = {}
+    for item_file, (item, front) in zip(item_files, loaded, strict=True):
+        if item.slug not in first:
+            first[item.slug] = item_file
+            continue
+        line = _line_of(front, ("slug",), first_line=2) if "slug" in front else None
+        raise ContentError(
+            f"has the slug {item.slug!r}, like {first[item.slug]}; items need their own "
+            "(rename a file, or set `slug:`)",
+            str(item_file),
+            line,
+        )
 
 
 def _read_text(path: Path, shown: str) -> str:

@@ -34,6 +34,9 @@ __all__ = [
 LANGUAGES = ("nl", "en")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _LANGUAGE_TAG = re.compile(r"^(nl|en)(-[A-Z]{2})?$")
+# Characters a URL cannot hold as they are (RFC 3986): spaces and control characters, and
+# `<>"` and the like, which would break the text part or the markup around a link.
+_NOT_IN_URL = re.compile(r"[\s\x00-\x1f\x7f<>\"`\\{}|^]")
 
 # Link texts that say nothing about where a link goes (WCAG 2.4.4 / 2.4.9). Compared after
 # lower-casing and stripping punctuation, so "Lees meer »" matches too.
@@ -69,8 +72,15 @@ def check_url(url: str, *, mailto: bool = True) -> str:
     """Return `url` when it is an absolute http(s) URL (or mailto, when allowed); else raise.
 
     Anything else — `javascript:`, `data:`, relative paths — could be unsafe or would break in
-    an e-mail client, so it is refused rather than cleaned.
+    an e-mail client, so it is refused rather than cleaned; so is a URL with a character that
+    has to be percent-encoded (a space is `%20`).
     """
+    bad = _NOT_IN_URL.search(url.strip())
+    if bad:
+        what = "a space" if bad.group() == " " else repr(bad.group())
+        raise ValueError(
+            f"must not contain {what}; percent-encode it (a space is %20), got {url!r}"
+        )
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     if scheme in ("http", "https") and parts.netloc:

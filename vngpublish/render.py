@@ -23,6 +23,7 @@ from typing import Literal
 import css_inline
 import jinja2
 import nh3
+from babel import Locale
 from babel.dates import format_date
 from markdown_it.token import Token
 from markupsafe import Markup
@@ -38,6 +39,7 @@ __all__ = [
     "Rendered",
     "Section",
     "Variant",
+    "count_items",
     "environment",
     "labels",
     "long_date",
@@ -64,6 +66,7 @@ LABELS: dict[str, dict[str, str]] = {
         "in_this_issue": "In deze nieuwsbrief",
         "archive": "Nieuwsbrieven",
         "archive_intro": "Alle nummers, de nieuwste eerst.",
+        "item": "bericht",
         "items": "berichten",
         "feed": "Volg de nieuwsbrieven met de Atom-feed",
     },
@@ -79,6 +82,7 @@ LABELS: dict[str, dict[str, str]] = {
         "in_this_issue": "In this newsletter",
         "archive": "Newsletters",
         "archive_intro": "Every issue, newest first.",
+        "item": "item",
         "items": "items",
         "feed": "Follow the newsletters with the Atom feed",
     },
@@ -242,9 +246,23 @@ def long_date(day: dt.date, language: str) -> str:
     return str(format_date(day, format="full", locale=_locale(language)))
 
 
-def _wrap(text: str, width: int = _TEXT_WIDTH) -> str:
+def count_items(count: int, language: str) -> str:
+    """`count` items in `language`, in the plural form it needs: "1 bericht", "2 berichten"."""
+    words = labels(language)
+    one = Locale.parse(_locale(language)).plural_form(count) == "one"
+    return f"{count} {words['item'] if one else words['items']}"
+
+
+def _wrap(text: str, width: int = _TEXT_WIDTH, indent: str = "") -> str:
+    """`text` in lines of at most `width` (a URL stays whole); `indent` starts every line after
+    the first.
+    """
     return textwrap.fill(
-        " ".join(text.split()), width=width, break_long_words=False, break_on_hyphens=False
+        " ".join(text.split()),
+        width=width,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
     )
 
 

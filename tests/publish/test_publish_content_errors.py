@@ -302,3 +302,44 @@ def test_item_under_two_themes_is_one_item(make_issue: MakeIssue) -> None:
     assert len(issue.items) == 1
     assert issue.items_under("Wonen") == issue.items_under("Zorg") == issue.items
     assert issue.items[0].slug == "zorgwoning"
+
+
+def test_item_files_ending_in_upper_case_md_are_items(make_issue: MakeIssue) -> None:
+    folder = make_issue(
+        items={"01-woonwijk.md": ITEM_MD, "02-zorg.MD": item("title: Zorg\nthemes: [Zorg]\n")}
+    )
+    assert [i.slug for i in load_issue(folder).items] == ["woonwijk", "zorg"]
+
+
+def test_hidden_files_in_items_are_ignored(make_issue: MakeIssue) -> None:
+    folder = make_issue(items={"01-woonwijk.md": ITEM_MD, "._01-woonwijk.md": b"\x00\x05"})
+    # An editor's lock file: a symbolic link to nothing.
+    (folder / "items" / ".#01-woonwijk.md").symlink_to("gebruiker@host.12345")
+    assert [i.slug for i in load_issue(folder).items] == ["woonwijk"]
+
+
+def test_two_items_with_one_slug_name_both_files(make_issue: MakeIssue) -> None:
+    folder = make_issue(items={"01-woonwijk.md": ITEM_MD, "02-woonwijk.md": ITEM_MD})
+    with pytest.raises(ContentError) as caught:
+        load_issue(folder)
+    items = folder / "items"
+    assert str(caught.value) == (
+        f"{items}/02-woonwijk.md: has the slug 'woonwijk', like {items}/01-woonwijk.md; "
+        "items need their own (rename a file, or set `slug:`)"
+    )
+
+
+def test_a_slug_set_twice_names_the_line(make_issue: MakeIssue) -> None:
+    other = item("title: Zorg\nthemes: [Zorg]\nslug: woonwijk\n")
+    folder = make_issue(items={"01-woonwijk.md": ITEM_MD, "02-zorg.md": other})
+    with pytest.raises(ContentError) as caught:
+        load_issue(folder)
+    assert (caught.value.path, caught.value.line) == (str(folder / "items/02-zorg.md"), 4)
+
+
+def test_a_url_with_a_space_names_the_line(make_issue: MakeIssue) -> None:
+    bad = item("title: Woonwijk\nthemes: [Wonen]\nurl: https://voorbeeld.nl/nieuwe wijk\n")
+    with pytest.raises(ContentError) as caught:
+        load_issue(make_issue(items={"01.md": bad}))
+    assert caught.value.line == 4
+    assert "`url` must not contain a space; percent-encode it (a space is %20)" in str(caught.value)

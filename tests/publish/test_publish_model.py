@@ -84,3 +84,48 @@ def test_markdown_to_text_wraps_without_breaking_urls() -> None:
     text = markdown_text(f"Een zin met een [lange link]({url}) erin.")
     assert url in text.split("\n") or f"({url})" in text.split()
     assert all(len(line) <= 72 or url in line for line in text.splitlines())
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://vng.nl/a b",
+        'https://vng.nl/a"b',
+        "https://vng.nl/a<b>",
+        "https://vng.nl/a\tb",
+        "mailto:raad@voorbeeld.nl?subject=Een vraag",
+    ],
+)
+def test_urls_with_characters_that_need_percent_encoding_are_refused(url: str) -> None:
+    with pytest.raises(ValidationError, match=r"must not contain .*percent-encode it"):
+        make_item(url=url)
+
+
+def test_encoded_and_non_ascii_urls_are_accepted() -> None:
+    url = "https://vng.nl/financiën/a%20b?q=1&r=2#deel"
+    issue = make_issue(make_item(url=url))
+    assert f"\n{url}\n" in render_issue(issue, "text").text
+
+
+def test_every_line_of_the_text_part_but_a_url_fits_72_characters() -> None:
+    url = "https://vng.nl/" + "a" * 80
+    title = (
+        "Bestuurlijke bijeenkomst: lokale ketenaanpak en digitale toegankelijkheid (save the date)"
+    )
+    event = {
+        "date": dt.date(2024, 9, 21),
+        "end": dt.date(2024, 9, 22),
+        "label": "Raad op Zaterdag, met workshops en een lange naam",
+        "mode": "physical",
+        "place": "midden van het land",
+    }
+    text = render_issue(make_issue(make_item(title=title, url=url, events=[event])), "text").text
+    too_long = [line for line in text.splitlines() if len(line) > 72 and line != url]
+    assert too_long == []
+    assert "\nLees meer over Bestuurlijke bijeenkomst: lokale ketenaanpak en digitale\n" in text
+    assert "\ntoegankelijkheid (save the date):\n" + url in text
+    assert (  # the event goes on, indented under its dash
+        "\n- zaterdag 21 september 2024 tot en met zondag 22 september 2024: Raad\n"
+        "  op Zaterdag, met workshops en een lange naam (fysiek, midden van het\n"
+        "  land)\n"
+    ) in text

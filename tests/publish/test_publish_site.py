@@ -12,6 +12,7 @@ import pytest
 from publish_helpers import EXAMPLE, ISSUE_YML, MakeIssue
 
 from vngpublish.__main__ import main
+from vngpublish.content import load_issue
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -179,3 +180,146 @@ def test_command_line_entry_point(tmp_path: Path, make_issue: MakeIssue) -> None
         "save the file as UTF-8\n"
     )
     assert not (tmp_path / "site").exists()
+
+
+def test_a_rebuild_keeps_files_vngpublish_did_not_write(
+    tmp_path: Path, make_issue: MakeIssue
+) -> None:
+    site = tmp_path / "site"
+    assert main(["build", str(EXAMPLE), str(make_issue()), "-o", str(site)]) == 0
+    own = {
+        "robots.txt": b"User-agent: *\n",
+        "CNAME": b"nieuws.voorbeeld.nl\n",
+        "huisstijl/logo.png": b"\x89PNG",
+        "testnieuws-2024-04/foto.jpg": b"\xff\xd8",
+    }
+    for name, data in own.items():
+        (site / name).parent.mkdir(exist_ok=True)
+        (site / name).write_bytes(data)
+    (site / "leeg").mkdir()
+    for _ in range(2):  # the second rebuild must still know these files are not its own
+        assert main(["build", str(EXAMPLE), "-o", str(site)]) == 0
+        assert {name: (site / name).read_bytes() for name in own} == own
+        assert (site / "leeg").is_dir()
+        # The issue left out of the build is gone, apart from the file put in its folder.
+        assert listing(site / "testnieuws-2024-04") == ["foto.jpg"]
+        assert (site / "raadsledennieuws-2024-03" / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "testnieuws-2024-04"]
+
+
+def test_a_rebuild_does_not_overwrite_a_file_it_did_not_write(
+    tmp_path: Path, make_issue: MakeIssue, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    assert main(["build", str(EXAMPLE), "-o", str(site)]) == 0
+    (site / "testnieuws-2024-04").mkdir()
+    (site / "testnieuws-2024-04" / "index.html").write_text("eigen pagina", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["build", str(EXAMPLE), str(make_issue()), "-o", str(site)]) == 2
+    assert capsys.readouterr().err == (
+        f"vngpublish: error: {site}: holds testnieuws-2024-04/index.html, which vngpublish did "
+        "not write and this build would replace; move it away first\n"
+    )
+    assert (site / "testnieuws-2024-04" / "index.html").read_text(encoding="utf-8") == (
+        "eigen pagina"
+    )
+    assert listing(site / "testnieuws-2024-04") == ["index.html"]
+
+
+def test_a_site_from_a_version_without_a_file_list_keeps_other_files(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert main(["build", str(EXAMPLE), "-o", str(site)]) == 0
+    (site / ".vngpublish").write_text(
+        "Written by `python -m vngpublish build`; the next build replaces this folder.\n",
+        encoding="utf-8",
+    )
+    (site / "index.html").write_text("oud", encoding="utf-8")
+    (site / "robots.txt").write_text("User-agent: *\n", encoding="utf-8")
+    assert main(["build", str(EXAMPLE), "-o", str(site)]) == 0
+    assert (site / "index.html").read_text(encoding="utf-8") != "oud"
+    assert (site / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\n"
+
+
+def test_the_archive_counts_items_in_singular_and_plural(
+    tmp_path: Path, make_issue: MakeIssue
+) -> None:
+    site = tmp_path / "site"
+    assert main(["build", str(EXAMPLE), str(make_issue()), "-o", str(site)]) == 0
+    root = lxml.html.parse(str(site / "index.html")).getroot()
+    entries = [" ".join(li.text_content().split()) for li in root.findall(".//main//li")]
+    assert entries[0].endswith(" · 1 bericht")
+    assert entries[1].endswith(f" · {len(load_issue(EXAMPLE).items)} berichten")
+
+
+def english(issue_yml: str, date: str) -> str:
+    return (
+        issue_yml.replace("date: 2024-04-01", f"date: {date}\nlanguage: en")
+        .replace("title: Testnieuws", "title: Test news")
+        .replace("Verzonden door de gemeente.", "Sent by the municipality.")
+    )
+
+
+def test_the_archive_is_in_the_language_most_issues_share(
+    tmp_path: Path, make_issue: MakeIssue
+) -> None:
+    dutch = make_issue()
+    news = make_issue(issue=english(ISSUE_YML, "2024-05-02"), name="test-news-2024-05")
+    site = tmp_path / "site"
+    assert main(["build", str(EXAMPLE), str(dutch), str(news), "-o", str(site)]) == 0
+    root = lxml.html.parse(str(site / "index.html")).getroot()
+    assert root.get("lang") == "nl"
+    assert root.findtext(".//h1") == "Nieuwsbrieven"
+    entries = root.findall(".//main//li")
+    assert [li.get("lang") for li in entries] == ["en", None, None]
+    texts = [" ".join(li.text_content().split()) for li in entries]
+    assert texts[0] == "Test news · Thursday, May 2, 2024 · 1 item"
+    assert texts[1] == "Testnieuws · maandag 1 april 2024 · 1 bericht"
+    from vngpublish.check import check_html
+
+    assert check_html((site / "index.html").read_text(encoding="utf-8"), "index.html") == []
+    feed = lxml.etree.parse(str(site / "feed.xml")).getroot()
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert feed.get(xml_lang) == "nl"
+    first = feed.findall(f"{ATOM}entry")[0]
+    assert first.get(xml_lang) == "en"
+    assert first.findtext(f"{ATOM}summary", "").startswith("In this newsletter: ")
+
+
+def test_on_a_tie_the_archive_takes_the_newest_issues_language(
+    tmp_path: Path, make_issue: MakeIssue
+) -> None:
+    news = make_issue(issue=english(ISSUE_YML, "2024-05-02"), name="test-news-2024-05")
+    site = tmp_path / "site"
+    assert main(["build", str(EXAMPLE), str(news), "-o", str(site)]) == 0
+    root = lxml.html.parse(str(site / "index.html")).getroot()
+    assert root.get("lang") == "en"
+    assert [li.get("lang") for li in root.findall(".//main//li")] == [None, "nl"]
+
+
+def test_findings_are_printed_like_the_checkers_text_format(
+    tmp_path: Path, make_issue: MakeIssue, capsys: pytest.CaptureFixture[str]
+) -> None:
+    house = tmp_path / "huisstijl"
+    house.mkdir()
+    (house / "web.html").write_text(
+        "<!DOCTYPE html>\n<html>\n<head><title>{{ issue.title }}</title></head>\n"
+        "<body><main><h1>{{ issue.title }}</h1></main></body>\n</html>\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    assert main(["build", str(make_issue()), "-o", str(site), "--templates", str(house)]) == 0
+    assert capsys.readouterr().err == (
+        f"{site}/testnieuws-2024-04/index.html:2:1: error html-has-lang The html element has "
+        'no lang attribute: add the page\'s main language, e.g. lang="nl".\n'
+        f"vngpublish: wrote {site} (1 issue, 1 accessibility finding)\n"
+    )
+
+
+def test_without_the_check_the_build_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    assert main(["build", str(EXAMPLE), "-o", str(site), "--no-check"]) == 0
+    assert capsys.readouterr().err == (
+        f"vngpublish: wrote {site} (1 issue, accessibility not checked)\n"
+    )
