@@ -10,10 +10,12 @@ from vngpublish.check import Page
 from vngpublish.check.engine import check_page, rules_by_id
 from vngpublish.check.rules.links import link_target, normalise_url
 from vngpublish.check.wordlists import (
+    ONLY_HERE,
     generic_link_texts,
     generic_texts_for,
     languages,
     normalise_link_text,
+    shared_link_texts,
 )
 from vngpublish.resources import checks_dir
 
@@ -65,7 +67,7 @@ def test_word_list_files_hold_only_normalised_distinct_phrases() -> None:
         phrases = [
             line.strip()
             for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")
+            if line.strip() and not line.startswith("#") and line.strip() != ONLY_HERE
         ]
         assert phrases, path
         assert len(phrases) == len(set(phrases)), f"{path.name} repeats a phrase"
@@ -74,13 +76,35 @@ def test_word_list_files_hold_only_normalised_distinct_phrases() -> None:
 
 
 def test_language_is_chosen_by_primary_subtag() -> None:
-    assert generic_texts_for("nl-NL") == generic_link_texts("nl")
-    assert generic_texts_for("NL") == generic_link_texts("nl")
-    assert "read more" not in generic_texts_for("nl")
-    # Unknown or missing language: every list.
+    for tag in ("nl-NL", "NL", "nl"):
+        # The whole Dutch list, "only in this language" phrases included.
+        assert generic_link_texts("nl") <= generic_texts_for(tag)
+        assert "meer" in generic_texts_for(tag)
+    assert "meer" not in generic_texts_for("de-AT")
+    assert "plus" in generic_texts_for("fr-BE")
+
+
+def test_other_languages_lists_count_except_their_own_only_phrases() -> None:
+    dutch = generic_texts_for("nl")
+    assert {"read more", "click here", "mehr", "lire la suite"} <= dutch
+    assert not {"plus", "suite", "lien", "go"} & dutch
+    assert "lees meer" in generic_texts_for("en")
+    assert "info" in dutch and "info" in generic_texts_for("en")
+    assert "info" not in generic_texts_for("de")
+
+
+def test_only_in_this_language_marks_phrases_in_the_list_files() -> None:
+    assert {"plus", "suite", "lien"} <= generic_link_texts("fr")
+    assert not {"plus", "suite", "lien"} & shared_link_texts("fr")
+    assert "en savoir plus" in shared_link_texts("fr")
+    assert ONLY_HERE not in generic_link_texts("fr")
+
+
+def test_unknown_or_missing_language_uses_the_shared_phrases_of_every_list() -> None:
     for tag in (None, "", "es", "x-klingon"):
         merged = generic_texts_for(tag)
         assert {"lees meer", "read more", "mehr", "lire la suite"} <= merged
+        assert not {"plus", "meer", "go"} & merged
 
 
 def _findings(html: str, rule: str, path: str = "case.html", root: Path | None = None) -> list[str]:
@@ -88,13 +112,24 @@ def _findings(html: str, rule: str, path: str = "case.html", root: Path | None =
     return [f.outcome.value for f in check_page(page, rules_by_id([rule]))]
 
 
-def test_dutch_link_in_english_page_uses_the_dutch_list() -> None:
+def test_generic_text_in_another_language_than_the_page_is_found() -> None:
     html = (
         '<!DOCTYPE html><html lang="en"><head><title>t</title></head><body>'
         '<p lang="nl"><a href="/a">Lees meer</a></p><p><a href="/b">Lees meer</a></p>'
+        '<p lang="nl"><a href="/c">Read more</a></p>'
         "</body></html>"
     )
-    # Only the link inside lang="nl" is generic: "Lees meer" is not English.
+    # A Dutch "Lees meer" on an English page, and an English leftover in a Dutch paragraph.
+    assert _findings(html, "link-text-generic") == ["failed", "failed", "failed"]
+
+
+def test_a_phrase_only_generic_in_one_language_is_a_name_in_others() -> None:
+    html = (
+        '<!DOCTYPE html><html lang="nl"><head><title>t</title></head><body>'
+        '<p><a href="https://www.plus.nl/">Plus</a></p><p lang="fr"><a href="/b">Plus</a></p>'
+        "</body></html>"
+    )
+    # Only the French one is generic; on the Dutch page "Plus" is the supermarket chain.
     assert _findings(html, "link-text-generic") == ["failed"]
 
 

@@ -55,9 +55,14 @@ class LinkTextGeneric(Rule):
     meer"; someone using speech input cannot say which one to follow. A link's name should say
     what it leads to: "Lees meer over Raad op Zaterdag". Applies to every element with role
     `link` in the accessibility tree whose accessible name is only a generic phrase from the word
-    list of the link's language (`checks/wordlists/<lang>.txt`, chosen by the primary subtag of
-    its `lang`; every list when the language is missing or has no list). Case, spacing,
-    brackets, trailing punctuation and arrows are ignored: "[Lees meer »]" is generic.
+    lists (`checks/wordlists/<lang>.txt`): the list of the link's language (chosen by the
+    primary subtag of its `lang`), then every other list, since an English "Read more" left in
+    a Dutch page says as little as "Lees meer". Phrases listed after `[only in this language]`
+    count only for links in that list's language, because as a whole link text they can be a
+    real name elsewhere: French "Plus" is also a Dutch supermarket chain, so a "Plus" link on
+    a Dutch page passes. When the link's language is missing or has no list, those phrases
+    count for no link. Case, spacing, brackets, trailing punctuation and arrows are ignored:
+    "[Lees meer »]" is generic.
 
     A name that adds the purpose passes, however it is given: visible text, visually hidden
     text inside the link, or `aria-label`/`aria-labelledby` that includes the visible words.
@@ -171,7 +176,8 @@ def _generic_links(page: Page) -> list[_Generic]:
         if len(name) > _LONGEST_GENERIC:
             continue
         key = normalise_link_text(name)
-        # The union of all lists is a cheap first filter; the link's language decides.
+        # The union of all lists is a cheap first filter; the link's language decides (its
+        # own list in full, the others without their "only in this language" phrases).
         if key in all_generic_link_texts() and key in generic_texts_for(page.lang(link)):
             found.append(_Generic(link, name, key))
     return found
