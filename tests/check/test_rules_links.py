@@ -229,3 +229,33 @@ def test_many_generic_links_in_one_cell_take_linear_time() -> None:
     small, large = _link_rules_seconds(page(500)), _link_rules_seconds(page(2000))
     # Four times the links: about four times the work (quadratic would be sixteen).
     assert large < 8 * small + 0.05, (small, large)
+
+
+def _contexts(html: str) -> list[str]:
+    page = Page(f'<!DOCTYPE html><html lang="nl"><head><title>t</title></head><body>{html}')
+    return [str(f.args["context"]) for f in check_page(page, rules_by_id(["link-text-generic"]))]
+
+
+@pytest.mark.parametrize(
+    ("html", "context"),
+    [
+        # Inline elements add no space: none before the colon, none inside a word.
+        (
+            '<ul><li><strong>Spreidingswet</strong>: de ledenbrief over opvang. <a href="/s">'
+            "Lees meer</a></li></ul>",
+            "Spreidingswet: de ledenbrief over opvang.",
+        ),
+        ('<p>De <em>Omgevings</em>wet (<a href="/o">lees meer</a>).</p>', "De Omgevingswet ()."),
+        # Block boundaries and line breaks do separate words.
+        (
+            '<ul><li>Ledenbrief<div><a href="/l">Download</a></div>Spreidingswet</li></ul>',
+            "Ledenbrief Spreidingswet",
+        ),
+        (
+            '<p>Ledenbrief<br>Spreidingswet <a href="/l">Download</a></p>',
+            "Ledenbrief Spreidingswet",
+        ),
+    ],
+)
+def test_context_text_joins_inline_pieces_as_they_render(html: str, context: str) -> None:
+    assert _contexts(html) == [context]

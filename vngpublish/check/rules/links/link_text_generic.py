@@ -234,32 +234,66 @@ def _inline_text(page: Page, block: Element, link: Element, chain: set[Element])
     """The text of `block` on the link's lines: without the link itself, without hidden
     content, and without other blocks (a following paragraph is not the link's sentence).
 
-    Stops once it has enough for the message, so a cell with thousands of links is not read
-    in full for each of them."""
+    Pieces are joined as they render: inline elements add no space ("<b>Wet</b>: de brief"
+    reads "Wet: de brief"), block boundaries and line breaks do. Stops once it has enough for
+    the message, so a cell with thousands of links is not read in full for each of them."""
     parts: list[str] = []
-    size = 0
+    visible = 0  # characters other than whitespace read so far
     for piece in _inline_pieces(page, block, link, chain):
-        words = " ".join(piece.split())
-        if words:
-            parts.append(words)
-            size += len(words) + 1
-            if size > _CONTEXT_CHARS and _WORD.search(" ".join(parts)):
-                break
-    return " ".join(parts)
+        parts.append(piece)
+        visible += len("".join(piece.split()))
+        # Collapsing whitespace keeps every other character, so the text is long enough.
+        if visible > _CONTEXT_CHARS:
+            text = " ".join("".join(parts).split())
+            if _WORD.search(text):
+                return text
+    return " ".join("".join(parts).split())
+
+
+# Phrasing elements that separate the text around them when rendered: a line break, or a box
+# of their own (an image or a form control) between two words.
+_SEPARATING = frozenset(
+    (
+        "br",
+        "img",
+        "input",
+        "select",
+        "textarea",
+        "button",
+        "iframe",
+        "embed",
+        "object",
+        "video",
+        "audio",
+        "canvas",
+        "svg",
+        "math",
+        "meter",
+        "progress",
+    )
+)
 
 
 def _inline_pieces(page: Page, block: Element, link: Element, chain: set[Element]) -> Iterator[str]:
     if block.text:
         yield block.text
     for child in block:
-        # Only the link's ancestors and phrasing content count; ask whether they are hidden
-        # after that (a layout cell holds many blocks that are skipped either way).
-        counts = child in chain or child.tag in PHRASING_TAGS
-        if counts and child is not link and not page.is_hidden(child):
+        tag = child.tag
+        if not isinstance(tag, str) or child is link:
+            pass  # a comment or processing instruction; the link is not its own context
+        elif tag not in PHRASING_TAGS and child not in chain:
+            yield " "  # another block is left out, but it still ends the line before it
+        elif not page.is_hidden(child):
+            # Asked only here: a layout cell holds many blocks that are skipped either way.
+            # Blocks holding the link, line breaks and boxes such as images separate the text
+            # around them; other inline elements join it as it is written.
+            gap = " " if tag not in PHRASING_TAGS or tag in _SEPARATING else ""
+            yield gap
             if child in chain:
                 yield from _inline_pieces(page, child, link, chain)
             else:
                 yield text_content(child)
+            yield gap
         if child.tail:
             yield child.tail
 
