@@ -55,7 +55,7 @@ def test_the_checker_finds_nothing_on_the_report_with_every_rule(
 def test_the_report_of_the_problem_page_lists_every_finding_of_the_check(
     site_reports: dict[str, Path],
 ) -> None:
-    expected = check_html(PROBLEMS.read_text(encoding="utf-8"), path=str(PROBLEMS))
+    expected = check_html(PROBLEMS.read_text(encoding="utf-8"), path=str(PROBLEMS), select=["all"])
     tree = parse(site_reports["en"].read_text(encoding="utf-8"))
     rows = tree.xpath("//tr[@data-count]")
     assert len(rows) == len(expected) > 10
@@ -255,6 +255,80 @@ def test_identical_findings_on_several_pages_are_shown_once_with_their_pages() -
     assert "<img src=x>" in text(tree.get_element_by_id("page-1"))
 
 
+def test_without_javascript_an_index_leads_to_each_severity_rule_and_page() -> None:
+    pages = {
+        "a.html": [
+            finding("image-alt", "a.html", line=10, snippet="<img src=a>"),
+            finding("link-text-generic", "a.html", line=20, outcome=Outcome.CANT_TELL),
+            finding("duplicate-id", "a.html", line=30),
+        ],
+        "b.html": [finding("image-alt", "b.html", line=3, snippet="<img src=b>")],
+        "c.html": [],
+    }
+    tree = parse(report(pages))
+    index = tree.get_element_by_id("filter")
+    # Shown without a script: neither the index nor anything around it is hidden.
+    assert not index.xpath("ancestor-or-self::*[@hidden]")
+    links = [(a.get("href"), text(a)) for a in index.xpath(".//a")]
+    assert links == [
+        ("#severity-error", "Errors (2)"),
+        ("#severity-warning", "Warnings (1)"),
+        ("#severity-review", "Needs review (1)"),
+        ("#rule-image-alt", "image-alt"),
+        ("#rule-duplicate-id", "duplicate-id"),
+        ("#rule-link-text-generic", "link-text-generic"),
+        ("#page-1", "a.html"),
+        ("#page-2", "b.html"),
+    ]
+    ids = set(tree.xpath("//@id"))
+    assert {href[1:] for href, _ in links} <= ids
+
+
+def test_the_view_by_severity_lists_each_finding_once_linking_to_the_full_finding() -> None:
+    long_message = "The image has no text alternative, so people who cannot see it miss it."
+    pages = {
+        f"p{n}.html": [
+            finding("image-alt", f"p{n}.html", line=4, message=long_message),
+            finding("link-name", f"p{n}.html", line=8 + n, snippet=f"<a href=/{n}></a>"),
+            finding("link-text-generic", f"p{n}.html", line=9, outcome=Outcome.CANT_TELL),
+        ]
+        for n in range(4)
+    }
+    tree = parse(report(pages))
+    view = tree.get_element_by_id("by-severity")
+    assert view.xpath(".//details[@open]") == []  # collapsed
+    assert long_message not in text(view)  # compact: the long texts are in the full finding
+    by_rule = tree.get_element_by_id("by-rule")
+    expected = {"error": 4 + 4, "warning": 0, "review": 4}
+    for kind, count in expected.items():
+        block = tree.get_element_by_id(f"severity-{kind}")
+        assert f"({count})" in text(block.find("h3"))
+        rows = block.xpath(".//tr[@data-kind]")
+        assert {row.get("data-kind") for row in rows} <= {kind}
+        # Each row links to its rule and to the full finding: a row of the same kind and rule
+        # in the findings by rule, which holds the message.
+        places = 0
+        for row in rows:
+            rule_link, finding_link = row.xpath(".//a/@href")
+            assert rule_link == f"#rule-{row.get('data-rule')}"
+            full = tree.get_element_by_id(finding_link[1:])
+            assert full in by_rule.xpath(".//tr")
+            assert (full.get("data-kind"), full.get("data-rule")) == (kind, row.get("data-rule"))
+            places += len(full.get("data-pages").split())
+        assert places == count
+    # The identical image-alt finding of four pages is one row; the four link-name ones are not.
+    errors = tree.get_element_by_id("severity-error").xpath(".//tr[@data-kind]")
+    assert sorted(text(row.xpath("./td")[1]) for row in errors) == [
+        "On 4 pages",
+        "p0.html, line 8",
+        "p1.html, line 9",
+        "p2.html, line 10",
+        "p3.html, line 11",
+    ]
+    assert long_message in text(tree.get_element_by_id(errors[0].xpath(".//a/@href")[1][1:]))
+    assert "none" in text(tree.get_element_by_id("severity-warning"))
+
+
 def test_the_report_is_in_dutch_or_english_with_dates_from_babel() -> None:
     pages = {"a.html": [finding("image-alt", "a.html")]}
     dutch = parse(report(pages, "nl"))
@@ -279,7 +353,8 @@ def test_unreadable_paths_are_listed_and_said_on_stderr() -> None:
 def test_a_run_without_findings_says_so() -> None:
     tree = parse(report({"a.html": [], "b.html": []}, rules=["image-alt"]))
     assert "Nothing was found on the pages checked." in text(tree)
-    assert tree.xpath("//*[@id='by-rule' or @id='by-page' or @id='filter-section']") == []
+    sections = ("by-severity", "by-rule", "by-page", "filter", "filter-section")
+    assert tree.xpath("//*[@id]/@id") and not set(tree.xpath("//*[@id]/@id")) & set(sections)
 
 
 def test_html_is_an_output_format() -> None:

@@ -2,14 +2,15 @@
 
 One self-contained, accessible file rendered from `templates/report/` with Jinja (autoescape
 on): a summary (pages, findings by severity), the success criteria with and without failures
-(input for an accessibility statement), the findings by rule (each rule's help text once, and
-identical findings on several pages shown once with the list of pages) and by page. Findings
-that need review (cantTell) are kept apart from failures everywhere.
+(input for an accessibility statement), the findings by severity (each finding once, compactly,
+linking to the full finding), by rule (each rule's help text once, and identical findings on
+several pages shown once with the list of pages) and by page. Findings that need review
+(cantTell) are kept apart from failures everywhere.
 
-It works without JavaScript (sections by rule and by page, `<details>` to collapse, links
-between them); a small inline script adds filters by severity, rule and page. A
-Content-Security-Policy meta allows only that script and the inline style, by hash; the file
-loads nothing from anywhere.
+Filtering works without JavaScript: an index links to each severity's, rule's and page's
+section (collapsed with `<details>`, linked to each other). A small inline script adds filters
+by severity, rule and page that hide what does not match. A Content-Security-Policy meta allows
+only that script and the inline style, by hash; the file loads nothing from anywhere.
 
 Streaming-friendly: `file()` keeps only compact data per finding (identical texts shared);
 the page is rendered once, at `close()`. Which rules ran is needed to list the criteria
@@ -131,7 +132,14 @@ UI: dict[str, str] = {
     "findings_of_rule": N_("Findings of {rule}"),
     "findings_on_page": N_("Findings on {path}"),
     "filters": N_("Filter the findings"),
+    "index_intro": N_("Go straight to the findings of one severity, one rule or one page."),
     "filters_intro": N_("Show only the findings that match; the summary tables stay complete."),
+    "by_severity": N_("Findings by severity"),
+    "by_severity_intro": N_(
+        "Each finding once, by rule, with a link to the full finding (message, element and "
+        "HTML) in the findings by rule."
+    ),
+    "severity_table": N_("{kind}, by rule: each place links to the full finding"),
     "all_rules": N_("All rules"),
     "all_pages": N_("All pages"),
     "expand": N_("Open all sections"),
@@ -353,6 +361,11 @@ class Writer(ReportWriter):
         t["generated"] = t["generated"].format(version=__version__, date=date)
         t["criteria_source"] = t["criteria_source"].format(source="checks/wcag/README.md")
         anchors = {view.id: view.anchor for view in rule_views}
+        by_kind: dict[str, list[tuple[RuleView, Group]]] = {kind: [] for kind in KINDS}
+        for view in rule_views:
+            for group in view.groups:
+                by_kind[group.kind].append((view, group))
+        kind_counts = _counts(g.kind for g in self.groups.values() for _ in g.places)
         return {
             "lang": lang,
             "t": t,
@@ -366,6 +379,9 @@ class Writer(ReportWriter):
             "passed_criteria": passed,
             "best_practice": any(not view.criteria for view in rule_views),
             "rules": rule_views,
+            "kinds": KINDS,
+            "by_kind": by_kind,
+            "kind_counts": kind_counts,
             "rule_anchors": anchors,
             "pages": pages,
             "clean_pages": [p.path for p in self.pages if not p.rows],
@@ -377,6 +393,7 @@ class Writer(ReportWriter):
             "line_of": lambda path, line: t["line_of"].format(path=path, line=line),
             "of_rule": lambda rule: t["findings_of_rule"].format(rule=rule),
             "on_page": lambda path: t["findings_on_page"].format(path=path),
+            "severity_table": lambda kind: t["severity_table"].format(kind=kind),
         }
 
     def _rule_views(self, registry: dict[str, type[Rule]]) -> list[RuleView]:
