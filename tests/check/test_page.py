@@ -103,6 +103,26 @@ def test_a_page_nested_deeper_than_the_parser_allows_is_an_error_not_cut_short()
     assert "2048" in error.message.format(**error.args)
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        # After </html>: libxml2 puts this in a second html element beside the root.
+        '<html lang="nl"><body><p>Tekst</p></body></html>\n<p><img src="x.png" id="img"></p>',
+        # After </body>: libxml2 puts it in html after the body element.
+        '<html lang="nl"><body><p>Tekst</p></body>\n<p><img src="x.png" id="img"></p></html>',
+        # Only a head before </html>: the browser makes a body for what follows.
+        '<html lang="nl"><head><title>t</title></head></html>\n<p><img src="x.png" id="img"></p>',
+    ],
+)
+def test_content_after_the_end_of_the_page_is_in_body_as_browsers_put_it(source: str) -> None:
+    page = Page(source)
+    image = page.by_id("img")
+    assert image is not None and page.body is not None
+    assert image in page.body.iter() and image in page.elements
+    assert page.line(image) == 2
+    assert page.selector(image) == "#img"
+
+
 def test_cr_and_crlf_line_endings_count_as_newlines() -> None:
     lf = SOURCE
     for ending in ("\r", "\r\n"):

@@ -1,4 +1,5 @@
-"""Pages the HTML parser cannot read to the end are reported as errors, never cut short."""
+"""Nothing in a page goes unchecked: what the parser cannot read is an error, and content
+after the end of the page is checked where browsers show it."""
 
 from __future__ import annotations
 
@@ -30,3 +31,18 @@ def test_a_page_too_deep_to_parse_exits_2_naming_the_line_and_the_limit(tmp_path
     assert "nested more than 2048 levels deep" in err.getvalue()
     assert "internal error" not in err.getvalue()
     assert "1 file checked" in err.getvalue() + out.getvalue()
+
+
+def test_content_after_the_closing_html_tag_is_checked(tmp_path: Path) -> None:
+    # CMS templates often append scripts or whole blocks after </html>; browsers show them.
+    page = tmp_path / "na.html"
+    page.write_text(
+        '<!DOCTYPE html>\n<html lang="nl"><head><title>Nieuws</title></head>\n'
+        "<body><main><h1>Nieuws</h1></main></body></html>\n"
+        '<p><img src="banner.png"></p>\n',
+        encoding="utf-8",
+    )
+    out, err = io.StringIO(), io.StringIO()
+    status = cli.main([str(page), "--select", "image-alt", "--lang", "en"], stdout=out, stderr=err)
+    assert status == 1
+    assert out.getvalue().startswith(f"{page}:4:4: error image-alt ")

@@ -49,7 +49,8 @@ def normalize_newlines(source: str) -> str:
 
 def parse_html(source: str, path: str = "<string>") -> Element:
     """The root element of `source` parsed as the checker parses every page (lxml's HTML
-    parser, comments kept, line endings normalised to LF).
+    parser, comments kept, line endings normalised to LF, content after `</body>` or
+    `</html>` moved to the end of `body` as browsers do).
 
     Raises `ParseStopped` (naming `path`) when the parser gave up before the end of the
     page, rather than return a tree that silently lacks the rest.
@@ -62,7 +63,50 @@ def parse_html(source: str, path: str = "<string>") -> Element:
     if root is None:
         # Nothing but whitespace or comments: a browser still builds html, head and body.
         root = etree.fromstring(b"<html><head></head><body></body></html>", _PARSER)
+    _move_trailing_content_into_body(root)
     return root
+
+
+def _move_trailing_content_into_body(root: Element) -> None:
+    """Put what follows `</body>` or `</html>` at the end of `body`, where browsers put it.
+
+    libxml2 keeps content after `</body>` in `html` after the body element, and content after
+    `</html>` in a second `html` element beside the root, which no rule would ever see.
+    """
+    extras = [extra for extra in root.itersiblings() if isinstance(extra.tag, str)]
+    body = root.find("body")
+    after_body = list(body.itersiblings()) if body is not None else []
+    if not after_body and not any(len(extra) or (extra.text or "").strip() for extra in extras):
+        return
+    if body is None:
+        body = etree.SubElement(root, "body")
+    for node in after_body:
+        body.append(node)  # keeps its tail and its source line
+    for extra in extras:
+        # A second `html` element (comments beside the root stay where they are); libxml2 may
+        # have opened a `body` in it too.
+        _append_text(body, extra.text)
+        extra.text = None
+        for node in list(extra):
+            if node.tag == "body":
+                _append_text(body, node.text)
+                for inner in list(node):
+                    body.append(inner)
+                _append_text(body, node.tail)
+                extra.remove(node)
+            else:
+                body.append(node)
+
+
+def _append_text(parent: Element, text: str | None) -> None:
+    """Add `text` at the end of `parent`'s content."""
+    if not text:
+        return
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
 
 
 def _parse_stopped(path: str, entry: etree._LogEntry) -> ParseStopped:
