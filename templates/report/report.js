@@ -15,7 +15,9 @@
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
     if (!target) return;
-    var inner = target.tagName === "DETAILS" ? target : target.querySelector("details");
+    // A section of findings opens its list; other targets (the index) stay as they are.
+    var inner = target.tagName === "DETAILS" ? target
+      : target.hasAttribute("data-block") ? target.querySelector("details") : null;
     if (inner) inner.open = true;
     for (var node = target.parentElement; node; node = node.parentElement) {
       if (node.tagName === "DETAILS") node.open = true;
