@@ -60,7 +60,8 @@ def check_html(
     `html` given as bytes is decoded as a file is (byte order mark, then `<meta charset>`,
     else UTF-8, strictly). Raises KeyError for an unknown rule id, `PresetError` for an
     unknown preset, ValueError for a selection without rules, and `SourceError` for bytes
-    that cannot be decoded (or an empty document given as bytes).
+    that cannot be decoded (or an empty document given as bytes) and for a page the parser
+    cannot read to the end (`ParseStopped`: nested deeper than libxml2 allows).
     """
     source = decode(html, path) if isinstance(html, bytes) else html
     selected: Sequence[str] | None = None if select is None else _ids(select)

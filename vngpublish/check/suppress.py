@@ -225,7 +225,7 @@ def _problem(page: Page, comment: etree._Comment, message: str, **args: Any) -> 
     text = comment.text or ""
     line = (comment.sourceline or 1) - text.count("\n")
     column = 1
-    lines = page.source.splitlines()
+    lines = page.source.split("\n")  # as the parser counts lines (not form feeds, U+2028)
     if 0 < line <= len(lines):
         found = lines[line - 1].find("<!--" + text.split("\n", 1)[0])
         column = found + 1 if found >= 0 else 1
