@@ -4,7 +4,7 @@ Python use::
 
     from vngpublish.check import check_html
     for finding in check_html("<html>...</html>", path="page.html"):
-        print(finding.rule, finding.line, finding.message)
+        print(finding.rule, finding.line, finding.text())
 
 The command line is `python -m vngpublish.check PATH...` (see `vngpublish.check.cli`).
 """
