@@ -22,6 +22,7 @@ without matching, so unstyled pages cost almost nothing.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -148,7 +149,9 @@ class PageStyles:
     """The page's author styles, parsed once; answers `declared()` per element lazily."""
 
     def __init__(self, page: Page) -> None:
-        self._page = page
+        # The page keeps this object in its cache: a strong reference back would make every
+        # page a reference cycle, freed (with its whole tree) only by the cycle collector.
+        self._page = weakref.proxy(page)
         self._indexes: dict[frozenset[str], _Index] = {}
         self._wrappers: dict[Element, Any] = {}
         self._declared: dict[tuple[frozenset[str], Element], dict[str, str]] = {}

@@ -127,12 +127,38 @@ def accessible_name(page: Page, el: Element) -> str:
     """The accessible name of `el`, whitespace-collapsed; "" when it has none."""
     if not isinstance(el.tag, str):
         return ""
+    if el.tag in _TEXT_ONLY_TAGS and not len(el) and not any(map(el.get, _NAMING_ATTRIBUTES)):
+        return _text_only_name(page, el)
     walk = _Walk(el)
     return collapse(
         _compute(
             page, el, walk, recursion=False, in_labelledby=False, hidden_ok=False, cacheable=False
         )
     )
+
+
+# Most links and headings: no child nodes at all and none of the attributes that take part in
+# the computation before name from content (their host language gives them no name).
+_TEXT_ONLY_TAGS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6"})
+_NAMING_ATTRIBUTES = ("aria-labelledby", "aria-labeledby", "aria-label", "aria-owns")
+
+
+def _text_only_name(page: Page, el: Element) -> str:
+    """The steps of `_compute` for an element without child nodes or naming attributes."""
+    if page.is_hidden(el):
+        return ""
+    role = page.role(el)
+    if role in aria.NAME_FROM_CONTENT_ROLES:
+        text = collapse(el.text or "")
+        if text:
+            return text
+    title = el.get("title")
+    if title is not None and title.strip():
+        return collapse(title)
+    placeholder = el.get("aria-placeholder")
+    if role in _TEXTBOX_ROLES and placeholder is not None and placeholder.strip():
+        return collapse(placeholder)
+    return ""
 
 
 def accessible_description(page: Page, el: Element) -> str:

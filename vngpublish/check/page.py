@@ -354,23 +354,61 @@ class Page:
         return starts
 
     def selector(self, el: Element) -> str:
-        """A CSS selector that picks out this element in the page."""
+        """A CSS selector that picks out this element in the page: from the nearest `html`,
+        `head`, `body` or element with a unique id, a `>` chain of tags, each with
+        `:nth-of-type(n)` when siblings share its tag."""
         known: dict[Element, str] = self._cache.setdefault("selector", {})
         found = known.get(el)
-        if found is not None:
-            return found
-        # Ancestors first, outermost first, from the nearest one already known: each selector
-        # then builds on a cached parent, so the recursion stays shallow however deep the
-        # element sits (huge_tree keeps documents deeper than Python's stack).
-        missing: list[Element] = []
-        for ancestor in el.iterancestors():
-            if ancestor in known:
-                break
-            missing.append(ancestor)
-        for ancestor in reversed(missing):
-            known[ancestor] = _selector_of(self, ancestor)
-        found = known[el] = _selector_of(self, el)
+        if found is None:
+            found = known[el] = self._selector(el)
         return found
+
+    def _selector(self, el: Element) -> str:
+        steps: list[Element] = []  # from `el` up to the anchor, which is not included
+        anchor = ""
+        node: Element | None = el
+        while node is not None:
+            tag = node.tag
+            if tag in ("html", "head", "body"):
+                anchor = str(tag)
+                break
+            node_id = node.get("id")
+            if node_id and node_id in self._unique_ids:
+                anchor = "#" + node_id
+                break
+            steps.append(node)
+            node = node.getparent()
+        if not steps:
+            return anchor
+        if not anchor:
+            anchor = str(steps.pop().tag)  # the root of the tree, without an anchor above it
+            if not steps:
+                return anchor
+        # libxml2's own path of the element numbers exactly the siblings that share a tag
+        # ("p[2]"), as :nth-of-type does, without a Python walk over every sibling.
+        segments = self.root.getroottree().getpath(el).split("/")[-len(steps) :]
+        parts = [anchor]
+        for step, segment in zip(reversed(steps), segments, strict=True):
+            tag = str(step.tag)
+            if segment == tag:
+                parts.append(tag)
+            elif segment.startswith(tag + "[") and segment[len(tag) + 1 : -1].isdigit():
+                parts.append(f"{tag}:nth-of-type({segment[len(tag) + 1 : -1]})")
+            else:  # a name libxml2 writes differently: count the siblings here
+                position, same = self._memo("child_positions", step.getparent(), _child_positions)[
+                    step
+                ]
+                parts.append(tag if same == 1 else f"{tag}:nth-of-type({position})")
+        return " > ".join(parts)
+
+    @cached_property
+    def _unique_ids(self) -> frozenset[str]:
+        """Ids that only one element has and that CSS can write as `#id` unescaped."""
+        return frozenset(
+            element_id
+            for element_id, found in self.ids.items()
+            if len(found) == 1 and _CSS_IDENT.match(element_id)
+        )
 
     def snippet(self, el: Element, limit: int = 160) -> str:
         """A short rendering of the element's start tag and the start of its text."""
@@ -419,20 +457,6 @@ def _language_of(page: Page, el: Element) -> str | None:
             return str(value).strip()
         node = node.getparent()
     return None
-
-
-def _selector_of(page: Page, el: Element) -> str:
-    if el.tag in ("html", "head", "body"):
-        return str(el.tag)
-    element_id = el.get("id")
-    if element_id and _CSS_IDENT.match(element_id) and len(page.ids.get(element_id, ())) == 1:
-        return f"#{element_id}"
-    parent = el.getparent()
-    if parent is None:
-        return str(el.tag)
-    position, same = page._memo("child_positions", parent, _child_positions)[el]
-    own = el.tag if same == 1 else f"{el.tag}:nth-of-type({position})"
-    return f"{page.selector(parent)} > {own}"
 
 
 def _child_positions(page: Page, parent: Element) -> dict[Element, tuple[int, int]]:

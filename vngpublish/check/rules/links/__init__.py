@@ -6,6 +6,7 @@ that inherits from it, such as `doc-noteref`) and that is in the accessibility t
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,8 +26,14 @@ _DEFAULT_PORTS = {"http": "80", "https": "443", "ftp": "21"}
 _SITE = "http://site.invalid/"
 _PAGE = "http://page.invalid/"
 
+# A URL with its own host: "//" and a host, after a scheme or not (RFC 3986).
+_WITH_HOST = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^/?#]")
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
 _LINKS: WeakKeyDictionary[Page, list[Element]] = WeakKeyDictionary()
 _BASES: WeakKeyDictionary[Page, str] = WeakKeyDictionary()
+_RESOLUTION_BASES: WeakKeyDictionary[Page, tuple[str, str, str, str]] = WeakKeyDictionary()
 
 
 def links(page: Page) -> list[Element]:
@@ -105,7 +112,39 @@ def link_target(page: Page, el: Element) -> str | None:
     href = href_of(el)
     if href is None or href.lower().startswith("javascript:"):
         return None
-    return _resolved(base_url(page), href)
+    return _resolved(*_resolution_key(page, href))
+
+
+def _resolution_key(page: Page, href: str) -> tuple[str, str]:
+    """A base and an href that resolve to the same resource as `href` against the page's base
+    URL, with as little of the page's URL as that allows.
+
+    The cache of resolved URLs is shared by all pages, so the less of the page's URL a key
+    holds, the more pages share it: an absolute URL takes at most the scheme from the base,
+    a root-relative one the origin, a relative path the folder, and a fragment leads to the
+    page itself, whichever fragment it names.
+    """
+    bases = _RESOLUTION_BASES.get(page)
+    if bases is None:
+        base = base_url(page)
+        parts = urlsplit(base)
+        folder = parts.path[: parts.path.rfind("/") + 1] or "/"
+        bases = _RESOLUTION_BASES[page] = (
+            base,
+            parts.scheme + "://page.invalid/",
+            urlunsplit((parts.scheme, parts.netloc, "/", "", "")),
+            urlunsplit((parts.scheme, parts.netloc, folder, "", "")),
+        )
+    base, scheme_only, origin, folder = bases
+    if not scheme_only.startswith(("http:", "https:")):
+        return base, href  # a base of another kind: leave every case to urljoin
+    if _WITH_HOST.match(href):
+        return scheme_only, href
+    if not href or href.startswith("#"):
+        return base, ""
+    if href.startswith(("?", "//")) or _SCHEME.match(href):
+        return base, href
+    return (origin if href.startswith("/") else folder), href
 
 
 # Resolving is the costly part, and the pages of a site repeat their hrefs (navigation,
