@@ -259,3 +259,64 @@ def _contexts(html: str) -> list[str]:
 )
 def test_context_text_joins_inline_pieces_as_they_render(html: str, context: str) -> None:
     assert _contexts(html) == [context]
+
+
+_BASES = (
+    "",  # the page itself, at http://page.invalid/<name>
+    "https://www.vng.nl/nieuws/2024/",
+    "https://WWW.VNG.nl:443/a//b/c.html?x=1#top",
+    "http://h:8080/a/b",
+    "mailto:redactie@vng.nl",
+)
+_HREFS = (
+    "",
+    "#",
+    "#agenda",
+    "?page=2",
+    "//cdn.vng.nl/logo.png",
+    "///pad",
+    "//",
+    "/",
+    "/privacy",
+    "/nieuws//maart/",
+    "/a/./b/../c",
+    "index.html",
+    "nieuws/index.htm",
+    "../agenda.html",
+    "./",
+    ".",
+    "..",
+    "bijlage.pdf;jsessionid=1",
+    "raad%20info/",
+    "https://www.vng.nl/nieuws/",
+    "https://www.vng.nl/nieuws/index.html?x=1#y",
+    "https://WWW.vng.nl:443/",
+    "http://www.vng.nl/a/../b",
+    "https://vng.nl/?",
+    "HTTPS://vng.nl/x",
+    "mailto:info@vng.nl",
+    "tel:+31701234567",
+    "http:relatief",
+    "*|UNSUB|*",
+    "https://vng.nl/a b",
+)
+
+
+@pytest.mark.parametrize("base", _BASES)
+def test_link_targets_are_what_urljoin_and_normalisation_give(base: str) -> None:
+    # The resolution takes shortcuts (a cache shared by pages, no urljoin for plain URLs);
+    # whatever the base and the href, it must give what the standard library gives.
+    from urllib.parse import urljoin
+
+    from vngpublish.check.rules.links import base_url, href_of
+
+    head = f'<head><base href="{base}"></head>' if base else ""
+    links = "".join(f'<a href="{href}">x</a>' for href in _HREFS)
+    page = Page(f'<html lang="nl">{head}<body>{links}</body></html>', "nieuws/maart.html")
+    for link in page.by_tag("a"):
+        href = href_of(link) or ""
+        try:
+            expected: str | None = normalise_url(urljoin(base_url(page), href))
+        except ValueError:
+            expected = None
+        assert link_target(page, link) == expected, href

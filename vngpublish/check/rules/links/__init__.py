@@ -151,7 +151,51 @@ def _resolution_key(page: Page, href: str) -> tuple[str, str]:
 # footer): each distinct (base, href) is resolved once per process.
 @lru_cache(maxsize=8192)
 def _resolved(base: str, href: str) -> str | None:
+    simple = _SIMPLE_ABSOLUTE.fullmatch(_simply_joined(base, href))
+    if simple is not None and base.startswith(("http:", "https:")):
+        scheme, host, path, query = simple.group(1, 2, 3, 4)
+        if path is None or ("/." not in path and "//" not in path):
+            # Most links: what urljoin and normalise_url would give, without either.
+            return _simple_normalised(scheme, host, path, query)
     try:
         return normalise_url(urljoin(base, href))
     except ValueError:
         return None
+
+
+def _simply_joined(base: str, href: str) -> str:
+    """`href` appended to the origin or the folder of `base` as written: what urljoin gives
+    for a path without dot segments or empty segments, if `base` is a plain URL (the caller
+    checks both). An href with a scheme, host, query or fragment only is returned as it is."""
+    if not href or href.startswith(("#", "?", "//")) or _SCHEME.match(href):
+        return href
+    plain = _SIMPLE_ABSOLUTE.fullmatch(base)
+    if plain is None:
+        return href  # not an http(s) URL then, and `base` is: urljoin decides
+    scheme, host, path = plain.group(1, 2, 3)
+    if href.startswith("/"):
+        return f"{scheme}://{host}{href}"
+    folder = (path or "/")[: (path or "/").rfind("/") + 1]
+    return f"{scheme}://{host}{folder}{href}"
+
+
+# An http(s) URL with a lower-case host name and nothing that urljoin or normalise_url would
+# rewrite: no port, user, parameters (";"), backslashes, white space or control characters.
+_SIMPLE_ABSOLUTE = re.compile(
+    r"(https?)://([a-z0-9-]+(?:\.[a-z0-9-]+)*)(/[^?#;\\\s\x00-\x1f\x7f]*)?"
+    r"(\?[^#\s\x00-\x1f\x7f]*)?(?:#[^\s\x00-\x1f\x7f]*)?"
+)
+
+
+def _simple_normalised(scheme: str, host: str, path: str | None, query: str | None) -> str:
+    path = path or "/"
+    for index in ("/index.html", "/index.htm"):
+        if path.endswith(index):
+            path = path[: -len(index) + 1]
+    if len(path) > 1:
+        path = path.rstrip("/") or "/"
+    return (
+        f"{scheme}://{host}{path}?{query[1:]}"
+        if query and len(query) > 1
+        else f"{scheme}://{host}{path}"
+    )
