@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from functools import cached_property
 from html import escape
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from lxml import etree
 
@@ -154,6 +154,9 @@ class Page:
         self._roles: dict[Element, str | None] = {}
         self._names: dict[Element, str] = {}
         self._langs: dict[Element, str | None] = {}
+        # The elements that are not rendered on a page where nothing else can hide content;
+        # False on other pages, None until known.
+        self._unrendered: set[Element] | Literal[False] | None = None
 
     # ----------------------------------------------------------------- indexes
     @cached_property
@@ -267,7 +270,14 @@ class Page:
 
     def is_hidden(self, el: Element) -> bool:
         """True when the element is excluded from the accessibility tree."""
-        # Asked for most elements, often many times each: one dictionary lookup when known.
+        # Asked for most elements, often many times each: on most pages one set lookup, on the
+        # others one dictionary lookup once known.
+        plain = self._unrendered
+        if plain is None:
+            found = visibility.unrendered_on_plain_page(self)
+            plain = self._unrendered = False if found is None else found
+        if plain is not False:
+            return el in plain or not isinstance(el.tag, str)
         try:
             return self._hidden[el]
         except KeyError:

@@ -85,6 +85,14 @@ def _new_dict(page: Page) -> dict[Element, Any]:
     return {}
 
 
+def unrendered_on_plain_page(page: Page) -> set[Element] | None:
+    """For a page where nothing can hide content but the browser's own stylesheet: the
+    elements that are not rendered, which are then exactly the hidden ones (computed once per
+    page). None for any other page."""
+    found: set[Element] | None = page.memo("visibility-plain", _plain_page)
+    return found
+
+
 def _plain_page(page: Page) -> set[Element] | None:
     """For a page where nothing can hide content but the browser's own stylesheet: the
     elements that are not rendered. None for any other page.

@@ -79,12 +79,20 @@ def heading_level(el: Element) -> int:
     return 2
 
 
-def with_tag_or_role(page: Page, tags: tuple[str, ...]) -> list[Element]:
-    """Elements with one of `tags` or with a `role` attribute, in document order."""
-    with_role = set(page.with_attribute("role"))
+def with_tag_or_role(
+    page: Page, tags: tuple[str, ...], roles: frozenset[str] | set[str]
+) -> list[Element]:
+    """Elements with one of `tags`, or with a `role` attribute that names one of `roles`, in
+    document order: every element that can have one of `roles`, when `tags` are the elements
+    with those implicit roles."""
+    wanted = set(tags)
+    with_role = {
+        el
+        for el in page.with_attribute("role")
+        if el.tag not in wanted and not roles.isdisjoint(el.get("role", "").lower().split())
+    }
     if not with_role:
         return page.by_tag(*tags)
-    wanted = set(tags)
     # One pass over the page's cached element list; cheaper than an XPath union, which walks
     # the tree once per branch.
     return [el for el in page.elements if el.tag in wanted or el in with_role]
@@ -96,7 +104,7 @@ def outline(page: Page) -> list[Heading]:
     if cached is None:
         cached = [
             Heading(el, heading_level(el))
-            for el in with_tag_or_role(page, HEADING_TAGS)
+            for el in with_tag_or_role(page, HEADING_TAGS, {"heading"})
             if page.role(el) == "heading" and not page.is_hidden(el)
         ]
         _OUTLINES[page] = cached

@@ -42,7 +42,7 @@ def links(page: Page) -> list[Element]:
     if cached is None:
         cached = [
             el
-            for el in with_tag_or_role(page, ("a", "area"))
+            for el in with_tag_or_role(page, ("a", "area"), LINK_ROLES)
             if page.role(el) in LINK_ROLES and not page.is_hidden(el)
         ]
         _LINKS[page] = cached

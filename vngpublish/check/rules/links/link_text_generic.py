@@ -16,7 +16,7 @@ from vngpublish.check.rules.headings import (
     outline,
     with_tag_or_role,
 )
-from vngpublish.check.rules.links import link_target, links
+from vngpublish.check.rules.links import LINK_ROLES, link_target, links
 from vngpublish.check.wordlists import (
     all_generic_link_texts,
     generic_texts_for,
@@ -341,7 +341,7 @@ def _nearest_headings(page: Page, targets: list[Element]) -> dict[Element, Eleme
     nearest: dict[Element, Element] = {}
     current: Element | None = None
     # One pass over headings and links in document order.
-    for el in with_tag_or_role(page, (*HEADING_TAGS, "a", "area")):
+    for el in with_tag_or_role(page, (*HEADING_TAGS, "a", "area"), LINK_ROLES | {"heading"}):
         if el in headings:
             current = el
         elif el in wanted and current is not None:
