@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
+from vngpublish.check.dom import Element
 from vngpublish.check.finding import Finding
 from vngpublish.check.fingerprint import element_key, occurrence_fingerprints
 from vngpublish.check.page import Page
@@ -23,30 +25,47 @@ def rules_by_id(ids: Iterable[str] | None = None) -> list[Rule]:
 
 def check_page(page: Page, rules: Iterable[Rule]) -> list[Finding]:
     """Every finding of `rules` on `page`, sorted by position, with element fingerprints."""
-    found: list[tuple[tuple[str, int, int, str], Rule, Result]] = []
+    # Where an element is and how it reads are worked out once per element: rules often
+    # report the same element (a "Lees meer" link is generic and also shares its name).
+    places: dict[Element, _Place] = {}
+    found: list[tuple[_Place, Rule, Result]] = []
     for rule in rules:
         for result in rule.check(page):
             el = result.element
-            found.append(((page.path, page.line(el), page.column(el), rule.id), rule, result))
-    found.sort(key=lambda item: item[0])
-    prints = occurrence_fingerprints(
-        (rule.id, element_key(page, result.element)) for _, rule, result in found
-    )
+            place = places.get(el)
+            if place is None:
+                key = element_key(page, el)  # reads more of the text than the snippet: first
+                place = places[el] = _Place(
+                    page.line(el), page.column(el), page.selector(el), page.snippet(el), key
+                )
+            found.append((place, rule, result))
+    found.sort(key=lambda item: (item[0].line, item[0].column, item[1].id))
+    prints = occurrence_fingerprints((rule.id, place.key) for place, rule, _ in found)
     return [
         Finding(
             rule=rule.id,
             severity=rule.severity,
             outcome=result.outcome,
-            path=path,
-            line=line,
-            column=column,
-            selector=page.selector(result.element),
-            snippet=page.snippet(result.element),
+            path=page.path,
+            line=place.line,
+            column=place.column,
+            selector=place.selector,
+            snippet=place.snippet,
             message=result.message,
             args=result.args,
             wcag=rule.wcag,
             act=rule.act,
             fingerprint=fingerprint,
         )
-        for ((path, line, column, _), rule, result), fingerprint in zip(found, prints, strict=True)
+        for (place, rule, result), fingerprint in zip(found, prints, strict=True)
     ]
+
+
+class _Place(NamedTuple):
+    """Where a reported element is, how it reads, and its fingerprint key."""
+
+    line: int
+    column: int
+    selector: str
+    snippet: str
+    key: str
