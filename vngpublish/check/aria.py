@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
@@ -837,6 +837,9 @@ def role_of(page: Page, el: Element) -> str | None:
     implicit role when the element is focusable or has a global ARIA attribute (WAI-ARIA 1.2
     §9.3, presentational roles conflict resolution).
     """
+    plain = _PLAIN_IMPLICIT.get(el.tag)
+    if plain is not None and el.get("role") is None:
+        return plain  # most elements: no role attribute, an implicit role by tag alone
     if not isinstance(el.tag, str):
         return None
     explicit = explicit_role(el)
@@ -922,6 +925,14 @@ _SIMPLE_IMPLICIT: dict[str, str] = {
     "tr": "row",
     "u": "generic",
     "ul": "list",
+}
+
+# The implicit roles that depend on nothing but the tag (`_implicit_role` decides the tags it
+# handles itself before looking in `_SIMPLE_IMPLICIT`), none of them presentational.
+_PLAIN_IMPLICIT: dict[Any, str] = {
+    tag: role
+    for tag, role in _SIMPLE_IMPLICIT.items()
+    if tag not in ("tbody", "thead", "tfoot", "tr") and role not in PRESENTATIONAL_ROLES
 }
 
 _SECTIONING = frozenset({"article", "aside", "main", "nav", "section"})
