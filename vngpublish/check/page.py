@@ -395,51 +395,72 @@ class Page:
         return found
 
     def _selector(self, el: Element) -> str:
-        steps: list[Element] = []  # from `el` up to the anchor, which is not included
-        anchor = ""
-        node: Element | None = el
-        while node is not None:
-            tag = node.tag
-            if tag in ("html", "head", "body"):
-                anchor = str(tag)
-                break
-            node_id = node.get("id")
-            if node_id and node_id in self._unique_ids:
-                anchor = "#" + node_id
-                break
-            steps.append(node)
-            node = node.getparent()
+        anchor, steps = self._anchor_of(el)
         if not steps:
             return anchor
-        if not anchor:
-            anchor = str(steps.pop().tag)  # the root of the tree, without an anchor above it
-            if not steps:
-                return anchor
-        # libxml2's own path of the element numbers exactly the siblings that share a tag
-        # ("p[2]"), as :nth-of-type does, without a Python walk over every sibling.
-        segments = self.root.getroottree().getpath(el).split("/")[-len(steps) :]
         parts = [anchor]
-        for step, segment in zip(reversed(steps), segments, strict=True):
-            tag = str(step.tag)
-            if segment == tag:
-                parts.append(tag)
-            elif segment.startswith(tag + "[") and segment[len(tag) + 1 : -1].isdigit():
-                parts.append(f"{tag}:nth-of-type({segment[len(tag) + 1 : -1]})")
-            else:  # a name libxml2 writes differently: count the siblings here
+        if self._odd_tag_names:
+            chain = [el, *el.iterancestors()][:steps]
+            for step in reversed(chain):
                 position, same = self._memo("child_positions", step.getparent(), _child_positions)[
                     step
                 ]
-                parts.append(tag if same == 1 else f"{tag}:nth-of-type({position})")
+                parts.append(step.tag if same == 1 else f"{step.tag}:nth-of-type({position})")
+            return " > ".join(parts)
+        # libxml2's own path of the element numbers exactly the siblings that share a tag
+        # ("p[2]"), as :nth-of-type does, without a Python walk over every sibling.
+        for segment in self._tree.getpath(el).split("/")[-steps:]:
+            if segment[-1] == "]":
+                bracket = segment.rindex("[")
+                parts.append(f"{segment[:bracket]}:nth-of-type({segment[bracket + 1 : -1]})")
+            else:
+                parts.append(segment)
         return " > ".join(parts)
 
+    def _anchor_of(self, el: Element) -> tuple[str, int]:
+        """Where the element's selector starts: the nearest `html`, `head`, `body`, element
+        with a unique id, or the root of the tree, on the element or above it; and how many
+        steps down from there the element is. Cached for every element on the way up, so
+        findings in the same part of the page walk only the part not yet known."""
+        known: dict[Element, tuple[str, int]] = self._cache.setdefault("anchors", {})
+        chain: list[Element] = []
+        node = el
+        while True:
+            found = known.get(node)
+            if found is not None:
+                break
+            tag = node.tag
+            if tag in ("html", "head", "body"):
+                found = known[node] = (str(tag), 0)
+                break
+            node_id = node.get("id")
+            if node_id and self._is_unique_id(node_id):
+                found = known[node] = ("#" + node_id, 0)
+                break
+            parent = node.getparent()
+            if parent is None:
+                found = known[node] = (str(tag), 0)
+                break
+            chain.append(node)
+            node = parent
+        anchor, steps = found
+        for node in reversed(chain):
+            steps += 1
+            known[node] = (anchor, steps)
+        return anchor, steps
+
     @cached_property
-    def _unique_ids(self) -> frozenset[str]:
-        """Ids that only one element has and that CSS can write as `#id` unescaped."""
-        return frozenset(
-            element_id
-            for element_id, found in self.ids.items()
-            if len(found) == 1 and _CSS_IDENT.match(element_id)
-        )
+    def _odd_tag_names(self) -> bool:
+        """True when a tag name has a bracket, which libxml2's path would make ambiguous."""
+        return any("[" in tag or "]" in tag for tag in self._by_tag)
+
+    @cached_property
+    def _tree(self) -> etree._ElementTree:
+        return self.root.getroottree()
+
+    def _is_unique_id(self, element_id: str) -> bool:
+        """True for an id only one element has, which CSS can write as `#id` unescaped."""
+        return len(self.ids.get(element_id, ())) == 1 and _CSS_IDENT.match(element_id) is not None
 
     def snippet(self, el: Element, limit: int = 160) -> str:
         """A short rendering of the element's start tag and the start of its text."""
