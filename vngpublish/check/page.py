@@ -183,16 +183,31 @@ class Page:
 
     @cached_property
     def _by_tag(self) -> dict[str, list[Element]]:
-        # One pass over the cached element list: several times cheaper than one lxml
-        # `iter(tag)`, which walks the tree in C but wraps each element again.
-        index: dict[str, list[Element]] = {}
+        return self._indexes[0]
+
+    @cached_property
+    def _indexes(self) -> tuple[dict[str, list[Element]], dict[str, list[Element]]]:
+        """Elements by tag and by attribute name, from one pass over the cached element list.
+
+        Several times cheaper than one lxml `iter(tag)` (which walks the tree in C but wraps
+        each element again) or one XPath `//*[@name]` query, and rules ask about many tags and
+        attribute names on every page.
+        """
+        by_tag: dict[str, list[Element]] = {}
+        by_attribute: dict[str, list[Element]] = {}
         for el in self.elements:
-            found = index.get(el.tag)
+            found = by_tag.get(el.tag)
             if found is None:
-                index[el.tag] = [el]
+                by_tag[el.tag] = [el]
             else:
                 found.append(el)
-        return index
+            for name in el.keys():  # noqa: SIM118 (an element iterates over its children)
+                found = by_attribute.get(name)
+                if found is None:
+                    by_attribute[name] = [el]
+                else:
+                    found.append(el)
+        return by_tag, by_attribute
 
     @cached_property
     def ids(self) -> dict[str, list[Element]]:
@@ -213,17 +228,7 @@ class Page:
 
     @cached_property
     def _by_attribute(self) -> dict[str, list[Element]]:
-        # One pass over the elements indexes every attribute name: cheaper than even one XPath
-        # `//*[@name]` query, and rules ask about many names per page.
-        index: dict[str, list[Element]] = {}
-        for el in self.elements:
-            for name in el.keys():  # noqa: SIM118 (an element iterates over its children)
-                found = index.get(name)
-                if found is None:
-                    index[name] = [el]
-                else:
-                    found.append(el)
-        return index
+        return self._indexes[1]
 
     @cached_property
     def is_xhtml(self) -> bool:
