@@ -182,3 +182,89 @@ def test_work_grows_linearly_with_the_page(one_line: bool, hiding: bool) -> None
     findings = check_page(Page(large), rules)
     assert len(findings) > 80, "the page should give the rules plenty to report"
     assert large_steps < 4.6 * small_steps, (small_steps, large_steps)
+
+
+# A page with what the shortcuts below must tell apart: roles on elements that have implicit
+# ones, ids unique and repeated, links and headings with and without naming attributes, hidden
+# content, siblings sharing tags.
+VARIED = """<!doctype html>
+<html lang="nl"><head><title>T</title></head><body>
+<header><nav><a href="/">Home</a><a href="/a" role="button">Knop</a><a>geen href</a></nav></header>
+<main id="inhoud">
+  <h1>Kop</h1><h2 role="presentation">Geen kop</h2><h2 aria-label="Label">Tekst</h2>
+  <h3 title="Titel"></h3><h4 hidden>Verborgen</h4><h5 role="textbox" aria-placeholder="p"></h5>
+  <section aria-label="Deel"><p>een</p><p>twee <b>vet</b></p><p id="dubbel">drie</p></section>
+  <section><p id="dubbel">vier</p><ul><li><a href="/x" title="Uitleg"></a></li>
+  <li><a href="/y" aria-labelledby="inhoud">x</a></li><li><a href="/z" aria-owns="o">z</a></li>
+  </ul><span id="o">eigen</span></section>
+  <table><tbody><tr><th>k</th><td>c</td></tr></tbody></table>
+  <table role="presentation"><tbody><tr><td><a href="/t"><!-- c -->tekst</a></td></tr>
+  </tbody></table>
+  <div role="heading" aria-level="3">Rolkop</div><div role="link" tabindex="0">Rollink</div>
+  <p role="none" tabindex="0">focus</p><span role="foo generic">x</span>
+  <article><footer>v</footer><aside>z</aside></article><footer>onder</footer>
+</main></body></html>
+"""
+
+
+def test_checking_a_page_leaves_no_reference_cycles() -> None:
+    # A page that is part of a cycle (with its whole lxml tree) is freed only when the cycle
+    # collector runs, and every collection then walks all of it.
+    import gc
+
+    rules = rules_by_id(None)
+    check_page(Page(VARIED), rules)
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for source in (VARIED, NOTHING_HIDES, _site_page(5, "c", one_line=False, hiding=True)):
+            check_page(Page(source), rules)
+        assert gc.collect() == 0
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def test_by_tag_gives_what_lxml_gives() -> None:
+    page = Page(VARIED)
+    for tags in [("a",), ("p", "div"), ("h1", "h2", "h3"), ("nothing",), ("a", "nothing")]:
+        assert page.by_tag(*tags) == list(page.root.iter(*tags)), tags
+
+
+def test_roles_by_tag_alone_match_the_general_computation(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vngpublish.check import aria
+
+    page = Page(VARIED)
+    fast = [aria.role_of(page, el) for el in page.elements]
+    monkeypatch.setattr(aria, "_PLAIN_IMPLICIT", {})
+    page = Page(VARIED)
+    assert [aria.role_of(page, el) for el in page.elements] == fast
+
+
+def test_names_of_text_only_elements_match_the_full_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vngpublish.check import names
+
+    page = Page(VARIED)
+    fast = [page.name(el) for el in page.elements]
+    assert "Home" in fast and "Uitleg" in fast
+    monkeypatch.setattr(names, "_TEXT_ONLY_TAGS", frozenset())
+    page = Page(VARIED)
+    assert [page.name(el) for el in page.elements] == fast
+
+
+def test_selectors_from_the_node_path_match_counting_siblings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = Page(VARIED)
+    fast = [page.selector(el) for el in page.elements]
+    assert "#inhoud > section:nth-of-type(2) > ul > li:nth-of-type(3) > a" in fast
+    monkeypatch.setattr(Page, "_odd_tag_names", True)
+    page = Page(VARIED)
+    assert [page.selector(el) for el in page.elements] == fast
+    import cssselect2
+
+    root = cssselect2.ElementWrapper.from_html_root(page.root)
+    for el, selector in zip(page.elements, fast, strict=True):
+        [compiled] = cssselect2.compile_selector_list(selector)
+        assert [w.etree_element for w in root.iter_subtree() if compiled.test(w)] == [el], selector
