@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import TypeAlias
 
 from vngpublish.check.dom import Element, text_content
 from vngpublish.check.finding import Severity
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
-from vngpublish.check.rules.headings import HEADING_TAGS, PHRASING_TAGS, heading_ancestor
+from vngpublish.check.rules.headings import HEADING_TAGS, PHRASING_TAGS
 
 _MAX_CHARS = 80  # about one line of body text
 _FONT_WEIGHT = re.compile(r"font-weight\s*:\s*([a-z0-9]+)", re.IGNORECASE)
@@ -89,8 +90,10 @@ def _all_text_is(page: Page, el: Element, inherited: bool, test: Callable[[Eleme
 
 def _looks_emphasised(page: Page, p: Element) -> bool:
     """True when all the paragraph's text is bold, or all of it large, by its own markup."""
-    if len(p) == 0 and not p.get("style"):
-        return False  # plain text without markup or style (checked first: most paragraphs)
+    if not p.get("style") and (len(p) == 0 or _has_direct_text(p)):
+        # Without a style of its own, text directly in the paragraph is not emphasised (checked
+        # first: most paragraphs).
+        return False
     return _all_text_is(page, p, False, _is_bold) or _all_text_is(page, p, False, _is_large)
 
 
@@ -117,16 +120,40 @@ def _in_data_table(page: Page, p: Element, tables: dict[Element, bool]) -> bool:
     return tables[table]
 
 
-def _excluded(page: Page, p: Element, tables: dict[Element, bool]) -> bool:
-    for ancestor in p.iterancestors():
-        if ancestor.tag in _EXCLUDING_ANCESTORS:
-            return True
-        if (ancestor.get("role") or "").strip() and page.role(ancestor) in _EXCLUDING_ROLES:
-            return True
-        marker = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".lower()
-        if "footer" in marker:  # e-mail templates mark their footer by class, not element
-            return True
-    return heading_ancestor(page, p) is not None or _in_data_table(page, p, tables)
+# Whether an element or one of its ancestors is a place where paragraphs are not applicable,
+# per element: the candidates of a page share most of their ancestors.
+Excluding: TypeAlias = dict[Element, bool]
+
+
+def _excluded(page: Page, p: Element, tables: dict[Element, bool], within: Excluding) -> bool:
+    parent = p.getparent()
+    if parent is not None and _excluding(page, parent, within):
+        return True
+    return _in_data_table(page, p, tables)
+
+
+def _excluding(page: Page, el: Element, known: Excluding) -> bool:
+    """True when `el` or one of its ancestors excludes the paragraphs inside it."""
+    found = known.get(el)
+    if found is None:
+        parent = el.getparent()
+        found = known[el] = _excludes(page, el) or (
+            parent is not None and _excluding(page, parent, known)
+        )
+    return found
+
+
+def _excludes(page: Page, el: Element) -> bool:
+    tag = el.tag
+    if tag in _EXCLUDING_ANCESTORS:
+        return True
+    role = el.get("role")
+    if (role or "").strip() and page.role(el) in _EXCLUDING_ROLES:
+        return True
+    if (tag in HEADING_TAGS or role is not None) and page.role(el) == "heading":
+        return True
+    marker = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return "footer" in marker  # e-mail templates mark their footer by class, not element
 
 
 def _all_in_link(p: Element) -> bool:
@@ -209,16 +236,14 @@ class PAsHeading(Rule):
 
     def check(self, page: Page) -> Iterator[Result]:
         tables: dict[Element, bool] = {}  # whether a table is a data table, per table
+        within: Excluding = {}
         candidates = [
             el
             for el in page.by_tag("p") + page.by_tag("div")
-            if _looks_like_heading(page, el, tables)
+            if _looks_like_heading(page, el, tables, within)
         ]
-        if not candidates:
-            return
-        position = {el: i for i, el in enumerate(page.elements)}
         for candidate in candidates:
-            following = _next_text_block(page, position[candidate])
+            following = _next_text_block(page, page.elements.index(candidate))
             if following is None or not _is_paragraph(following):
                 continue
             if (following.get("role") or "").strip() or _looks_emphasised(page, following):
@@ -233,12 +258,14 @@ class PAsHeading(Rule):
             )
 
 
-def _looks_like_heading(page: Page, el: Element, tables: dict[Element, bool]) -> bool:
+def _looks_like_heading(
+    page: Page, el: Element, tables: dict[Element, bool], within: Excluding
+) -> bool:
     if (el.get("role") or "").strip() or not _is_paragraph(el):
         return False
     if not _looks_emphasised(page, el) or not _is_title_like(page.text(el)):
         return False
-    return not (page.is_hidden(el) or _all_in_link(el) or _excluded(page, el, tables))
+    return not (page.is_hidden(el) or _all_in_link(el) or _excluded(page, el, tables, within))
 
 
 def _next_text_block(page: Page, index: int) -> Element | None:
