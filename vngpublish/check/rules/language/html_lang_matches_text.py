@@ -34,26 +34,10 @@ QUICK_CHARS = 125  # the first check reads this much of each sample (the cost is
 
 @cache
 def _identifier() -> Any:
-    """py3langid's model with calibrated probabilities (loaded once, ~0.5 s).
+    """py3langid's model with calibrated probabilities (loaded once, ~0.5 s)."""
+    from vngpublish.check.rules.language._langid import load_identifier
 
-    The feature table is stored as float16; it is widened to float32 here, once, because
-    numpy would otherwise widen the rows each text uses on every call (a third of the time
-    of an identification). The scores are the same: numpy multiplies in float32 either way.
-    """
-    import numpy as np
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
-    from py3langid.modelio import load_model
-
-    ptc, pc, classes, nextmove, row, output = load_model(MODEL_DIR / MODEL_FILE)
-    return LanguageIdentifier(
-        np.asarray(ptc, dtype=np.float32),
-        np.asarray(pc),
-        classes,
-        nextmove,
-        output,
-        norm_probs=True,
-        tk_row=row,
-    )
+    return load_identifier()
 
 
 def _macro(code: str) -> str:
