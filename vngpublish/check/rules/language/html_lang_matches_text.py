@@ -220,7 +220,8 @@ def _not_inheriting(page: Page) -> set[Element]:
     the head, which is never sampled."""
     head = page.head
     roots = [el for el in page.with_attribute("lang") if el.get("lang") and el is not page.html]
-    roots += page.by_tag(*_NOT_PROSE)
+    # Tag by tag: by_tag with several tags would go through all elements.
+    roots += [el for tag in _NOT_PROSE for el in page.by_tag(tag)]
     found: set[Element] = set()
     for root in roots:
         if root not in found and root is not head and root.getparent() is not head:
