@@ -840,6 +840,8 @@ def role_of(page: Page, el: Element) -> str | None:
     plain = _PLAIN_IMPLICIT.get(el.tag)
     if plain is not None and el.get("role") is None:
         return plain  # most elements: no role attribute, an implicit role by tag alone
+    if el.tag == "a" and el.get("role") is None:
+        return _implicit_role(page, el)  # a link or generic, never presentational
     if not isinstance(el.tag, str):
         return None
     explicit = explicit_role(el)
