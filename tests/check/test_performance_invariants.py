@@ -188,7 +188,7 @@ def test_work_grows_linearly_with_the_page(one_line: bool, hiding: bool) -> None
 # ones, ids unique and repeated, links and headings with and without naming attributes, hidden
 # content, siblings sharing tags.
 VARIED = """<!doctype html>
-<html lang="nl"><head><title>T</title></head><body>
+<html lang="nl"><head><title>T</title><style>.blok { display: block }</style></head><body>
 <header><nav><a href="/">Home</a><a href="/a" role="button">Knop</a><a>geen href</a></nav></header>
 <main id="inhoud">
   <h1>Kop</h1><h2 role="presentation">Geen kop</h2><h2 aria-label="Label">Tekst</h2>
@@ -200,6 +200,11 @@ VARIED = """<!doctype html>
   <table><tbody><tr><th>k</th><td>c</td></tr></tbody></table>
   <table role="presentation"><tbody><tr><td><a href="/t"><!-- c -->tekst</a></td></tr>
   </tbody></table>
+  <h2><bdi>Titel</bdi> <span class="x">deel</span><!-- c --></h2>
+  <h3><span class="blok">blok</span>x</h3>
+  <a href="/q"><b> </b>vet<i hidden>weg</i></a><a href="/w">zicht<span class="weg">baar</span></a>
+  <h4 title="t"><span> </span></h4>
+  <h5><span style="display:block">stijl</span>x</h5><h6><a href="/r" title="t">in kop</a></h6>
   <div role="heading" aria-level="3">Rolkop</div><div role="link" tabindex="0">Rollink</div>
   <p role="none" tabindex="0">focus</p><span role="foo generic">x</span>
   <article><footer>v</footer><aside>z</aside></article><footer>onder</footer>
@@ -242,14 +247,19 @@ def test_roles_by_tag_alone_match_the_general_computation(monkeypatch: pytest.Mo
     assert [aria.role_of(page, el) for el in page.elements] == fast
 
 
-def test_names_of_text_only_elements_match_the_full_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("hiding", [False, True], ids=["plain", "css-hides"])
+def test_names_of_text_only_elements_match_the_full_walk(
+    monkeypatch: pytest.MonkeyPatch, hiding: bool
+) -> None:
     from vngpublish.check import names
 
-    page = Page(VARIED)
+    source = VARIED.replace("</style>", ".weg { display: none }</style>") if hiding else VARIED
+    page = Page(source)
     fast = [page.name(el) for el in page.elements]
-    assert "Home" in fast and "Uitleg" in fast
+    assert {"Home", "Uitleg", "Titel deel", "blok x", "vet", "t"} <= set(fast)
+    assert ("zicht" if hiding else "zichtbaar") in fast
     monkeypatch.setattr(names, "_TEXT_ONLY_TAGS", frozenset())
-    page = Page(VARIED)
+    page = Page(source)
     assert [page.name(el) for el in page.elements] == fast
 
 

@@ -127,8 +127,12 @@ def accessible_name(page: Page, el: Element) -> str:
     """The accessible name of `el`, whitespace-collapsed; "" when it has none."""
     if not isinstance(el.tag, str):
         return ""
-    if el.tag in _TEXT_ONLY_TAGS and not len(el) and not any(map(el.get, _NAMING_ATTRIBUTES)):
-        return _text_only_name(page, el)
+    if el.tag in _TEXT_ONLY_TAGS and not any(map(el.get, _NAMING_ATTRIBUTES)):
+        if not len(el):
+            return _text_only_name(page, el)
+        flat = _flat_name(page, el)
+        if flat is not None:
+            return flat
     walk = _Walk(el)
     return collapse(
         _compute(
@@ -158,6 +162,51 @@ def _text_only_name(page: Page, el: Element) -> str:
     placeholder = el.get("aria-placeholder")
     if role in _TEXTBOX_ROLES and placeholder is not None and placeholder.strip():
         return collapse(placeholder)
+    return ""
+
+
+# Inline elements that give their text, and nothing else, to a name computed from content
+# when they hold only text and carry only attributes that take no part in it.
+_FLAT_INLINE = frozenset(
+    {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i"}
+    | {"ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time"}
+    | {"u", "var"}
+)
+_INERT_ATTRIBUTES = frozenset({"href", "class", "id", "lang", "dir", "target", "rel"})
+
+
+def _flat_name(page: Page, el: Element) -> str | None:
+    """The steps of `_compute` for a link or heading whose children are `_FLAT_INLINE`
+    elements holding only text (`<h2><bdi>Titel</bdi></h2>`) or comments; None for any other
+    element, which then takes the full computation."""
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str) and (
+            tag not in _FLAT_INLINE or len(child) or not _INERT_ATTRIBUTES.issuperset(child.keys())
+        ):
+            return None
+    if page.is_hidden(el):
+        return ""
+    role = page.role(el)
+    if role not in aria.NAME_FROM_CONTENT_ROLES:
+        return None
+    pieces = [el.text or ""]
+    for child in el:
+        if not isinstance(child.tag, str):
+            pieces.append(" ")  # a comment splits the text in two text nodes
+        else:
+            text = child.text or ""
+            if not text.strip() or page.is_hidden(child):
+                text = ""
+            pieces.append(f" {text} " if _is_block(page, child) else text)
+        if child.tail:
+            pieces.append(child.tail)
+    text = collapse("".join(pieces))
+    if text:
+        return text
+    title = el.get("title")
+    if title is not None and title.strip():
+        return collapse(title)
     return ""
 
 
