@@ -166,17 +166,27 @@ def _all_in_link(p: Element) -> bool:
 
 def _is_paragraph(el: Element) -> bool:
     """A `p`, or a `div` holding only a line of text (how e-mail builders write paragraphs)."""
-    if el.tag == "p":
+    tag = el.tag
+    if tag == "p":
         return True
-    return el.tag == "div" and all(
-        not isinstance(child.tag, str) or child.tag in PHRASING_TAGS for child in el
-    )
+    if tag != "div":
+        return False
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in PHRASING_TAGS:
+            return False
+    return True
 
 
 def _has_direct_text(el: Element) -> bool:
-    if (el.text or "").strip():
+    text = el.text
+    if text and not text.isspace():
         return True
-    return any((child.tail or "").strip() for child in el)
+    for child in el:
+        tail = child.tail
+        if tail and not tail.isspace():
+            return True
+    return False
 
 
 # Blocks of text other than paragraphs and table cells, for "what comes next".
@@ -261,9 +271,10 @@ class PAsHeading(Rule):
 def _looks_like_heading(
     page: Page, el: Element, tables: dict[Element, bool], within: Excluding
 ) -> bool:
-    if (el.get("role") or "").strip() or not _is_paragraph(el):
+    # Most often false first: few paragraphs look emphasised.
+    if not _is_paragraph(el) or not _looks_emphasised(page, el):
         return False
-    if not _looks_emphasised(page, el) or not _is_title_like(page.text(el)):
+    if (el.get("role") or "").strip() or not _is_title_like(page.text(el)):
         return False
     return not (page.is_hidden(el) or _all_in_link(el) or _excluded(page, el, tables, within))
 
