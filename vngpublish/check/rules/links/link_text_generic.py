@@ -189,11 +189,12 @@ def _own_context(
     """The message and text of the nearest context tied to the link other than a heading."""
     ancestors = list(link.iterancestors())
     chain = set(ancestors)
+    read: dict[Element, str] = {}  # blocks on the way up already read in full
     # The nearest ancestor that is not phrasing content is the block holding the link's line.
     container = next((a for a in ancestors if a.tag not in PHRASING_TAGS), None)
     for ancestor in ancestors:
         if ancestor is container or ancestor.tag in _CONTEXT_BLOCKS:
-            text = _inline_text(page, ancestor, link, chain)
+            text = _inline_text(page, ancestor, link, chain, read)
             if _WORD.search(text):
                 return (
                     _TEXT_AROUND,
@@ -230,16 +231,22 @@ def _own_context(
     return None
 
 
-def _inline_text(page: Page, block: Element, link: Element, chain: set[Element]) -> str:
+def _inline_text(
+    page: Page, block: Element, link: Element, chain: set[Element], read: dict[Element, str]
+) -> str:
     """The text of `block` on the link's lines: without the link itself, without hidden
     content, and without other blocks (a following paragraph is not the link's sentence).
 
     Pieces are joined as they render: inline elements add no space ("<b>Wet</b>: de brief"
     reads "Wet: de brief"), block boundaries and line breaks do. Stops once it has enough for
-    the message, so a cell with thousands of links is not read in full for each of them."""
+    the message, so a cell with thousands of links is not read in full for each of them.
+
+    A block read in full is kept in `read`: a block further up reads it again as one piece
+    (it had no word, or the search would have stopped). The text may then run on past where
+    reading piece by piece would have stopped, but only beyond the start the message shows."""
     parts: list[str] = []
     visible = 0  # characters other than whitespace read so far
-    for piece in _inline_pieces(page, block, link, chain):
+    for piece in _inline_pieces(page, block, link, chain, read):
         parts.append(piece)
         visible += len("".join(piece.split()))
         # Collapsing whitespace keeps every other character, so the text is long enough.
@@ -247,7 +254,8 @@ def _inline_text(page: Page, block: Element, link: Element, chain: set[Element])
             text = " ".join("".join(parts).split())
             if _WORD.search(text):
                 return text
-    return " ".join("".join(parts).split())
+    raw = read[block] = "".join(parts)
+    return " ".join(raw.split())
 
 
 # Phrasing elements that separate the text around them when rendered: a line break, or a box
@@ -274,7 +282,9 @@ _SEPARATING = frozenset(
 )
 
 
-def _inline_pieces(page: Page, block: Element, link: Element, chain: set[Element]) -> Iterator[str]:
+def _inline_pieces(
+    page: Page, block: Element, link: Element, chain: set[Element], read: dict[Element, str]
+) -> Iterator[str]:
     if block.text:
         yield block.text
     for child in block:
@@ -289,8 +299,10 @@ def _inline_pieces(page: Page, block: Element, link: Element, chain: set[Element
             # around them; other inline elements join it as it is written.
             gap = " " if tag not in PHRASING_TAGS or tag in _SEPARATING else ""
             yield gap
-            if child in chain:
-                yield from _inline_pieces(page, child, link, chain)
+            if child in read:
+                yield read[child]
+            elif child in chain:
+                yield from _inline_pieces(page, child, link, chain, read)
             else:
                 yield text_content(child)
             yield gap
