@@ -395,73 +395,30 @@ class Page:
         `:nth-of-type(n)` when siblings share its tag."""
         known: dict[Element, str] = self._cache.setdefault("selector", {})
         found = known.get(el)
-        if found is None:
-            found = known[el] = self._selector(el)
-        return found
-
-    def _selector(self, el: Element) -> str:
-        anchor, steps = self._anchor_of(el)
-        if not steps:
-            return anchor
-        parts = [anchor]
-        if self._odd_tag_names:
-            chain = [el, *el.iterancestors()][:steps]
-            for step in reversed(chain):
-                position, same = self._memo("child_positions", step.getparent(), _child_positions)[
-                    step
-                ]
-                parts.append(step.tag if same == 1 else f"{step.tag}:nth-of-type({position})")
-            return " > ".join(parts)
-        # libxml2's own path of the element numbers exactly the siblings that share a tag
-        # ("p[2]"), as :nth-of-type does, without a Python walk over every sibling.
-        for segment in self._tree.getpath(el).split("/")[-steps:]:
-            if segment[-1] == "]":
-                bracket = segment.rindex("[")
-                parts.append(f"{segment[:bracket]}:nth-of-type({segment[bracket + 1 : -1]})")
-            else:
-                parts.append(segment)
-        return " > ".join(parts)
-
-    def _anchor_of(self, el: Element) -> tuple[str, int]:
-        """Where the element's selector starts: the nearest `html`, `head`, `body`, element
-        with a unique id, or the root of the tree, on the element or above it; and how many
-        steps down from there the element is. Cached for every element on the way up, so
-        findings in the same part of the page walk only the part not yet known."""
-        known: dict[Element, tuple[str, int]] = self._cache.setdefault("anchors", {})
+        if found is not None:
+            return found
+        # Ancestors first, from the nearest one already known: each selector then builds on
+        # its parent's, and findings in one part of the page share the work.
         chain: list[Element] = []
-        node = el
-        while True:
-            found = known.get(node)
-            if found is not None:
-                break
+        node: Element | None = el
+        while node is not None and node not in known:
+            chain.append(node)
+            node = node.getparent()
+        for node in reversed(chain):
             tag = node.tag
             if tag in ("html", "head", "body"):
-                found = known[node] = (str(tag), 0)
-                break
-            node_id = node.get("id")
-            if node_id and self._is_unique_id(node_id):
-                found = known[node] = ("#" + node_id, 0)
-                break
-            parent = node.getparent()
-            if parent is None:
-                found = known[node] = (str(tag), 0)
-                break
-            chain.append(node)
-            node = parent
-        anchor, steps = found
-        for node in reversed(chain):
-            steps += 1
-            known[node] = (anchor, steps)
-        return anchor, steps
-
-    @cached_property
-    def _odd_tag_names(self) -> bool:
-        """True when a tag name has a bracket, which libxml2's path would make ambiguous."""
-        return any("[" in tag or "]" in tag for tag in self._by_tag)
-
-    @cached_property
-    def _tree(self) -> etree._ElementTree:
-        return self.root.getroottree()
+                found = str(tag)
+            else:
+                node_id = node.get("id")
+                parent = node.getparent()
+                if node_id and self._is_unique_id(node_id):
+                    found = "#" + node_id
+                elif parent is None:
+                    found = str(tag)
+                else:
+                    found = f"{known[parent]} > {_nth_of_type(node)}"
+            known[node] = found
+        return known[el]
 
     def _is_unique_id(self, element_id: str) -> bool:
         """True for an id only one element has, which CSS can write as `#id` unescaped."""
@@ -516,16 +473,13 @@ def _language_of(page: Page, el: Element) -> str | None:
     return None
 
 
-def _child_positions(page: Page, parent: Element) -> dict[Element, tuple[int, int]]:
-    """For each child element: its position among same-tag siblings and how many there are."""
-    seen: dict[str, list[Element]] = {}
-    for child in parent.iterchildren(etree.Element):
-        seen.setdefault(child.tag, []).append(child)
-    return {
-        child: (position, len(group))
-        for group in seen.values()
-        for position, child in enumerate(group, start=1)
-    }
+def _nth_of_type(el: Element) -> str:
+    """The element's tag, with `:nth-of-type(n)` when a sibling has the same tag."""
+    tag = el.tag
+    before = sum(1 for _ in el.itersiblings(tag, preceding=True))
+    if before or next(el.itersiblings(tag), None) is not None:
+        return f"{tag}:nth-of-type({before + 1})"
+    return str(tag)
 
 
 def iter_text_nodes(el: Element) -> Iterable[str]:
