@@ -65,8 +65,8 @@ class _Estimate(NamedTuple):
 
 
 def _identify(text: str, same: tuple[int, ...]) -> _Estimate:
-    """The identifier's estimate for `text`, with the numbers `rank` would give, without
-    building and sorting `rank`'s list of all labels."""
+    """The identifier's estimate for `text`, with the numbers py3langid's `rank` would give,
+    without building and sorting its list of all labels."""
     identifier = _identifier()
     scores = identifier._decide(text)
     best = int(scores.argmax())  # the first of equals, as in rank's stable sort
@@ -178,8 +178,8 @@ def _samples(page: Page) -> list[str]:
     """Up to SAMPLES pieces of text, from places spread over the body, that take their
     language from the html element (not hidden, not code, not inside another lang).
 
-    Only elements from each sample point on until the sample is full are visited, so the cost
-    hardly grows with the page.
+    Only elements from each sample point on until the sample is full are visited (besides
+    those inside code or another lang, to skip them), so the cost hardly grows with the page.
     """
     body = page.body
     if body is None:
