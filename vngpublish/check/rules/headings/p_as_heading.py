@@ -122,17 +122,17 @@ def _in_data_table(page: Page, p: Element, tables: dict[Element, bool]) -> bool:
 
 # Whether an element or one of its ancestors is a place where paragraphs are not applicable,
 # per element: the candidates of a page share most of their ancestors.
-Excluding: TypeAlias = dict[Element, bool]
+_Excluding: TypeAlias = dict[Element, bool]
 
 
-def _excluded(page: Page, p: Element, tables: dict[Element, bool], within: Excluding) -> bool:
+def _excluded(page: Page, p: Element, tables: dict[Element, bool], within: _Excluding) -> bool:
     parent = p.getparent()
     if parent is not None and _excluding(page, parent, within):
         return True
     return _in_data_table(page, p, tables)
 
 
-def _excluding(page: Page, el: Element, known: Excluding) -> bool:
+def _excluding(page: Page, el: Element, known: _Excluding) -> bool:
     """True when `el` or one of its ancestors excludes the paragraphs inside it."""
     found = known.get(el)
     if found is None:
@@ -144,12 +144,15 @@ def _excluding(page: Page, el: Element, known: Excluding) -> bool:
 
 
 def _excludes(page: Page, el: Element) -> bool:
+    """True when `el` itself makes the paragraphs inside it not applicable: by its tag, its
+    role, or a footer class or id."""
     tag = el.tag
     if tag in _EXCLUDING_ANCESTORS:
         return True
     role = el.get("role")
     if (role or "").strip() and page.role(el) in _EXCLUDING_ROLES:
         return True
+    # A heading, as headings.heading_ancestor finds it (not called: it walks all ancestors).
     if (tag in HEADING_TAGS or role is not None) and page.role(el) == "heading":
         return True
     marker = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
@@ -246,7 +249,7 @@ class PAsHeading(Rule):
 
     def check(self, page: Page) -> Iterator[Result]:
         tables: dict[Element, bool] = {}  # whether a table is a data table, per table
-        within: Excluding = {}
+        within: _Excluding = {}
         candidates = [
             el
             for el in page.by_tag("p") + page.by_tag("div")
@@ -269,7 +272,7 @@ class PAsHeading(Rule):
 
 
 def _looks_like_heading(
-    page: Page, el: Element, tables: dict[Element, bool], within: Excluding
+    page: Page, el: Element, tables: dict[Element, bool], within: _Excluding
 ) -> bool:
     # Most often false first: few paragraphs look emphasised.
     if not _is_paragraph(el) or not _looks_emphasised(page, el):
