@@ -248,6 +248,8 @@ def _inline_text(
     visible = 0  # characters other than whitespace read so far
     for piece in _inline_pieces(page, block, link, chain, read):
         parts.append(piece)
+        if not piece or piece.isspace():
+            continue  # most pieces in a layout table: the gap another block leaves
         visible += len("".join(piece.split()))
         # Collapsing whitespace keeps every other character, so the text is long enough.
         if visible > _CONTEXT_CHARS:
