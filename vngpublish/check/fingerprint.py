@@ -40,13 +40,14 @@ TEXT_LIMIT = 100
 def element_key(page: Page, el: Element) -> str:
     """The readable key of `el` that its fingerprint hashes (no positions, no line numbers)."""
     parts = [str(el.tag)]
-    element_id = el.get("id")
-    if element_id:
-        parts.append(f"#{element_id}")
-    for name in KEY_ATTRIBUTES:
-        value = el.get(name)
-        if value is not None:
-            parts.append(f"{name}={' '.join(value.split())}")
+    present = el.keys()  # one call; most elements carry none of the key attributes
+    if present:
+        element_id = el.get("id")
+        if element_id:
+            parts.append(f"#{element_id}")
+        for name in KEY_ATTRIBUTES:
+            if name in present:
+                parts.append(f"{name}={' '.join(el.get(name).split())}")
     if el.tag not in WHOLE_PAGE:
         parts.append("text=" + page.text_start(el, TEXT_LIMIT))
     parent = el.getparent()
