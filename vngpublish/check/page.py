@@ -446,6 +446,10 @@ class Page:
         found = known.get(el)
         if found is not None and found[0] >= limit:
             return found[1][:limit]
+        if not len(el):  # no child nodes: the element's own text is all of it
+            text = " ".join((el.text or "").split())[:limit]
+            known[el] = (limit, text)
+            return text
         parts: list[str] = []
         visible = 0
         for chunk in el.itertext():
