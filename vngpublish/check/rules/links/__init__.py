@@ -125,8 +125,14 @@ def _resolution_key(page: Page, href: str) -> tuple[str, str]:
     page itself, whichever fragment it names.
     """
     bases = _RESOLUTION_BASES.get(page)
+    if (
+        bases is None
+        and (base := base_url(page)).startswith(_PAGE)
+        and "/" not in base[len(_PAGE) :]
+    ):
+        # The usual page URL, a file name under the made-up origin: all of these are the origin.
+        bases = _RESOLUTION_BASES[page] = (base, _PAGE, _PAGE, _PAGE)
     if bases is None:
-        base = base_url(page)
         parts = urlsplit(base)
         folder = parts.path[: parts.path.rfind("/") + 1] or "/"
         bases = _RESOLUTION_BASES[page] = (
