@@ -69,3 +69,16 @@ def test_bytes_are_decoded_like_a_file() -> None:
     assert findings == check_html(latin, "page.html", select="all")
     with pytest.raises(SourceError, match=r"page\.html: cannot be decoded"):
         check_html(b"<p>\xff</p>", "page.html")
+
+
+def test_findings_survive_pickling_as_between_worker_processes() -> None:
+    import pickle
+
+    findings = check_html(
+        '<html><body><h2></h2><a href="/a">Lees meer</a><img src="x.png"></body></html>'
+    )
+    assert len(findings) >= 3
+    for finding in findings:
+        copy = pickle.loads(pickle.dumps(finding))
+        assert copy == finding
+        assert copy.severity is finding.severity and copy.outcome is finding.outcome

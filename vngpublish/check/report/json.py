@@ -29,6 +29,8 @@ from vngpublish.check.report import ReportWriter, Summary
 from vngpublish.check.report.text import error_line
 from vngpublish.check.source import FileError
 
+_encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per finding
+
 
 def finding_dict(finding: Finding, lang: str) -> dict[str, Any]:
     """One finding as a JSON object."""
@@ -76,10 +78,11 @@ class Writer(ReportWriter):
 
     def file(self, path: str, findings: list[Finding]) -> None:
         """Write the file's findings."""
-        for finding in findings:
-            self.out.write("\n  " if self.first else ",\n  ")
-            self.out.write(json.dumps(finding_dict(finding, self.lang), ensure_ascii=False))
-            self.first = False
+        if not findings:
+            return
+        lines = ",\n  ".join(_encode(finding_dict(finding, self.lang)) for finding in findings)
+        self.out.write(("\n  " if self.first else ",\n  ") + lines)
+        self.first = False
 
     def close(self, summary: Summary) -> None:
         """Write the errors and the counts, and close the document."""
