@@ -6,7 +6,8 @@
 Prints, for the pages in the folder (one process, every rule selected):
 - parse only (encode and lxml parse, exactly as the checker does) and full check (parse + all
   rules + findings), in pages per second, and the ratio full / parse; both on a second pass
-  (the first pass of the check, with its one-time loads, is printed too);
+  (the first pass of the check, with its one-time loads, is printed too); and the same per
+  kind of page when the file names end in one, as generate.py names them;
 - wall time of the CLI with --jobs 1 and --jobs 2 over the folder, and the speed-up;
 - peak resident memory of the CLI (--jobs 1) over the first `--small` pages and over all pages.
 Not a test: figures depend on the machine. Run it and quote it.
@@ -43,22 +44,32 @@ MEASURE_RSS = (
 )
 
 
-def parse_only(sources: list[str]) -> float:
-    """Seconds to parse every source with lxml, exactly as the checker does."""
-    start = time.perf_counter()
+def parse_only(sources: list[str]) -> list[float]:
+    """Seconds to parse each source with lxml, exactly as the checker does."""
+    took = []
     for source in sources:
+        start = time.perf_counter()
         parse_html(source)
-    return time.perf_counter() - start
+        took.append(time.perf_counter() - start)
+    return took
 
 
-def full_check(sources: list[str], paths: list[str]) -> tuple[float, int]:
-    """Seconds to parse and run every rule on every source, and the number of findings."""
+def full_check(sources: list[str], paths: list[str]) -> tuple[list[float], int]:
+    """Seconds to parse and run every rule on each source, and the number of findings."""
     rules = rules_by_id(None)
     count = 0
-    start = time.perf_counter()
+    took = []
     for source, path in zip(sources, paths, strict=True):
+        start = time.perf_counter()
         count += len(check_page(Page(source, path), rules))
-    return time.perf_counter() - start, count
+        took.append(time.perf_counter() - start)
+    return took, count
+
+
+def kind_of(path: Path) -> str:
+    """The kind of page `generate.py` names at the end of the file name ("page-00012-cms")."""
+    kind = path.stem.rpartition("-")[2]
+    return kind if kind.isalpha() else "other"
 
 
 def cli_run(folder: Path, jobs: int) -> tuple[float, int]:
@@ -108,15 +119,28 @@ def main(argv: list[str] | None = None) -> int:
     # check (the language model, the language subtag registry), which the CLI timings below
     # include. A few pages are not enough to warm up: short ones never load the model.
     parse_only(sources)
-    t_first, _ = full_check(sources, paths)
-    print(f"full check, first pass (with one-time loads): {t_first:.2f} s")
-    t_parse = parse_only(sources)
-    t_full, findings = full_check(sources, paths)
+    first, _ = full_check(sources, paths)
+    print(f"full check, first pass (with one-time loads): {sum(first):.2f} s")
+    parse_times = parse_only(sources)
+    full_times, findings = full_check(sources, paths)
+    t_parse, t_full = sum(parse_times), sum(full_times)
     n = len(files)
     for label, took in (("parse only", t_parse), ("full check", t_full)):
         print(f"{label} : {took:7.2f} s  {n / took:8.0f} pages/s  {1000 * took / n:6.2f} ms/page")
     print(f"findings: {findings}")
     print(f"ratio full/parse: {t_full / t_parse:.2f}")
+    kinds = sorted({kind_of(p) for p in files})
+    if len(kinds) > 1:
+        print("by kind of page (second pass):")
+        for kind in kinds:
+            chosen = [i for i, p in enumerate(files) if kind_of(p) == kind]
+            parse_kind = sum(parse_times[i] for i in chosen)
+            full_kind = sum(full_times[i] for i in chosen)
+            print(
+                f"  {kind:11s} {len(chosen):5d} pages  parse {1000 * parse_kind / len(chosen):5.2f}"
+                f" ms/page  full {1000 * full_kind / len(chosen):5.2f} ms/page"
+                f"  ratio {full_kind / parse_kind:5.2f}"
+            )
 
     print("load average before the CLI runs: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     t1, rss_all = cli_run(args.folder, 1)

@@ -163,15 +163,18 @@ def main(argv: list[str] | None = None) -> int:
     written = 0
     for n in range(args.pages):
         roll = rng.random()
-        target = args.out / f"page-{n:05d}.html"
+        # The kind ends the file name, so that bench.py can give figures per kind.
         if real and roll < 0.15:
-            shutil.copyfile(real[n % len(real)], target)
+            shutil.copyfile(real[n % len(real)], args.out / f"page-{n:05d}-real.html")
         elif newsletters and roll < 0.35:
-            target.write_text(newsletters[n % len(newsletters)], encoding="utf-8")
+            page = newsletters[n % len(newsletters)]
+            (args.out / f"page-{n:05d}-newsletter.html").write_text(page, encoding="utf-8")
         elif roll < 0.55:
-            target.write_text(email_page(rng, n), encoding="utf-8")
+            page = email_page(rng, n)
+            (args.out / f"page-{n:05d}-email.html").write_text(page, encoding="utf-8")
         else:
-            target.write_text(cms_page(rng, n), encoding="utf-8")
+            page = cms_page(rng, n)
+            (args.out / f"page-{n:05d}-cms.html").write_text(page, encoding="utf-8")
         written += 1
     size = sum(p.stat().st_size for p in args.out.iterdir())
     print(
