@@ -92,9 +92,11 @@ class Rule:
 
 @cache
 def all_rules() -> dict[str, type[Rule]]:
-    """Every rule, by id, in id order. Imports all modules under `vngpublish.check.rules`."""
+    """Every rule, by id, in id order. Imports all modules under `vngpublish.check.rules`
+    but private ones (`_langid`), which the rules import themselves when they need them."""
     import vngpublish.check.rules as rules_package
 
     for module in pkgutil.walk_packages(rules_package.__path__, rules_package.__name__ + "."):
-        importlib.import_module(module.name)
+        if not module.name.rpartition(".")[2].startswith("_"):
+            importlib.import_module(module.name)
     return dict(sorted(Rule._registry.items()))
