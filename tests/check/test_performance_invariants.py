@@ -273,3 +273,24 @@ def test_selectors_pick_out_exactly_their_element() -> None:
     for el, selector in zip(page.elements, selectors, strict=True):
         [compiled] = cssselect2.compile_selector_list(selector)
         assert [w.etree_element for w in root.iter_subtree() if compiled.test(w)] == [el], selector
+
+
+def _flat_page(items: int) -> str:
+    """Every reported element a child of one `main`: siblings by the thousand on real pages
+    (a long list of news items), where counting siblings per element would be quadratic."""
+    parts = [
+        f"<p><b>Kop {i}</b></p><p>Tekst {i} van de alinea.</p>"
+        f'<a href="/nieuws/{i}">Lees meer</a><img src="/{i}.png">'
+        for i in range(items)
+    ]
+    body = "".join(parts)
+    return f'<html lang="nl"><head><title>T</title></head><body><main>{body}</main></body></html>'
+
+
+def test_work_grows_linearly_with_many_siblings() -> None:
+    rules = rules_by_id(None)
+    check_page(Page(_flat_page(10)), rules)
+    small_steps = _steps(lambda: check_page(Page(_flat_page(50)), rules))
+    large_steps = _steps(lambda: check_page(Page(_flat_page(200)), rules))
+    assert len(check_page(Page(_flat_page(200)), rules)) > 600
+    assert large_steps < 4.6 * small_steps, (small_steps, large_steps)

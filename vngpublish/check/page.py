@@ -416,9 +416,29 @@ class Page:
                 elif parent is None:
                     found = str(tag)
                 else:
-                    found = f"{known[parent]} > {_nth_of_type(node)}"
+                    found = f"{known[parent]} > {self._nth_of_type(node, parent)}"
             known[node] = found
         return known[el]
+
+    def _nth_of_type(self, el: Element, parent: Element) -> str:
+        """The element's tag, with `:nth-of-type(n)` when a sibling has the same tag."""
+        # Positions are counted once per parent: a parent with thousands of reported children
+        # is walked once, not once for each of them.
+        siblings: dict[Element, dict[Element, tuple[int, int]]] = self._cache.setdefault(
+            "positions", {}
+        )
+        positions = siblings.get(parent)
+        if positions is None:
+            groups: dict[str, list[Element]] = {}
+            for child in parent.iterchildren(etree.Element):
+                groups.setdefault(child.tag, []).append(child)
+            positions = siblings[parent] = {
+                child: (position, len(group))
+                for group in groups.values()
+                for position, child in enumerate(group, start=1)
+            }
+        position, same = positions[el]
+        return str(el.tag) if same == 1 else f"{el.tag}:nth-of-type({position})"
 
     def _is_unique_id(self, element_id: str) -> bool:
         """True for an id only one element has, which CSS can write as `#id` unescaped."""
@@ -475,15 +495,6 @@ def _language_of(page: Page, el: Element) -> str | None:
             return str(value).strip()
         node = node.getparent()
     return None
-
-
-def _nth_of_type(el: Element) -> str:
-    """The element's tag, with `:nth-of-type(n)` when a sibling has the same tag."""
-    tag = el.tag
-    before = sum(1 for _ in el.itersiblings(tag, preceding=True))
-    if before or next(el.itersiblings(tag), None) is not None:
-        return f"{tag}:nth-of-type({before + 1})"
-    return str(tag)
 
 
 def iter_text_nodes(el: Element) -> Iterable[str]:

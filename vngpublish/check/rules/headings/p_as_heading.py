@@ -255,8 +255,15 @@ class PAsHeading(Rule):
             for el in page.by_tag("p") + page.by_tag("div")
             if _looks_like_heading(page, el, tables, within)
         ]
+        elements = page.elements
+        # A few candidates are found in the element list directly; for many, one map of
+        # positions keeps a page of thousands of bold lines linear.
+        if len(candidates) > 16:
+            position = {el: i for i, el in enumerate(elements)}.__getitem__
+        else:
+            position = elements.index
         for candidate in candidates:
-            following = _next_text_block(page, page.elements.index(candidate))
+            following = _next_text_block(page, position(candidate))
             if following is None or not _is_paragraph(following):
                 continue
             if (following.get("role") or "").strip() or _looks_emphasised(page, following):
