@@ -88,6 +88,54 @@ def test_the_whole_document_is_kept_however_deep_it_nests() -> None:
     assert page.selector(deepest).endswith("div > div")
 
 
+_DEEP = 1900  # Python's stack holds about 1,000 calls; the parser keeps 2,048 levels
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "<div>" * _DEEP
+            + '<p><b>Kop</b></p><p>Tekst van de alinea.</p><a href="/x">Lees meer</a>'
+            + '<img src="x.png"><span lang="english">x</span>'
+            + "</div>" * _DEEP,
+            {"p-as-heading", "link-text-generic", "image-alt", "valid-lang"},
+        ),
+        (
+            "<span>" * _DEEP + '<a href="/x">Lees meer</a>' + "</span>" * _DEEP,
+            {"link-text-generic"},
+        ),
+        (
+            "<p>" + "<b>" * _DEEP + "Kop" + "</b>" * _DEEP + "</p><p>Tekst hier.</p>",
+            {"p-as-heading"},
+        ),
+        (
+            '<a href="/x">' + "<span>" * _DEEP + "Lees meer" + "</span>" * _DEEP + "</a>",
+            {"link-text-generic"},
+        ),
+        ("<h2>" + "<span>" * _DEEP + "</span>" * _DEEP + "</h2>", {"empty-heading"}),
+        (
+            "<table><tr><th>k</th><td>"
+            + "<span>" * _DEEP
+            + '<a href="/x">Klik hier</a>'
+            + "</span>" * _DEEP
+            + "</td></tr></table>",
+            {"link-text-generic"},
+        ),
+    ],
+    ids=["blocks", "inline-link", "bold", "inside-link", "inside-heading", "in-a-cell"],
+)
+def test_every_rule_checks_content_nested_deeper_than_pythons_stack(
+    body: str, expected: set[str]
+) -> None:
+    # A rule or cached fact that recursed once per level would crash on these pages.
+    from vngpublish.check.engine import check_page, rules_by_id
+
+    page = Page(f'<html lang="nl"><head><title>T</title></head><body>{body}</body></html>')
+    found = {finding.rule for finding in check_page(page, rules_by_id(None))}
+    assert expected <= found
+
+
 def test_a_page_nested_deeper_than_the_parser_allows_is_an_error_not_cut_short() -> None:
     # Even with huge_tree, libxml2 gives up at 2048 levels and drops the rest of the page:
     # the image after the deep spot would never be checked.

@@ -79,10 +79,21 @@ def _all_text_is(page: Page, el: Element, inherited: bool, test: Callable[[Eleme
     own = inherited or test(el)
     if not own and (el.text or "").strip():
         return False
-    for child in el:
-        visible = isinstance(child.tag, str) and not page.is_hidden(child)
-        if visible and not _all_text_is(page, child, own, test):
-            return False
+    # Down the tree with a stack, not by recursion: inline elements nest as deep as the
+    # parser allows. Each entry: the children still to look at, and whether their parent's
+    # text passes `test`.
+    stack: list[tuple[Iterator[Element], bool]] = [(iter(el), own)]
+    while stack:
+        children, own = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            continue
+        if isinstance(child.tag, str) and not page.is_hidden(child):
+            child_own = own or test(child)
+            if not child_own and (child.text or "").strip():
+                return False
+            stack.append((iter(child), child_own))
         if not own and (child.tail or "").strip():
             return False
     return True
@@ -134,12 +145,20 @@ def _excluded(page: Page, p: Element, tables: dict[Element, bool], within: _Excl
 
 def _excluding(page: Page, el: Element, known: _Excluding) -> bool:
     """True when `el` or one of its ancestors excludes the paragraphs inside it."""
-    found = known.get(el)
-    if found is None:
-        parent = el.getparent()
-        found = known[el] = _excludes(page, el) or (
-            parent is not None and _excluding(page, parent, known)
-        )
+    # Up to the nearest ancestor already known, then back down: no recursion, however deep
+    # the page nests (huge_tree allows 2048 levels, more than Python's stack).
+    chain: list[Element] = []
+    node: Element | None = el
+    found = False
+    while node is not None:
+        known_here = known.get(node)
+        if known_here is not None:
+            found = known_here
+            break
+        chain.append(node)
+        node = node.getparent()
+    for node in reversed(chain):
+        found = known[node] = found or _excludes(page, node)
     return found
 
 
@@ -161,10 +180,16 @@ def _excludes(page: Page, el: Element) -> bool:
 
 def _all_in_link(p: Element) -> bool:
     """True when the paragraph is only a link (a call to action, not a heading)."""
-    children = [c for c in p if isinstance(c.tag, str)]
-    if (p.text or "").strip() or any((c.tail or "").strip() for c in children):
-        return False
-    return len(children) == 1 and (children[0].tag == "a" or _all_in_link(children[0]))
+    node = p
+    while True:  # down through elements that hold nothing but one element
+        children = [c for c in node if isinstance(c.tag, str)]
+        if (node.text or "").strip() or any((c.tail or "").strip() for c in children):
+            return False
+        if len(children) != 1:
+            return False
+        if children[0].tag == "a":
+            return True
+        node = children[0]
 
 
 def _is_paragraph(el: Element) -> bool:

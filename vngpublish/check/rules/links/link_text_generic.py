@@ -289,7 +289,20 @@ def _inline_pieces(
 ) -> Iterator[str]:
     if block.text:
         yield block.text
-    for child in block:
+    # Into the elements holding the link with a stack of their children, not by recursion:
+    # inline elements nest as deep as the parser allows, deeper than Python's stack.
+    # Each entry: the children still to read, and the gap and tail that follow the element.
+    stack: list[tuple[Iterator[Element], str, str]] = [(iter(block), "", "")]
+    while stack:
+        children, closing_gap, tail_after = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if stack:  # the end of an element holding the link, not of the block itself
+                yield closing_gap
+                if tail_after:
+                    yield tail_after
+            continue
         tag = child.tag
         if not isinstance(tag, str) or child is link:
             pass  # a comment or processing instruction; the link is not its own context
@@ -304,7 +317,10 @@ def _inline_pieces(
             if child in read:
                 yield read[child]
             elif child in chain:
-                yield from _inline_pieces(page, child, link, chain, read)
+                if child.text:
+                    yield child.text
+                stack.append((iter(child), gap, child.tail or ""))
+                continue  # its gap and tail come when its children are read
             else:
                 yield text_content(child)
             yield gap
