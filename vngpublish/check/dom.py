@@ -17,4 +17,6 @@ Element: TypeAlias = etree._Element
 
 def text_content(el: Element) -> str:
     """All text inside `el` (its descendants' text included, comments excluded), unchanged."""
+    if not len(el):
+        return el.text or ""  # no child nodes: most paragraphs, cells and links
     return "".join(el.itertext())
