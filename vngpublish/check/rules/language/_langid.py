@@ -14,30 +14,140 @@ numbers as a result:
 - The feature table is stored as float16, and numpy widens the rows a text uses to float32 on
   every call. It is widened once, when the model is loaded (about 30 MB more memory); the
   products are the same, since numpy multiplies in float32 either way.
+
+Loading the model means decompressing 70 MB of LZMA (about half a second, paid by every
+process that checks a page with text). The decompressed tables are therefore kept in the
+cache folder (`vngpublish.check.cache`) as plain numpy files, about 100 MB, and mapped into
+memory from there: loading then takes milliseconds, processes checking in parallel share the
+pages, and only the rows a page uses are read. The folder is named after py3langid's version
+and the model file's size and time, so a new model is never read with old tables.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import tempfile
 from collections import Counter
-from typing import Any
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any, NamedTuple
 
 import numpy as np
-from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+from py3langid.langid import MODEL_DIR, MODEL_FILE, RAW_FLOOR, LanguageIdentifier
 from py3langid.modelio import load_model
+
+from vngpublish.check.cache import cache_dir
 
 
 def load_identifier() -> Identifier:
-    """py3langid's model, with calibrated probabilities (~0.5 s)."""
-    ptc, pc, classes, nextmove, row, output = load_model(MODEL_DIR / MODEL_FILE)
+    """py3langid's model, with calibrated probabilities (from the cache in milliseconds, else
+    from py3langid's file in about 0.5 s, writing the cache)."""
+    folder = _cache_folder()
+    tables = _read_tables(folder) if folder is not None else None
+    if tables is None:
+        tables = _tables_from_model()
+        if folder is not None:
+            _write_tables(folder, tables)
     return Identifier(
+        tables.ptc,
+        tables.pc,
+        tables.classes,
+        tables.nextmove,
+        tables.output,
+        norm_probs=True,
+        tk_row=tables.row,
+        depth=tables.depth,
+    )
+
+
+class Tables(NamedTuple):
+    """The model as numpy arrays, and the automaton's depth (see `_depth`)."""
+
+    ptc: Any  # features x languages, float32
+    pc: Any  # languages, float32
+    classes: list[str]
+    nextmove: Any  # the distinct transition rows, 256 entries each
+    row: Any  # each state's row
+    output: Any  # each state's feature, -1 for none
+    depth: int
+
+
+_ARRAYS = ("ptc", "pc", "nextmove", "row", "output")
+
+
+def _tables_from_model() -> Tables:
+    ptc, pc, classes, nextmove, row, output = load_model(MODEL_DIR / MODEL_FILE)
+    nextmove = np.frombuffer(nextmove, dtype=nextmove.typecode)
+    row = np.frombuffer(row, dtype=row.typecode)
+    return Tables(
         np.asarray(ptc, dtype=np.float32),
         np.asarray(pc),
-        classes,
+        list(classes),
         nextmove,
-        output,
-        norm_probs=True,
-        tk_row=row,
+        row,
+        np.asarray(output, dtype=np.intp),
+        _depth(nextmove.reshape(-1, 256), row),
     )
+
+
+def _cache_folder() -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        model = (MODEL_DIR / MODEL_FILE).stat()
+    except OSError:
+        return None
+    name = f"py3langid-{version('py3langid')}-{model.st_size}-{model.st_mtime_ns}"
+    return folder / "langid" / name
+
+
+def _read_tables(folder: Path) -> Tables | None:
+    """The tables kept in `folder`, mapped into memory; None when they are missing or do not
+    fit together (a damaged cache is made again)."""
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in _ARRAYS}
+        tables = Tables(classes=list(meta["classes"]), depth=int(meta["depth"]), **arrays)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    languages = len(tables.classes)
+    fits = (
+        tables.ptc.ndim == 2
+        and tables.ptc.shape[1] == languages
+        and tables.ptc.dtype == np.float32
+        and tables.pc.shape == (languages,)
+        and tables.nextmove.ndim == 1
+        and tables.nextmove.size % 256 == 0
+        and tables.row.shape == tables.output.shape
+        and tables.output.dtype == np.intp
+        and tables.depth > 0
+    )
+    return tables if fits else None
+
+
+def _write_tables(folder: Path, tables: Tables) -> None:
+    """Keep the tables in `folder`, written aside and renamed into place, so another process
+    never sees half of them. Any failure only means no cache."""
+    temporary: str | None = None
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        temporary = tempfile.mkdtemp(prefix=".writing-", dir=folder.parent)
+        for name in _ARRAYS:
+            np.save(Path(temporary) / f"{name}.npy", getattr(tables, name))
+        meta = {"classes": tables.classes, "depth": tables.depth}
+        (Path(temporary) / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        if folder.exists():  # damaged (or it would have been read): replace it
+            shutil.rmtree(folder, ignore_errors=True)
+        os.rename(temporary, folder)
+        temporary = None
+    except OSError:
+        pass  # read-only, full, or another process renamed its copy first
+    finally:
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
 
 
 class Identifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid has no type hints
@@ -46,19 +156,21 @@ class Identifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid has no 
 
     __slots__ = ("_depth", "_next_states", "_outputs", "_row_starts")
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, depth: int, **kwargs: Any) -> None:
+        """py3langid's arguments as numpy arrays, and the automaton's `depth` (`_depth`)."""
         super().__init__(*args, **kwargs)
         # The same tables as py3langid's walk: the transitions (shared rows of 256 bytes), the
         # start of each state's row in them, and the feature each state counts (-1: none).
-        self._next_states = np.frombuffer(self.tk_nextmove, dtype=self.tk_nextmove.typecode)
+        self._next_states = self.tk_nextmove
         self._row_starts = np.asarray(self.tk_row, dtype=np.intp) << 8
         self._outputs = np.asarray(self.tk_output, dtype=np.intp)
-        self._depth = _depth(self._next_states.reshape(-1, 256), np.asarray(self.tk_row))
+        self._depth = depth
 
     def _raw_score(self, text: bytes) -> Any:
         visits = self._visits(text)
-        if visits is None:
-            return super()._raw_score(text)  # no features: py3langid's answer for that
+        if visits is None:  # no features: py3langid's answer for that
+            fill = 0.0 if self._norm_probs else RAW_FLOOR
+            return np.full(len(self.nb_classes), fill, dtype=np.float32)
         return self._sparse_score(visits, self.nb_ptc)
 
     def _visits(self, text: bytes) -> Counter[int] | None:

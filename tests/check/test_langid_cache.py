@@ -1,0 +1,104 @@
+"""The language model's tables are kept in the cache folder and read back from there.
+
+A cache only saves time: what is read from it must identify languages exactly as the model
+file does, and a missing, damaged or unwritable cache must never stop a check.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vngpublish.check import cache
+from vngpublish.check.rules.language import _langid
+
+TEXTS = [
+    "De gemeenteraad besluit vandaag over de begroting van het komende jaar.",
+    "The council decides on next year's budget today, after a long debate.",
+    "Le conseil municipal décide aujourd'hui du budget de l'année prochaine.",
+    "a",
+    "",
+]
+
+
+@pytest.fixture()
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("VNGPUBLISH_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("VNGPUBLISH_NO_CACHE", raising=False)
+    return tmp_path / "cache"
+
+
+def _model_file_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object) -> None:
+        raise AssertionError("the model file was read, not the cache")
+
+    monkeypatch.setattr(_langid, "load_model", refuse)
+
+
+def _tables_folder(cache_folder: Path) -> Path:
+    (folder,) = (cache_folder / "langid").iterdir()
+    return folder
+
+
+def test_the_cache_is_written_and_then_read_with_the_same_results(
+    cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from_model = _langid.load_identifier()
+    folder = _tables_folder(cache_folder)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "meta.json",
+        "nextmove.npy",
+        "output.npy",
+        "pc.npy",
+        "ptc.npy",
+        "row.npy",
+    ]
+    _model_file_not_read(monkeypatch)
+    from_cache = _langid.load_identifier()
+    for text in TEXTS:
+        assert from_cache.rank(text) == from_model.rank(text)
+
+
+def test_a_damaged_cache_is_made_again(cache_folder: Path) -> None:
+    expected = _langid.load_identifier()
+    folder = _tables_folder(cache_folder)
+    (folder / "ptc.npy").write_bytes(b"not numpy")
+    again = _langid.load_identifier()
+    for text in TEXTS:
+        assert again.rank(text) == expected.rank(text)
+    assert _langid._read_tables(folder) is not None
+
+
+def test_tables_that_do_not_fit_together_are_not_used(cache_folder: Path) -> None:
+    _langid.load_identifier()
+    folder = _tables_folder(cache_folder)
+    (folder / "meta.json").write_text('{"classes": ["nl"], "depth": 6}', encoding="utf-8")
+    assert _langid._read_tables(folder) is None
+
+
+def test_a_cache_folder_that_cannot_be_made_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("VNGPUBLISH_CACHE_DIR", str(blocker / "cache"))
+    identifier = _langid.load_identifier()
+    assert identifier.rank(TEXTS[0])[0][0] == "nl"
+
+
+def test_no_cache_when_turned_off(cache_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VNGPUBLISH_NO_CACHE", "1")
+    assert cache.cache_dir() is None
+    _langid.load_identifier()
+    assert not cache_folder.exists()
+
+
+def test_the_default_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("VNGPUBLISH_CACHE_DIR", raising=False)
+    monkeypatch.delenv("VNGPUBLISH_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.cache_dir() == tmp_path / "xdg" / "vngpublish"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache.cache_dir() == tmp_path / "home" / ".cache" / "vngpublish"
