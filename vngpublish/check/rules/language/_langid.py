@@ -109,7 +109,10 @@ def _read_tables(folder: Path) -> Tables | None:
     fit together (a damaged cache is made again)."""
     try:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in _ARRAYS}
+        # Plain arrays over the mapped memory: indexing a numpy.memmap costs a Python call.
+        arrays = {
+            name: np.asarray(np.load(folder / f"{name}.npy", mmap_mode="r")) for name in _ARRAYS
+        }
         tables = Tables(classes=list(meta["classes"]), depth=int(meta["depth"]), **arrays)
     except (OSError, ValueError, KeyError, TypeError):
         return None
