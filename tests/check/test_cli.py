@@ -396,6 +396,33 @@ def test_jobs_two_gives_the_same_output_as_jobs_one(site: Path) -> None:
     assert len(every_cpu.json()["findings"]) == 9
 
 
+MIXED = (  # a failed error (no lang), failed warnings and cantTell findings
+    "<!DOCTYPE html>\n<html>\n<head><title>Nieuws</title></head>\n<body>\n"
+    '<h2>Raad</h2>\n<p><a href="/a">Lees meer</a></p>\n<p><a href="/b">Lees meer</a></p>\n'
+    '<img src="x.png">\n</body>\n</html>\n'
+)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+@pytest.mark.parametrize("fail_on", ["error", "warning"])
+def test_findings_formatted_by_the_workers_read_as_those_formatted_here(
+    site: Path, fmt: str, fail_on: str
+) -> None:
+    # Without --report, streaming formats are rendered where the files are checked; with it,
+    # the findings come back as objects and the writer formats them. Same output either way.
+    for n in range(6):
+        (site / f"pagina-{n}.html").write_text(MIXED if n % 2 else NO_H1, encoding="utf-8")
+    common = ["site", "--select", "all", "--format", fmt, "--fail-on", fail_on, "--lang", "nl"]
+    rendered = [Run([*common, "--jobs", jobs, "--output", f"out-{jobs}"]) for jobs in ("1", "2")]
+    formatted = Run([*common, "--output", "out-report", "--report", "report.html"])
+    expected = Path("out-report").read_text(encoding="utf-8")
+    assert expected.count("link-text-generic") >= 3
+    for run, jobs in zip(rendered, ("1", "2"), strict=True):
+        assert (run.status, run.err) == (formatted.status, formatted.err)
+        assert Path(f"out-{jobs}").read_text(encoding="utf-8") == expected
+    assert formatted.status == 1
+
+
 # ---------------------------------------------------------- --list-rules
 def test_list_rules_json() -> None:
     run = Run(["--list-rules", "--format", "json"])

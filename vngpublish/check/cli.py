@@ -278,12 +278,6 @@ def _check(args: argparse.Namespace, config: Config, lang: str, out: TextIO, err
         site_root = Path(args.root)
         if not site_root.is_dir():
             raise UsageError(N_("--root {path}: not a folder"), path=args.root)
-    options = RunOptions(
-        rules=rules,
-        site_root=site_root,
-        per_file_ignores=config.per_file_ignores,
-        base_dir=config.base_dir,
-    )
     fmt = args.format or "text"
     writer_type = _writer(fmt)
     html_type = _writer("html") if args.report else None
@@ -291,6 +285,17 @@ def _check(args: argparse.Namespace, config: Config, lang: str, out: TextIO, err
     if args.baseline:
         baseline = Baseline(load_baseline(args.baseline, site_root), folder_of(args.baseline))
     recorder = Recorder(folder_of(args.write_baseline)) if args.write_baseline else None
+    # The processes that check the files also format their findings, unless something here
+    # needs the findings themselves (a baseline, the HTML report, a format that collects).
+    renders = writer_type.streams and not (baseline or recorder or html_type)
+    options = RunOptions(
+        rules=rules,
+        site_root=site_root,
+        per_file_ignores=config.per_file_ignores,
+        base_dir=config.base_dir,
+        render_format=fmt if renders else None,
+        render_lang=lang,
+    )
     previous = _previous_baseline(args.write_baseline, site_root) if args.write_baseline else []
     files, errors = collect(args.paths)
     threshold = None if fail_on == "never" else Severity(fail_on).rank
@@ -312,6 +317,14 @@ def _check(args: argparse.Namespace, config: Config, lang: str, out: TextIO, err
                 progress.clear()
                 summary.unreadable += 1
                 writer.error(result.error)
+                progress.advance()
+                continue
+            if result.rendered is not None and result.tally is not None:
+                summary.add_tally(result.tally)
+                failing = failing or result.tally.fails(threshold)
+                if result.tally.count and shares_terminal:
+                    progress.clear()
+                writer.file_rendered(result.path, result.rendered)
                 progress.advance()
                 continue
             findings = result.findings
@@ -443,6 +456,11 @@ class _Tee(ReportWriter):
         """Pass on one checked file's findings."""
         for writer in self.writers:
             writer.file(path, findings)
+
+    def file_rendered(self, path: str, text: str) -> None:
+        """Pass on one checked file's rendered findings."""
+        for writer in self.writers:
+            writer.file_rendered(path, text)
 
     def close(self, summary: Summary) -> None:
         """Close every writer."""

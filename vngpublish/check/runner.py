@@ -22,6 +22,7 @@ from vngpublish.check.finding import Finding
 from vngpublish.check.fingerprint import fill_missing
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
+from vngpublish.check.report import ReportWriter, Tally, writer_class
 from vngpublish.check.rule import Rule
 from vngpublish.check.source import FileError, SourceError, read_source
 from vngpublish.check.suppress import apply_suppressions
@@ -29,21 +30,34 @@ from vngpublish.check.suppress import apply_suppressions
 
 @dataclass(frozen=True)
 class RunOptions:
-    """What to check every file with (picklable: it is sent to worker processes)."""
+    """What to check every file with (picklable: it is sent to worker processes).
+
+    With `render_format`, the name of a streaming report format, each file's findings come
+    back rendered in that format and language (`render_lang`) and counted, not as objects:
+    the process that checked a file also formats it.
+    """
 
     rules: frozenset[str]
     site_root: Path | None = None
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     base_dir: Path = field(default_factory=Path.cwd)
+    render_format: str | None = None
+    render_lang: str = "en"
 
 
 @dataclass(frozen=True)
 class FileResult:
-    """The outcome of checking one file: its findings, or why it could not be checked."""
+    """The outcome of checking one file: its findings, or why it could not be checked.
+
+    When the options asked for rendering, `findings` is empty and `rendered` and `tally`
+    carry them instead.
+    """
 
     path: str
     findings: list[Finding]
     error: FileError | None = None
+    rendered: str | None = None
+    tally: Tally | None = None
 
 
 @cache
@@ -86,7 +100,23 @@ def check_file(path: str, options: RunOptions) -> FileResult:
                 {"error": repr(exc), "where": where},
             ),
         )
+    if options.render_format is not None:
+        return FileResult(
+            path,
+            [],
+            rendered=_writer(options.render_format).render_findings(findings, options.render_lang),
+            tally=Tally.of(findings),
+        )
     return FileResult(path, findings)
+
+
+@cache
+def _writer(name: str) -> type[ReportWriter]:
+    """The streaming format `name`'s writer class (looked up once per process)."""
+    writer = writer_class(name)
+    if writer is None or not writer.streams:
+        raise ValueError(f"{name!r} is not a streaming report format")
+    return writer
 
 
 _worker_options: RunOptions | None = None

@@ -6,14 +6,20 @@ calls `error()` for every path that could not be checked, `file()` once per chec
 sorted path order (as results stream in), and `close()` at the end. Findings carry English
 source messages; writers translate them with
 `vngpublish.check.i18n.format_message(finding.message, finding.args, self.lang)`.
+
+A streaming format (`streams = True`) writes each file's findings as one piece of text made
+by the class method `render_findings()`, which needs no writer: with `--jobs`, the worker
+processes render their files' findings and the command line passes the text to
+`file_rendered()`, so the main process need not receive and format every finding itself.
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TextIO
+from typing import ClassVar, TextIO
 
 from vngpublish.check.finding import Finding, Outcome, Severity
 from vngpublish.check.source import FileError
@@ -39,23 +45,71 @@ class Summary:
 
     def add(self, findings: list[Finding]) -> None:
         """Count one checked file's findings."""
+        self.add_tally(Tally.of(findings))
+
+    def add_tally(self, tally: Tally) -> None:
+        """Count one checked file, whose findings `tally` counted."""
         self.files += 1
+        self.errors += tally.errors
+        self.warnings += tally.warnings
+        self.review += tally.review
+
+
+@dataclass(frozen=True)
+class Tally:
+    """One file's findings counted as the summary counts them."""
+
+    errors: int = 0
+    warnings: int = 0
+    review: int = 0
+
+    @classmethod
+    def of(cls, findings: Iterable[Finding]) -> Tally:
+        """Count `findings`: failed ones by severity, cantTell ones as to review."""
+        errors = warnings = review = 0
         for finding in findings:
             if finding.outcome is Outcome.CANT_TELL:
-                self.review += 1
+                review += 1
             elif finding.severity is Severity.ERROR:
-                self.errors += 1
+                errors += 1
             else:
-                self.warnings += 1
+                warnings += 1
+        return cls(errors, warnings, review)
+
+    @property
+    def count(self) -> int:
+        """All the findings counted."""
+        return self.errors + self.warnings + self.review
+
+    def fails(self, threshold: int | None) -> bool:
+        """Whether a failed finding has a severity rank at or above `threshold` (None: never)."""
+        if threshold is None:
+            return False
+        if threshold <= Severity.WARNING.rank and self.warnings:
+            return True
+        return threshold <= Severity.ERROR.rank and self.errors > 0
 
 
 class ReportWriter:
     """Base class of the writers. `out` receives the report, `err` the per-path errors."""
 
+    streams: ClassVar[bool] = False
+    """True when the format writes each file's findings as text made by `render_findings()`."""
+
     def __init__(self, out: TextIO, err: TextIO, lang: str) -> None:
         self.out = out
         self.err = err
         self.lang = lang
+
+    @classmethod
+    def render_findings(cls, findings: list[Finding], lang: str) -> str:
+        """A streaming format's text for one file's findings (made without a writer, so that
+        any process can make it); "" when there are none."""
+        raise NotImplementedError
+
+    def file_rendered(self, path: str, text: str) -> None:
+        """Write one checked file's findings as `render_findings()` made them."""
+        raise NotImplementedError
 
     def error(self, error: FileError) -> None:
         """A path that could not be checked."""

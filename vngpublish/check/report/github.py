@@ -65,6 +65,8 @@ def annotation(finding: Finding, lang: str) -> str:
 class Writer(ReportWriter):
     """Writes an annotation per finding as it arrives, then the summary line."""
 
+    streams = True
+
     def error(self, error: FileError) -> None:
         """An `::error` on the file that could not be checked."""
         properties: dict[str, str | int] = {"file": workspace_path(error.path)}
@@ -74,10 +76,18 @@ class Writer(ReportWriter):
         message = format_message(error.message, error.args, self.lang)
         print(command("error", properties, message), file=self.out)
 
+    @classmethod
+    def render_findings(cls, findings: list[Finding], lang: str) -> str:
+        """One command line per finding."""
+        return "".join(annotation(finding, lang) + "\n" for finding in findings)
+
     def file(self, path: str, findings: list[Finding]) -> None:
         """One command per finding."""
-        for finding in findings:
-            print(annotation(finding, self.lang), file=self.out)
+        self.file_rendered(path, self.render_findings(findings, self.lang))
+
+    def file_rendered(self, path: str, text: str) -> None:
+        """Write the commands `render_findings()` made."""
+        self.out.write(text)
 
     def close(self, summary: Summary) -> None:
         """The summary line, as in the text format."""

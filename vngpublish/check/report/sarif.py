@@ -141,13 +141,20 @@ def result_dict(finding: Finding, rule_index: int, lang: str) -> dict[str, Any]:
     return result
 
 
+@cache
+def _rule_index() -> dict[str, int]:
+    """Each rule's position in the driver's `rules` (the registry's order)."""
+    return {rule_id: i for i, rule_id in enumerate(all_rules())}
+
+
 class Writer(ReportWriter):
     """Streams results into one SARIF run; the rules and the invocation come last."""
+
+    streams = True
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.registry = all_rules()
-        self.index = {rule_id: i for i, rule_id in enumerate(self.registry)}
         self.notifications: list[dict[str, Any]] = []
         self.first = True
         self.out.write(
@@ -165,13 +172,25 @@ class Writer(ReportWriter):
         )
         print(error_line(error, self.lang), file=self.err)
 
+    @classmethod
+    def render_findings(cls, findings: list[Finding], lang: str) -> str:
+        """One result per finding, one a line."""
+        index = _rule_index()
+        return ",\n   ".join(
+            json.dumps(result_dict(finding, index.get(finding.rule, -1), lang), ensure_ascii=False)
+            for finding in findings
+        )
+
     def file(self, path: str, findings: list[Finding]) -> None:
         """Write one result per finding."""
-        for finding in findings:
-            self.out.write("\n   " if self.first else ",\n   ")
-            result = result_dict(finding, self.index.get(finding.rule, -1), self.lang)
-            self.out.write(json.dumps(result, ensure_ascii=False))
-            self.first = False
+        self.file_rendered(path, self.render_findings(findings, self.lang))
+
+    def file_rendered(self, path: str, text: str) -> None:
+        """Add the results `render_findings()` made."""
+        if not text:
+            return
+        self.out.write(("\n   " if self.first else ",\n   ") + text)
+        self.first = False
 
     def close(self, summary: Summary) -> None:
         """Write the tool with its rules, the invocation and the base URI; close the log."""

@@ -56,14 +56,24 @@ def summary_line(summary: Summary, lang: str) -> str:
 class Writer(ReportWriter):
     """Writes each finding as it arrives, then the summary line."""
 
+    streams = True
+
     def error(self, error: FileError) -> None:
         """Write the error line to `err`."""
         print(error_line(error, self.lang), file=self.err)
 
+    @classmethod
+    def render_findings(cls, findings: list[Finding], lang: str) -> str:
+        """One line per finding."""
+        return "".join(finding_line(finding, lang) + "\n" for finding in findings)
+
     def file(self, path: str, findings: list[Finding]) -> None:
         """Write one line per finding."""
-        for finding in findings:
-            print(finding_line(finding, self.lang), file=self.out)
+        self.file_rendered(path, self.render_findings(findings, self.lang))
+
+    def file_rendered(self, path: str, text: str) -> None:
+        """Write the lines `render_findings()` made."""
+        self.out.write(text)
 
     def close(self, summary: Summary) -> None:
         """Write the summary line."""
