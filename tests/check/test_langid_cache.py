@@ -102,3 +102,12 @@ def test_the_default_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert cache.cache_dir() == tmp_path / "home" / ".cache" / "vngpublish"
+
+
+def test_a_cache_another_process_wrote_meanwhile_is_kept(cache_folder: Path) -> None:
+    _langid.load_identifier()
+    folder = _tables_folder(cache_folder)
+    written = (folder / "ptc.npy").stat().st_ino
+    _langid._write_tables(folder, _langid._tables_from_model())  # as a second process would
+    assert (folder / "ptc.npy").stat().st_ino == written
+    assert [p.name for p in (cache_folder / "langid").iterdir()] == [folder.name]

@@ -142,8 +142,10 @@ def _write_tables(folder: Path, tables: Tables) -> None:
             np.save(Path(temporary) / f"{name}.npy", getattr(tables, name))
         meta = {"classes": tables.classes, "depth": tables.depth}
         (Path(temporary) / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-        if folder.exists():  # damaged (or it would have been read): replace it
-            shutil.rmtree(folder, ignore_errors=True)
+        if folder.exists():
+            if _read_tables(folder) is not None:
+                return  # another process has just written it (ours is removed below)
+            shutil.rmtree(folder, ignore_errors=True)  # damaged: replace it
         os.rename(temporary, folder)
         temporary = None
     except OSError:
