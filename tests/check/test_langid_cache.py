@@ -111,3 +111,12 @@ def test_a_cache_another_process_wrote_meanwhile_is_kept(cache_folder: Path) -> 
     _langid._write_tables(folder, _langid._tables_from_model())  # as a second process would
     assert (folder / "ptc.npy").stat().st_ino == written
     assert [p.name for p in (cache_folder / "langid").iterdir()] == [folder.name]
+
+
+def test_no_cache_on_a_nearly_full_disk(
+    cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_langid, "_SPARE_BYTES", 1 << 62)  # more than any disk has free
+    identifier = _langid.load_identifier()
+    assert identifier.rank(TEXTS[0])[0][0] == "nl"
+    assert not any((cache_folder / "langid").iterdir())

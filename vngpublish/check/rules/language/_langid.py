@@ -75,6 +75,7 @@ class Tables(NamedTuple):
 
 
 _ARRAYS = ("ptc", "pc", "nextmove", "row", "output")
+_SPARE_BYTES = 1 << 30  # free space to leave on the disk after writing the cache
 
 
 def _tables_from_model() -> Tables:
@@ -137,6 +138,9 @@ def _write_tables(folder: Path, tables: Tables) -> None:
     temporary: str | None = None
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
+        size = sum(getattr(tables, name).nbytes for name in _ARRAYS)
+        if shutil.disk_usage(folder.parent).free < size + _SPARE_BYTES:
+            return  # a cache must not be what fills the disk
         temporary = tempfile.mkdtemp(prefix=".writing-", dir=folder.parent)
         for name in _ARRAYS:
             np.save(Path(temporary) / f"{name}.npy", getattr(tables, name))
