@@ -88,6 +88,41 @@ def test_unknown_charset_label_falls_back_to_utf8() -> None:
     assert "Café" in decode(data)
 
 
+@pytest.mark.parametrize("label", ["undefined", "base64", "rot13", "unicode_escape", "idna"])
+def test_python_codecs_that_are_no_web_encoding_are_ignored(label: str) -> None:
+    # Python knows these names, but no browser does: the page is read as UTF-8.
+    data = PAGE.format(meta=f'<meta charset="{label}">').encode("utf-8")
+    assert "Café" in decode(data)
+
+
+@pytest.mark.parametrize(
+    ("label", "written_as", "text"),
+    [
+        ("Shift_JIS", "cp932", "議会"),
+        ("sjis", "cp932", "議会"),
+        ("gb2312", "gbk", "议会"),
+        ("koi8-u", "koi8-u", "Рада"),
+        ("x-user-defined", "cp1252", "Café"),  # HTML reads this declaration as windows-1252
+        ("utf-16", "utf-8", "Café"),  # a <meta> read as ASCII cannot mean UTF-16
+    ],
+)
+def test_declared_labels_mean_what_the_encoding_standard_says(
+    label: str, written_as: str, text: str
+) -> None:
+    html = f'<!DOCTYPE html><html><head><meta charset="{label}"></head><body>{text}</body></html>'
+    assert text in decode(html.encode(written_as))
+
+
+@pytest.mark.parametrize("label", ["iso-2022-kr", "hz-gb-2312", "csiso2022kr"])
+def test_an_encoding_browsers_do_not_decode_is_an_error_naming_its_line(label: str) -> None:
+    data = ("<!DOCTYPE html>\n<html>\n<head>\n" + f'<meta charset="{label}">\n').encode()
+    with pytest.raises(SourceError) as raised:
+        decode(data + b"<title>x</title></head><body></body></html>", "nieuws.html")
+    error = raised.value.error
+    assert (error.path, error.line, error.args) == ("nieuws.html", 4, {"line": 4, "label": label})
+    assert "UTF-8" in error.message
+
+
 def test_decode_error_names_file_line_column_and_byte() -> None:
     data = b"<html>\n<body>\n<p>caf" + b"\xe9</p>\n</body></html>"
     with pytest.raises(SourceError) as raised:

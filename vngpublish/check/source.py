@@ -5,8 +5,11 @@ skipped silently.
 
 Decoding follows the order browsers use, simplified: a byte order mark wins; else a
 `<meta charset>` or `<meta http-equiv="content-type" content="...; charset=...">` in the first
-1024 bytes; else UTF-8. Decoding is strict: an invalid byte is an error naming its line, column
-and value, not a replacement character that would hide the defect.
+1024 bytes; else UTF-8. A declared label means what the WHATWG Encoding Standard says it means
+(the table of the `webencodings` package): "latin1" is windows-1252, and a name that is only a
+Python codec ("undefined", "base64", "rot13") is no encoding at all. Decoding is strict: an
+invalid byte is an error naming its line, column and value, not a replacement character that
+would hide the defect.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
+
+import webencodings
 
 from vngpublish.check.i18n import N_
 
@@ -31,19 +36,10 @@ _XML_ENCODING = re.compile(rb"""<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-
 _META_CHARSET = re.compile(
     rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE
 )
-# Labels the WHATWG Encoding Standard maps to another encoding than Python's codec of that name.
-_WHATWG_ALIASES = {
-    "ascii": "cp1252",
-    "us-ascii": "cp1252",
-    "iso-8859-1": "cp1252",
-    "iso8859-1": "cp1252",
-    "latin1": "cp1252",
-    "latin-1": "cp1252",
-    "l1": "cp1252",
-    "utf-16": "utf-8",  # a <meta> cannot declare UTF-16: the bytes it was read from are ASCII
-    "utf-16le": "utf-8",
-    "utf-16be": "utf-8",
-}
+# What HTML's prescan does with some encodings a document declares (HTML, "prescan a byte
+# stream"): a <meta> cannot declare UTF-16, since it was read as ASCII bytes; and x-user-defined
+# is read as windows-1252.
+_DECLARED_INSTEAD = {"utf-16le": "utf-8", "utf-16be": "utf-8", "x-user-defined": "windows-1252"}
 
 
 @dataclass(frozen=True)
@@ -144,6 +140,21 @@ def decode(data: bytes, path: str = "<bytes>") -> str:
     if not data or data.isspace():
         raise SourceError(FileError(path, N_("the file is empty")))
     encoding, start = sniff_encoding(data, xml=path.lower().endswith(".xhtml"))
+    if encoding == "replacement":
+        label, offset = declared_label(data, xml=path.lower().endswith(".xhtml")) or ("", 0)
+        line = data.count(b"\n", 0, offset) + 1
+        raise SourceError(
+            FileError(
+                path,
+                N_(
+                    "line {line} declares the encoding {label}, which browsers do not decode "
+                    "(they show one replacement character instead of the page): save the file "
+                    'as UTF-8 and declare <meta charset="utf-8">'
+                ),
+                {"line": line, "label": label},
+                line=line,
+            )
+        )
     try:
         return data[start:].decode(encoding, errors="strict")
     except UnicodeDecodeError as exc:
@@ -168,7 +179,8 @@ def decode(data: bytes, path: str = "<bytes>") -> str:
 
 
 def sniff_encoding(data: bytes, xml: bool = False) -> tuple[str, int]:
-    """The encoding of `data` and how many bytes of byte order mark to skip.
+    """The encoding of `data` (a Python codec name) and how many bytes of byte order mark to
+    skip; "replacement" for a declared encoding that nothing decodes.
 
     With `xml` (an XHTML file), the XML declaration's `encoding` comes after the byte order
     mark, as XML parsers read it; HTML parsers ignore that declaration.
@@ -176,13 +188,19 @@ def sniff_encoding(data: bytes, xml: bool = False) -> tuple[str, int]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return encoding, len(bom)
+    declared = declared_label(data, xml)
+    found = webencodings.lookup(declared[0]) if declared else None
+    if found is None:  # nothing declared, or an unknown label, which browsers ignore
+        return "utf-8", 0
+    name = _DECLARED_INSTEAD.get(found.name, found.name)
+    if name == "replacement":
+        return name, 0
+    return codecs.lookup(webencodings.lookup(name).codec_info.name).name, 0
+
+
+def declared_label(data: bytes, xml: bool = False) -> tuple[str, int] | None:
+    """The encoding label the page declares and its offset in `data`, if any: the XML
+    declaration's (with `xml`), else a `<meta>` charset in the first 1024 bytes."""
     match = _XML_ENCODING.match(data) if xml else None
     match = match or _META_CHARSET.search(data[:PRESCAN_BYTES])
-    if match:
-        label = match.group(1).decode("ascii").lower()
-        encoding = _WHATWG_ALIASES.get(label, label)
-        try:
-            return codecs.lookup(encoding).name, 0
-        except LookupError:
-            pass  # an unknown label is ignored, as browsers do
-    return "utf-8", 0
+    return (match.group(1).decode("ascii"), match.start(1)) if match else None
