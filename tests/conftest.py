@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 import pytest
 
@@ -20,3 +23,28 @@ def _cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> It
         del os.environ["VNGPUBLISH_CACHE_DIR"]
     else:
         os.environ["VNGPUBLISH_CACHE_DIR"] = before
+
+
+def count_steps(run: Callable[[], object]) -> int:
+    """Python lines executed (and calls and returns) while `run` runs: a measure of work that
+    does not depend on the machine or its load, and that sees loops inside generator
+    expressions too. Tests of how work grows compare it between a small and a large input."""
+    count = 0
+
+    def trace(frame: FrameType, event: str, arg: Any) -> Callable[..., Any]:
+        nonlocal count
+        count += 1
+        return trace
+
+    sys.settrace(trace)
+    try:
+        run()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.fixture
+def steps() -> Callable[[Callable[[], object]], int]:
+    """`count_steps`, for tests that measure how work grows."""
+    return count_steps

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable
 
 import pytest
 
+from vngpublish.check.dom import Element
 from vngpublish.check.page import Page
 
 
@@ -360,22 +361,30 @@ def test_labels_of() -> None:
 
 
 # ------------------------------------------------------------------- speed
-def test_names_from_content_of_nested_cells_take_linear_time() -> None:
+def test_names_from_content_of_nested_cells_take_linear_time(
+    steps: Callable[[Callable[[], object]], int],
+) -> None:
     # Names computed from content are memoised per subtree: asking every level of a deep
     # nest of table cells must not walk the whole subtree again at each level. (lxml keeps at
-    # most 256 levels of elements, hence 80 levels of table/tr/td.)
-    depth, width = 80, 50
-    inner = "kern"
-    for _ in range(depth):
-        words = "".join(f"<span>w{i} </span>" for i in range(width))
-        inner = f"<table><tr><td>{words}{inner}</td></tr></table>"
-    page = page_of(inner)
-    cells = page.by_tag("td")
-    assert len(cells) == depth
-    start = time.perf_counter()
-    found = [page.name(td) for td in cells]
-    elapsed = time.perf_counter() - start
+    # most 256 levels of elements, hence at most 80 levels of table/tr/td.)
+    width = 50
+
+    def cells(depth: int) -> tuple[Page, list[Element]]:
+        inner = "kern"
+        for _ in range(depth):
+            words = "".join(f"<span>w{i} </span>" for i in range(width))
+            inner = f"<table><tr><td>{words}{inner}</td></tr></table>"
+        page = page_of(inner)
+        return page, page.by_tag("td")
+
+    page, tds = cells(80)
+    found = [page.name(td) for td in tds]
     assert all(name.endswith("kern") for name in found)
-    assert len(found[0].split()) == depth * width + 1
-    # Walking each subtree again would visit ~170,000 elements; once is ~4,000.
-    assert elapsed < 0.15, f"{elapsed:.3f}s for {depth} nested cells"
+    assert len(found[0].split()) == 80 * width + 1
+    # Twice the depth: twice the work if each subtree is walked once, four times if each
+    # level walks its whole subtree again.
+    work = []
+    for depth in (40, 80):
+        page, tds = cells(depth)
+        work.append(steps(lambda page=page, tds=tds: [page.name(td) for td in tds]))
+    assert work[1] < 2.6 * work[0], work

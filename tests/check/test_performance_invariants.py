@@ -8,16 +8,15 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
-from types import FrameType
-from typing import Any
 
 import pytest
 
 from vngpublish.check import visibility
 from vngpublish.check.engine import check_page, rules_by_id
 from vngpublish.check.page import Page
+
+Steps = Callable[[Callable[[], object]], int]
 
 NOTHING_HIDES = """<!doctype html>
 <html lang="nl"><head><title>T</title><style>p { color: navy; display: block }</style>
@@ -151,34 +150,16 @@ def _site_page(items: int, prefix: str, *, one_line: bool, hiding: bool) -> str:
     )
 
 
-def _steps(run: Callable[[], object]) -> int:
-    """Python lines executed (and calls and returns) while `run` runs: a measure of work that
-    does not depend on the machine, and that sees loops inside generator expressions too."""
-    count = 0
-
-    def trace(frame: FrameType, event: str, arg: Any) -> Callable[..., Any]:
-        nonlocal count
-        count += 1
-        return trace
-
-    sys.settrace(trace)
-    try:
-        run()
-    finally:
-        sys.settrace(None)
-    return count
-
-
 @pytest.mark.parametrize("one_line", [False, True], ids=["lines", "one-line"])
 @pytest.mark.parametrize("hiding", [False, True], ids=["fast-path", "full-cascade"])
-def test_work_grows_linearly_with_the_page(one_line: bool, hiding: bool) -> None:
+def test_work_grows_linearly_with_the_page(one_line: bool, hiding: bool, steps: Steps) -> None:
     rules = rules_by_id(None)
     # Warm up process-wide caches (language model, stylesheet parses) on another page.
     check_page(Page(_site_page(10, "warm", one_line=one_line, hiding=hiding)), rules)
     small = _site_page(20, "small", one_line=one_line, hiding=hiding)
     large = _site_page(80, "large", one_line=one_line, hiding=hiding)
-    small_steps = _steps(lambda: check_page(Page(small), rules))
-    large_steps = _steps(lambda: check_page(Page(large), rules))
+    small_steps = steps(lambda: check_page(Page(small), rules))
+    large_steps = steps(lambda: check_page(Page(large), rules))
     findings = check_page(Page(large), rules)
     assert len(findings) > 80, "the page should give the rules plenty to report"
     assert large_steps < 4.6 * small_steps, (small_steps, large_steps)
@@ -287,10 +268,10 @@ def _flat_page(items: int) -> str:
     return f'<html lang="nl"><head><title>T</title></head><body><main>{body}</main></body></html>'
 
 
-def test_work_grows_linearly_with_many_siblings() -> None:
+def test_work_grows_linearly_with_many_siblings(steps: Steps) -> None:
     rules = rules_by_id(None)
     check_page(Page(_flat_page(10)), rules)
-    small_steps = _steps(lambda: check_page(Page(_flat_page(50)), rules))
-    large_steps = _steps(lambda: check_page(Page(_flat_page(200)), rules))
+    small_steps = steps(lambda: check_page(Page(_flat_page(50)), rules))
+    large_steps = steps(lambda: check_page(Page(_flat_page(200)), rules))
     assert len(check_page(Page(_flat_page(200)), rules)) > 600
     assert large_steps < 4.6 * small_steps, (small_steps, large_steps)
