@@ -133,7 +133,9 @@ def test_decode_error_names_file_line_column_and_byte() -> None:
     assert error.args == {"encoding": "utf-8", "byte": "E9", "line": 3, "column": 7}
 
 
-@pytest.mark.parametrize("data", [b"", b"  \n\t\n"])
+@pytest.mark.parametrize(
+    "data", [b"", b"  \n\t\n", codecs.BOM_UTF8, codecs.BOM_UTF8 + b"\n", codecs.BOM_UTF16_LE]
+)
 def test_empty_file_is_an_error(data: bytes) -> None:
     with pytest.raises(SourceError) as raised:
         decode(data, "leeg.html")

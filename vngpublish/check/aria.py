@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from vngpublish.check.numbers import ascii_integer
+
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
     from vngpublish.check.page import Page
@@ -992,8 +994,8 @@ def _implicit_role(page: Page, el: Element, presentation_allowed: bool = True) -
     if tag == "input":
         return _input_role(el)
     if tag == "select":
-        size = (el.get("size") or "").strip()
-        if el.get("multiple") is not None or (size.isdigit() and int(size) > 1):
+        size = ascii_integer((el.get("size") or "").strip())
+        if el.get("multiple") is not None or (size is not None and size > 1):
             return "listbox"
         return "combobox"
     if tag in ("header", "footer"):

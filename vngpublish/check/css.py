@@ -370,7 +370,7 @@ def _parsed_block(block: str) -> tuple[tuple[str, str, bool], ...]:
     if found is None:
         found = tuple(
             (d.name, d.value, d.important)
-            for d in _declarations(tinycss2.parse_blocks_contents(block), [0])
+            for d in _declarations(tinycss2.parse_blocks_contents(_tamed(block)), [0])
         )
         if len(_BLOCKS) >= _CACHE_LIMIT:
             _BLOCKS.clear()
@@ -378,12 +378,27 @@ def _parsed_block(block: str) -> tuple[tuple[str, str, bool], ...]:
     return found
 
 
+# tinycss2 reads integers with int(), which refuses more than 4,300 digits. No number in CSS
+# needs more than a few hundred (a double's range ends at 309 digits), so longer runs of
+# digits are cut to that many before tokenising: the value stays out of every range.
+_LONG_DIGITS = re.compile(r"[0-9]{1000,}")
+
+
+def _tamed(css: str) -> str:
+    """`css` with runs of more than 1,000 digits cut to 1,000."""
+    return _LONG_DIGITS.sub(lambda run: run.group()[:1000], css) if len(css) > 1000 else css
+
+
 def _compiled(prelude: str) -> tuple[Any, ...]:
     found = _SELECTORS.get(prelude)
     if found is None:
         try:
-            found = tuple(cssselect2.compile_selector_list(prelude))
+            found = tuple(cssselect2.compile_selector_list(_tamed(prelude)))
         except cssselect2.SelectorError:
+            found = ()  # invalid: browsers drop the rule
+        except (NotImplementedError, SyntaxError, RecursionError):
+            # Valid, but beyond cssselect2 (`[*|x]`, a hundred nested `:is(`): the rule is
+            # left out, so what it alone would hide counts as shown.
             found = ()
         if len(_SELECTORS) >= _CACHE_LIMIT:
             _SELECTORS.clear()

@@ -7,6 +7,7 @@ tenth of a full check. The helpers here replace the few `lxml.html` conveniences
 
 from __future__ import annotations
 
+import re
 from typing import TypeAlias
 
 from lxml import etree
@@ -20,3 +21,15 @@ def text_content(el: Element) -> str:
     if not len(el):
         return el.text or ""  # no child nodes: most paragraphs, cells and links
     return "".join(el.itertext())
+
+
+_NOT_SETTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def settable(text: str) -> str:
+    """`text` as lxml lets it be set as an element's text or tail.
+
+    lxml's parser keeps control characters and U+FFFE/U+FFFF in text, but refuses them when
+    text is set: they become U+FFFD, the replacement character (neither is ever rendered).
+    """
+    return _NOT_SETTABLE.sub("\ufffd", text)

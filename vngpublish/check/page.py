@@ -15,8 +15,8 @@ from typing import Any, Literal, TypeVar
 
 from lxml import etree
 
-from vngpublish.check import aria, names, visibility
-from vngpublish.check.dom import Element, text_content
+from vngpublish.check import aria, names, treefix, visibility
+from vngpublish.check.dom import Element, settable, text_content
 from vngpublish.check.i18n import N_
 from vngpublish.check.source import FileError, SourceError
 
@@ -26,6 +26,7 @@ _PARSER = etree.HTMLParser(
     encoding="utf-8", remove_comments=False, default_doctype=False, huge_tree=True
 )
 _DEPTH_LIMIT = re.compile(r"Excessive depth in document: (\d+)")
+_MISPLACED = re.compile(r"htmlParseStartTag: misplaced <(html|body)> tag")
 T = TypeVar("T")
 _CSS_IDENT = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
 _START_TAGS: dict[str, re.Pattern[str]] = {}  # "<tag" patterns for `Page.column`, by tag
@@ -57,13 +58,21 @@ def parse_html(source: str, path: str = "<string>") -> Element:
     """
     source = normalize_newlines(source)
     root = etree.fromstring(source.encode("utf-8", "surrogatepass"), _PARSER)
-    fatal = _PARSER.error_log.filter_from_fatals()
+    log = _PARSER.error_log
+    fatal = log.filter_from_fatals()
     if fatal:
         raise _parse_stopped(path, fatal[0])
+    misplaced = []  # `<html>` and `<body>` start tags libxml2 dropped the attributes of
+    for entry in log if len(log) else ():
+        found = _MISPLACED.match(entry.message)
+        if found:
+            misplaced.append((found.group(1), entry.line))
     if root is None:
         # Nothing but whitespace or comments: a browser still builds html, head and body.
         root = etree.fromstring(b"<html><head></head><body></body></html>", _PARSER)
     _move_trailing_content_into_body(root)
+    if misplaced:
+        treefix.merge_misplaced_attributes(root, source, misplaced, _PARSER)
     return root
 
 
@@ -102,6 +111,7 @@ def _append_text(parent: Element, text: str | None) -> None:
     """Add `text` at the end of `parent`'s content."""
     if not text:
         return
+    text = settable(text)
     if len(parent):
         last = parent[-1]
         last.tail = (last.tail or "") + text
@@ -149,6 +159,9 @@ class Page:
         self.site_root = site_root
         self.root: Element = parse_html(self.source, path)
         self._cache: dict[str, dict[Any, Any]] = {}
+        if treefix.repair(self.root, self._indexes[0]):
+            # An <image> became <img>, or a body was made: list and index the elements again.
+            del self.__dict__["_indexes"], self.__dict__["elements"]
         # The facts rules ask about most, each in its own dictionary: one lookup when known.
         self._hidden: dict[Element, bool] = {}
         self._roles: dict[Element, str | None] = {}

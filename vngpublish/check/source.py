@@ -137,9 +137,9 @@ def read_source(path: str) -> str:
 
 def decode(data: bytes, path: str = "<bytes>") -> str:
     """Decode an HTML file's bytes (BOM, then `<meta>` charset, else UTF-8), strictly."""
-    if not data or data.isspace():
-        raise SourceError(FileError(path, N_("the file is empty")))
     encoding, start = sniff_encoding(data, xml=path.lower().endswith(".xhtml"))
+    if not data[start:] or data[start:].isspace():  # nothing, or only a byte order mark
+        raise SourceError(FileError(path, N_("the file is empty")))
     if encoding == "replacement":
         label, offset = declared_label(data, xml=path.lower().endswith(".xhtml")) or ("", 0)
         line = data.count(b"\n", 0, offset) + 1

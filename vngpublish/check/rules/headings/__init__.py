@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+from vngpublish.check.numbers import ascii_integer
+
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
     from vngpublish.check.page import Page
@@ -71,9 +73,9 @@ _OUTLINES: WeakKeyDictionary[Page, list[Heading]] = WeakKeyDictionary()
 
 def heading_level(el: Element) -> int:
     """The level of an element with role heading (aria-level, else hN, else 2)."""
-    raw = (el.get("aria-level") or "").strip()
-    if raw.isdigit() and int(raw) >= 1:
-        return int(raw)
+    level = ascii_integer((el.get("aria-level") or "").strip())
+    if level is not None and level >= 1:
+        return level
     if el.tag in HEADING_TAGS:
         return int(el.tag[1])
     return 2

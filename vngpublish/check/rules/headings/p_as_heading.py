@@ -9,6 +9,7 @@ from typing import TypeAlias
 from vngpublish.check.dom import Element, text_content
 from vngpublish.check.finding import Severity
 from vngpublish.check.i18n import N_
+from vngpublish.check.numbers import ascii_integer
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
 from vngpublish.check.rules.headings import HEADING_TAGS, PHRASING_TAGS
@@ -46,11 +47,13 @@ _EXCLUDING_ROLES = frozenset(
 def _is_bold(el: Element) -> bool:
     if el.tag in ("b", "strong"):
         return True
-    values = _FONT_WEIGHT.findall(el.get("style") or "")
-    if not values:
-        return False
-    value = values[-1].lower()  # the last declaration wins
-    return value in ("bold", "bolder") or (value.isdigit() and int(value) >= 700)
+    for value in reversed(_FONT_WEIGHT.findall(el.get("style") or "")):
+        value = value.lower()  # the last valid declaration wins
+        weight = ascii_integer(value)
+        if weight is not None and not 1 <= weight <= 1000:
+            continue  # out of CSS's range: browsers ignore the declaration
+        return value in ("bold", "bolder") or (weight is not None and weight >= 700)
+    return False
 
 
 def _is_large(el: Element) -> bool:
@@ -58,9 +61,11 @@ def _is_large(el: Element) -> bool:
         return True
     if el.tag == "font":
         size = (el.get("size") or "").strip()
-        if size.startswith("+") and size[1:].isdigit():
-            return int(size[1:]) >= 1
-        return size.isdigit() and int(size) >= 5
+        if size.startswith("+"):
+            step = ascii_integer(size[1:])
+            return step is not None and step >= 1
+        absolute = ascii_integer(size)
+        return absolute is not None and absolute >= 5
     matches = list(_FONT_SIZE.finditer((el.get("style") or "").lower()))
     if not matches:
         return False

@@ -6,6 +6,7 @@ that inherits from it, such as `doc-noteref`) and that is in the accessibility t
 
 from __future__ import annotations
 
+import contextlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -68,7 +69,9 @@ def base_url(page: Page) -> str:
         for base in page.by_tag("base"):
             href = base.get("href")
             if href is not None:
-                cached = urljoin(cached, href.strip())
+                # A base URL that does not parse ("http://[") is not used, as in browsers.
+                with contextlib.suppress(ValueError):
+                    cached = urljoin(cached, href.strip())
                 break
         _BASES[page] = cached
     return cached

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vngpublish.check.dom import Element
+from vngpublish.check.numbers import ascii_integer
 from vngpublish.check.page import Page
 
 _ASCII_WHITESPACE = "\t\n\f\r "
@@ -38,7 +39,7 @@ def parse_refresh(content: str) -> tuple[int, str] | None:
     digits = content[start:pos]
     if not digits and (pos >= n or content[pos] != "."):
         return None
-    seconds = int(digits) if digits else 0
+    seconds = ascii_integer(digits) or 0  # ASCII digits, or none
     while pos < n and content[pos] in "0123456789.":
         pos += 1
     if pos < n:
