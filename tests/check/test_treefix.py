@@ -115,3 +115,23 @@ def test_attributes_of_a_second_body_tag_are_added() -> None:
 def test_attributes_already_there_are_kept() -> None:
     html = '<!DOCTYPE html><html lang="nl"><head><title>T</title></head><body>\n<html lang="en">'
     assert Page(html).html.get("lang") == "nl"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<head><s aria-describedby></head><body aria-describedby>",  # body-like content in head
+        "<!><head><t></head><p>x</p>",
+        "<head><picture><P><body></body></picture><p></HTML><",
+        '<html/><html><Head></head>\x0c"',  # text with a control character moved twice
+        "&#1</HTML>]",
+        "><body/\x0e>",  # a misplaced body tag whose attribute name lxml cannot use
+        "><body d=&#1>",  # ... and one whose value holds a control character
+    ],
+)
+def test_elements_and_indexes_are_in_document_order_after_repairs(html: str) -> None:
+    page = Page(html)
+    in_tree = [el for el in page.root.iter() if isinstance(el.tag, str)]
+    assert page.elements == in_tree
+    for tag, found in page._indexes[0].items():
+        assert found == [el for el in in_tree if el.tag == tag], tag

@@ -111,12 +111,11 @@ def _append_text(parent: Element, text: str | None) -> None:
     """Add `text` at the end of `parent`'s content."""
     if not text:
         return
-    text = settable(text)
     if len(parent):
         last = parent[-1]
-        last.tail = (last.tail or "") + text
+        last.tail = settable((last.tail or "") + text)
     else:
-        parent.text = (parent.text or "") + text
+        parent.text = settable((parent.text or "") + text)
 
 
 def _parse_stopped(path: str, entry: etree._LogEntry) -> ParseStopped:
@@ -160,7 +159,8 @@ class Page:
         self.root: Element = parse_html(self.source, path)
         self._cache: dict[str, dict[Any, Any]] = {}
         if treefix.repair(self.root, self._indexes[0]):
-            # An <image> became <img>, or a body was made: list and index the elements again.
+            # An <image> became <img>, or head content moved into the body: list and index the
+            # elements again.
             del self.__dict__["_indexes"], self.__dict__["elements"]
         # The facts rules ask about most, each in its own dictionary: one lookup when known.
         self._hidden: dict[Element, bool] = {}

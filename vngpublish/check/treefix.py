@@ -25,6 +25,7 @@ that are not void) is left as libxml2 builds it; none of the real pages measured
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable
 
@@ -61,8 +62,9 @@ _START_TAG = {tag: re.compile(rf"<{tag}\b[^>]*>", re.IGNORECASE) for tag in ("ht
 def repair(root: Element, by_tag: dict[str, list[Element]]) -> bool:
     """Make the tree of `root` the one browsers build, where it can be done after parsing.
 
-    `by_tag` lists the page's elements by tag in document order. Moves keep that order, so it
-    stays valid unless this returns True: an `<image>` became `img`, or a `body` was made.
+    `by_tag` lists the page's elements by tag in document order. Moves inside the body keep
+    that order, so it stays valid unless this returns True: an `<image>` became `img`, or
+    content moved from `head` into `body` (which now comes before it).
     """
     for tag in VOID_UNKNOWN:
         for el in by_tag.get(tag, ()):
@@ -73,13 +75,13 @@ def repair(root: Element, by_tag: dict[str, list[Element]]) -> bool:
             if parent is not None and parent.tag == "p":
                 following, parent.tail = parent.tail, None
                 _move_after(parent, [el, *el.itersiblings()], following)
-    made_body = _head_content_to_body(root)
+    moved_from_head = _head_content_to_body(root)
     renamed = False
     for el in by_tag.get("image", ()):
         if not any(a.tag in ("svg", "math") for a in el.iterancestors()):
             el.tag = "img"
             renamed = True
-    return renamed or made_body
+    return renamed or moved_from_head
 
 
 def merge_misplaced_attributes(
@@ -95,12 +97,13 @@ def merge_misplaced_attributes(
             continue
         for match in _START_TAG[tag].finditer(lines[line - 1]):
             parsed = etree.fromstring(match.group().encode("utf-8", "surrogatepass"), parser)
-            given = parsed if tag == "html" else parsed.find("body")
+            given = parsed if tag == "html" or parsed is None else parsed.find("body")
             if given is None:
                 continue
             for name, value in given.attrib.items():
-                if name not in target.attrib:
-                    target.set(name, value)
+                with contextlib.suppress(ValueError):  # a name lxml cannot look up or set
+                    if name not in target.attrib:
+                        target.set(name, settable(value))
 
 
 def _unnest(el: Element) -> None:
@@ -127,8 +130,8 @@ def _move_after(anchor: Element, nodes: list[Element], following: str | None) ->
 
 
 def _head_content_to_body(root: Element) -> bool:
-    """Move body content libxml2 left in `head` to the start of `body`; True when there was
-    no `body` to move it to, and one was made."""
+    """Move body content libxml2 left in `head` to the start of `body` (made when missing);
+    True when something moved."""
     head = root.find("head")
     if head is None:
         return False
@@ -140,7 +143,6 @@ def _head_content_to_body(root: Element) -> bool:
         return False
     moving = [first, *first.itersiblings()]
     body = root.find("body")
-    made = body is None
     if body is None:
         body = etree.Element("body")
         body.sourceline = first.sourceline  # where a browser opens it
@@ -151,4 +153,4 @@ def _head_content_to_body(root: Element) -> bool:
         body.insert(position, node)
     if text:
         moving[-1].tail = settable((moving[-1].tail or "") + text)
-    return made
+    return True
