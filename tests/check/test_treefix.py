@@ -135,3 +135,29 @@ def test_elements_and_indexes_are_in_document_order_after_repairs(html: str) -> 
     assert page.elements == in_tree
     for tag, found in page._indexes[0].items():
         assert found == [el for el in in_tree if el.tag == tag], tag
+
+
+@pytest.mark.parametrize(
+    ("html", "lang", "attributes"),
+    [
+        ('<p>x<!--<body hidden>--><body class="a">', None, {"class": "a"}),
+        ('<p>x<script>x = "<body hidden>"</script><body class="a">', None, {"class": "a"}),
+        ('<p>x<!--\n<body hidden>--><body class="a">', None, {"class": "a"}),
+        ('<p>x<!--<html lang="en">--><html lang="nl">', "nl", {}),
+        ('<p>x<body title="a>b" class="c">', None, {"title": "a>b", "class": "c"}),
+        ('<p>x<html {a}b="1" lang="nl">', "nl", {}),
+    ],
+)
+def test_only_misplaced_tags_that_are_markup_give_attributes(
+    html: str, lang: str | None, attributes: dict[str, str]
+) -> None:
+    page = Page(html)
+    assert page.html.get("lang") == lang
+    assert [k for k in page.html.attrib if k != "lang"] == []
+    assert dict(page.html.find("body").attrib) == attributes
+
+
+def test_a_paragraph_libxml2_nested_in_a_void_element_closes_the_paragraph() -> None:
+    page = Page(HEAD + "<p>a<wbr>b<p>c<section>d</section>e")
+    assert structure(page) == ["body>h1", "body>p", "p>wbr", "body>p", "body>section"]
+    assert "".join(page.html.find("body").itertext()) == "Nieuwsabcde"

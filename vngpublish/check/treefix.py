@@ -52,11 +52,27 @@ CLOSES_P = (
     "summary",
 )
 """Start tags that close an open `p` in HTML but not in libxml2."""
+_CLOSES_P_IN_LIBXML2 = frozenset(
+    (
+        *CLOSES_P,
+        *("address", "blockquote", "center", "dir", "div", "dl", "fieldset", "form", "hr"),
+        *("h1", "h2", "h3", "h4", "h5", "h6", "listing", "menu", "ol", "p", "pre", "table"),
+        *("ul", "xmp"),
+    )
+)
+"""Start tags that close an open `p` (in HTML; those beyond `CLOSES_P` in libxml2 too)."""
 HEAD_CONTENT = frozenset(
     ("title", "base", "link", "meta", "style", "script", "noscript", "template", "basefont")
 )
 """Elements that stay in `head` when a browser meets them there."""
-_START_TAG = {tag: re.compile(rf"<{tag}\b[^>]*>", re.IGNORECASE) for tag in ("html", "body")}
+_START_TAG = {
+    tag: re.compile(rf"<{tag}\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
+    for tag in ("html", "body")
+}
+_RAW = r"(?:script|style|textarea|title|xmp|noscript|iframe|noembed|noframes)"
+_RAW_TEXT_CLOSED = re.compile(rf"<!--.*?-->|<({_RAW})\b.*?</\1\s*>", re.IGNORECASE)
+_RAW_TEXT_OPEN = re.compile(rf"<!--|<{_RAW}\b", re.IGNORECASE)
+_RAW_TEXT_END = re.compile(rf"-->|</{_RAW}\s*>", re.IGNORECASE)
 
 
 def repair(root: Element, by_tag: dict[str, list[Element]]) -> bool:
@@ -68,7 +84,15 @@ def repair(root: Element, by_tag: dict[str, list[Element]]) -> bool:
     """
     for tag in VOID_UNKNOWN:
         for el in by_tag.get(tag, ()):
-            _unnest(el)
+            moved = _unnest(el)
+            parent = el.getparent()
+            if moved and parent is not None and parent.tag == "p":
+                # libxml2 would have closed the paragraph at a block it nested in the void
+                # element (`<p>a<wbr>b<p>c`): close it there now.
+                block = next((n for n in moved if n.tag in _CLOSES_P_IN_LIBXML2), None)
+                if block is not None:
+                    following, parent.tail = parent.tail, None
+                    _move_after(parent, [block, *block.itersiblings()], following)
     for tag in CLOSES_P:
         for el in by_tag.get(tag, ()):
             parent = el.getparent()
@@ -95,28 +119,46 @@ def merge_misplaced_attributes(
         target = root if tag == "html" else root.find("body")
         if target is None or not 1 <= line <= len(lines):
             continue
-        for match in _START_TAG[tag].finditer(lines[line - 1]):
+        # libxml2's log gives the line but no usable column: every such tag on the line that
+        # is markup counts (the element's own tag adds nothing it does not have).
+        for match in _START_TAG[tag].finditer(_markup_only(lines[line - 1])):
             parsed = etree.fromstring(match.group().encode("utf-8", "surrogatepass"), parser)
             given = parsed if tag == "html" or parsed is None else parsed.find("body")
             if given is None:
                 continue
             for name, value in given.attrib.items():
+                if name.startswith("{"):
+                    continue  # lxml reads "{a}b" as a namespace; no HTML attribute is named so
                 with contextlib.suppress(ValueError):  # a name lxml cannot look up or set
                     if name not in target.attrib:
                         target.set(name, settable(value))
 
 
-def _unnest(el: Element) -> None:
-    """Move what libxml2 nested inside the void element `el` out, right after it."""
+def _markup_only(line: str) -> str:
+    """`line` without comments and the content of `script`, `style` and similar elements,
+    including those that begin on the line and end later, or began earlier and end on it."""
+    line = _RAW_TEXT_CLOSED.sub(" ", line)
+    start = _RAW_TEXT_OPEN.search(line)
+    if start:
+        line = line[: start.start()]
+    end = _RAW_TEXT_END.search(line)  # what is left of it has no opening before it
+    return line[end.end() :] if end else line
+
+
+def _unnest(el: Element) -> list[Element]:
+    """Move what libxml2 nested inside the void element `el` out, right after it; the
+    elements (and comments) moved."""
     if not len(el) and not el.text:
-        return
+        return []
     text, tail = el.text, el.tail
     el.text = None
     el.tail = settable(text) if text else None
-    if len(el):
-        _move_after(el, list(el), tail)
+    moved = list(el)
+    if moved:
+        _move_after(el, moved, tail)
     elif tail:
         el.tail = settable((text or "") + tail)
+    return moved
 
 
 def _move_after(anchor: Element, nodes: list[Element], following: str | None) -> None:
@@ -149,8 +191,6 @@ def _head_content_to_body(root: Element) -> bool:
         head.addnext(body)
     text = body.text
     body.text = None
-    for position, node in enumerate(moving):
-        body.insert(position, node)
-    if text:
-        moving[-1].tail = settable((moving[-1].tail or "") + text)
+    body.insert(0, moving[0])
+    _move_after(moving[0], moving[1:], text)  # one by one, not each inserted at an index
     return True
