@@ -146,6 +146,9 @@ def test_elements_and_indexes_are_in_document_order_after_repairs(html: str) -> 
         ('<p>x<!--<html lang="en">--><html lang="nl">', "nl", {}),
         ('<p>x<body title="a>b" class="c">', None, {"title": "a>b", "class": "c"}),
         ('<p>x<html {a}b="1" lang="nl">', "nl", {}),
+        ('<p>x<script-x>y</script-x><body class="a">', None, {"class": "a"}),  # not <script>
+        ('<p>x<title-bar><body class="a">', None, {"class": "a"}),
+        ('<p>x<body class="a"><!--<body hidden>', None, {"class": "a"}),  # comment goes on
     ],
 )
 def test_only_misplaced_tags_that_are_markup_give_attributes(

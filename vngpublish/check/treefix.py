@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from lxml import etree
 
@@ -65,14 +67,15 @@ HEAD_CONTENT = frozenset(
     ("title", "base", "link", "meta", "style", "script", "noscript", "template", "basefont")
 )
 """Elements that stay in `head` when a browser meets them there."""
+_TAG_START = {tag: re.compile(rf"<{tag}(?=[\s/>]|$)", re.IGNORECASE) for tag in ("html", "body")}
 _START_TAG = {
-    tag: re.compile(rf"<{tag}\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
+    tag: re.compile(rf"<{tag}(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
     for tag in ("html", "body")
 }
-_RAW = r"(?:script|style|textarea|title|xmp|noscript|iframe|noembed|noframes)"
-_RAW_TEXT_CLOSED = re.compile(rf"<!--.*?-->|<({_RAW})\b.*?</\1\s*>", re.IGNORECASE)
-_RAW_TEXT_OPEN = re.compile(rf"<!--|<{_RAW}\b", re.IGNORECASE)
-_RAW_TEXT_END = re.compile(rf"-->|</{_RAW}\s*>", re.IGNORECASE)
+_LONGEST_TAG = 4096  # characters of a start tag read for its attributes
+_RAW = r"(script|style|textarea|title|xmp|noscript|iframe|noembed|noframes)(?=[\s/>]|$)"
+_OPENS = re.compile(rf"<!--|<{_RAW}", re.IGNORECASE)
+_CLOSES = re.compile(rf"-->|</{_RAW}", re.IGNORECASE)
 
 
 def repair(root: Element, by_tag: dict[str, list[Element]]) -> bool:
@@ -115,14 +118,14 @@ def merge_misplaced_attributes(
     misplaced (`(tag, line)` pairs from its log), where the element lacks them, as browsers do.
     """
     lines = source.split("\n")
-    for tag, line in misplaced:
+    for (tag, line), count in Counter(misplaced).items():
         target = root if tag == "html" else root.find("body")
         if target is None or not 1 <= line <= len(lines):
             continue
-        # libxml2's log gives the line but no usable column: every such tag on the line that
-        # is markup counts (the element's own tag adds nothing it does not have).
-        for match in _START_TAG[tag].finditer(_markup_only(lines[line - 1])):
-            parsed = etree.fromstring(match.group().encode("utf-8", "surrogatepass"), parser)
+        # libxml2's log gives the line but no usable column: the tags on the line that are
+        # markup count, as many as were misplaced and the element's own (which adds nothing).
+        for tag_text in _start_tags(tag, _markup_only(lines[line - 1]), count + 1):
+            parsed = etree.fromstring(tag_text.encode("utf-8", "surrogatepass"), parser)
             given = parsed if tag == "html" or parsed is None else parsed.find("body")
             if given is None:
                 continue
@@ -134,15 +137,41 @@ def merge_misplaced_attributes(
                         target.set(name, settable(value))
 
 
+def _start_tags(tag: str, text: str, limit: int) -> Iterator[str]:
+    """The first `limit` `<html ...>` or `<body ...>` start tags in `text`, each read up to
+    `_LONGEST_TAG` characters (unclosed quotes must not make this quadratic)."""
+    for start in islice(_TAG_START[tag].finditer(text), limit):
+        found = _START_TAG[tag].match(text, start.start(), start.start() + _LONGEST_TAG)
+        if found:
+            yield found.group()
+
+
 def _markup_only(line: str) -> str:
     """`line` without comments and the content of `script`, `style` and similar elements,
-    including those that begin on the line and end later, or began earlier and end on it."""
-    line = _RAW_TEXT_CLOSED.sub(" ", line)
-    start = _RAW_TEXT_OPEN.search(line)
-    if start:
-        line = line[: start.start()]
-    end = _RAW_TEXT_END.search(line)  # what is left of it has no opening before it
-    return line[end.end() :] if end else line
+    including those that begin on the line and end later, or began earlier and end on it.
+    One pass: each search starts where the previous one ended."""
+    first_open, first_close = _OPENS.search(line), _CLOSES.search(line)
+    position = 0
+    if first_close and (first_open is None or first_close.start() < first_open.start()):
+        position = first_close.end()  # the end of something that began on an earlier line
+    kept: list[str] = []
+    while True:
+        opening = _OPENS.search(line, position)
+        if opening is None:
+            kept.append(line[position:])
+            break
+        kept.append(line[position : opening.start()] + " ")
+        name = opening.group(1)
+        closing = (
+            re.compile(rf"</{name}(?=[\s/>]|$)", re.IGNORECASE) if name else _COMMENT_END
+        ).search(line, opening.end())
+        if closing is None:
+            break  # open until a later line
+        position = closing.end()
+    return "".join(kept)
+
+
+_COMMENT_END = re.compile("-->")
 
 
 def _unnest(el: Element) -> list[Element]:
