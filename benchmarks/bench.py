@@ -8,6 +8,10 @@ Prints, for the pages in the folder (one process, every rule selected):
   rules + findings), in pages per second, and the ratio full / parse; both on a second pass
   (the first pass of the check, with its one-time loads, is printed too); and the same per
   kind of page when the file names end in one, as generate.py names them;
+- where the time of the full check goes: building the page (parse, tree repairs, indexes),
+  running the rules, placing and fingerprinting their findings; the rules run a second time
+  on the same page, when every fact about its elements is known; and the ratio for the pages
+  with no findings at all;
 - wall time of the CLI with --jobs 1 and --jobs 2 over the folder, and the speed-up;
 - peak resident memory of the CLI (--jobs 1) over the first `--small` pages and over all pages.
 Not a test: figures depend on the machine. Run it and quote it.
@@ -25,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from vngpublish.check.engine import check_page, rules_by_id
+from vngpublish.check.engine import check_page, place_results, rules_by_id, run_rules
 from vngpublish.check.page import Page, parse_html
 
 # Peak memory of the CLI itself. Not getrusage's ru_maxrss: Linux keeps that across exec, so
@@ -64,6 +68,61 @@ def full_check(sources: list[str], paths: list[str]) -> tuple[list[float], int]:
         count += len(check_page(Page(source, path), rules))
         took.append(time.perf_counter() - start)
     return took, count
+
+
+STAGES = ("page", "rules", "findings", "rules again")
+
+
+def stage_times(sources: list[str], paths: list[str]) -> tuple[dict[str, list[float]], list[int]]:
+    """Seconds per page for each stage of the full check (see `STAGES`), and the number of
+    findings per page. "rules again" runs every rule once more on the same page: what the
+    rules cost when every cached fact about elements (roles, names, hidden state, language)
+    is already known."""
+    rules = rules_by_id(None)
+    took: dict[str, list[float]] = {stage: [] for stage in STAGES}
+    counts = []
+    for source, path in zip(sources, paths, strict=True):
+        start = time.perf_counter()
+        page = Page(source, path)
+        built = time.perf_counter()
+        results = run_rules(page, rules)
+        ran = time.perf_counter()
+        counts.append(len(place_results(page, results)))
+        placed = time.perf_counter()
+        run_rules(page, rules)
+        again = time.perf_counter()
+        for stage, seconds in zip(
+            STAGES, (built - start, ran - built, placed - ran, again - placed), strict=True
+        ):
+            took[stage].append(seconds)
+    return took, counts
+
+
+def print_stages(
+    parse_times: list[float], full_times: list[float], sources: list[str], paths: list[str]
+) -> None:
+    """Print where the time of the full check goes, per page and as multiples of parsing."""
+    took, counts = stage_times(sources, paths)
+    n = len(sources)
+    t_parse = sum(parse_times)
+    print("where the time goes (ms/page, and as a multiple of parse only):")
+    labels = {
+        "page": "page: parse, tree repairs, indexes",
+        "rules": "rules",
+        "findings": "findings: place, snippet, fingerprint",
+        "rules again": "rules again, every element fact known",
+    }
+    for stage in STAGES:
+        seconds = sum(took[stage])
+        print(f"  {labels[stage]:40s} {1000 * seconds / n:6.3f}  {seconds / t_parse:5.2f}x")
+    clean = [i for i, count in enumerate(counts) if count == 0]
+    if clean:
+        parse_clean = sum(parse_times[i] for i in clean)
+        full_clean = sum(full_times[i] for i in clean)
+        print(
+            f"  pages with no findings: {len(clean)} of {n}, ratio full/parse "
+            f"{full_clean / parse_clean:.2f}"
+        )
 
 
 def kind_of(path: Path) -> str:
@@ -141,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
                 f" ms/page  full {1000 * full_kind / len(chosen):5.2f} ms/page"
                 f"  ratio {full_kind / parse_kind:5.2f}"
             )
+
+    print_stages(parse_times, full_times, sources, paths)
 
     print("load average before the CLI runs: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     t1, rss_all = cli_run(args.folder, 1)

@@ -29,3 +29,6 @@ def test_generate_and_bench_run_on_a_small_folder(tmp_path: Path) -> None:
     assert "ratio full/parse:" in result.stdout
     assert "by kind of page" in result.stdout
     assert "peak RSS --jobs 1:" in result.stdout
+    stages = result.stdout.split("where the time goes", 1)[1]
+    for stage in ("page: parse", "rules ", "findings: place", "rules again"):
+        assert stage in stages

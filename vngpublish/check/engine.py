@@ -25,20 +25,30 @@ def rules_by_id(ids: Iterable[str] | None = None) -> list[Rule]:
 
 def check_page(page: Page, rules: Iterable[Rule]) -> list[Finding]:
     """Every finding of `rules` on `page`, sorted by position, with element fingerprints."""
+    return place_results(page, run_rules(page, rules))
+
+
+def run_rules(page: Page, rules: Iterable[Rule]) -> list[tuple[Rule, Result]]:
+    """What each rule reports on `page`, rule by rule, as the rules yield it."""
+    return [(rule, result) for rule in rules for result in rule.check(page)]
+
+
+def place_results(page: Page, results: Iterable[tuple[Rule, Result]]) -> list[Finding]:
+    """Findings for the results of rules on `page`: where each reported element is (line,
+    column, selector), how it reads (snippet), and its fingerprint; sorted by position."""
     # Where an element is and how it reads are worked out once per element: rules often
     # report the same element (a "Lees meer" link is generic and also shares its name).
     places: dict[Element, _Place] = {}
     found: list[tuple[_Place, Rule, Result]] = []
-    for rule in rules:
-        for result in rule.check(page):
-            el = result.element
-            place = places.get(el)
-            if place is None:
-                key = element_key(page, el)  # reads more of the text than the snippet: first
-                place = places[el] = _Place(
-                    page.line(el), page.column(el), page.selector(el), page.snippet(el), key
-                )
-            found.append((place, rule, result))
+    for rule, result in results:
+        el = result.element
+        place = places.get(el)
+        if place is None:
+            key = element_key(page, el)  # reads more of the text than the snippet: first
+            place = places[el] = _Place(
+                page.line(el), page.column(el), page.selector(el), page.snippet(el), key
+            )
+        found.append((place, rule, result))
     found.sort(key=lambda item: (item[0].line, item[0].column, item[1].id))
     prints = occurrence_fingerprints((rule.id, place.key) for place, rule, _ in found)
     return [
