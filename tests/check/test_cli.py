@@ -626,3 +626,101 @@ def test_a_fifo_is_an_error_and_never_waited_on(site: Path) -> None:
         run = Run([*argv, "--select", H1])
         assert run.status == 2
         assert "site/wacht.html: not a regular file" in run.err
+
+
+# ------------------------------------------------------------------ help in Dutch
+def _help(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    status = cli.main(argv)
+    captured = capsys.readouterr()  # argparse writes help and usage errors to sys.stdout/err
+    return status, captured.out, captured.err
+
+
+def test_help_is_english_by_default_and_dutch_with_lang_nl(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, english, _ = _help(["--help"], capsys)
+    assert status == 0
+    assert english.startswith("usage: python -m vngpublish.check")
+    assert "show this help message and exit" in english
+    assert "processes to check files with" in english
+
+    status, dutch, _ = _help(["--lang", "nl", "--help"], capsys)
+    assert status == 0
+    assert dutch.startswith("gebruik: python -m vngpublish.check")
+    for words in (
+        "opties:",
+        "toon deze hulptekst en sluit af",
+        "aantal processen",
+        "Afsluitstatus",
+    ):
+        assert words in dutch
+    for words in ("usage:", "options:", "show this help", "processes to check"):
+        assert words not in dutch
+    # The output formats are filled in, not left as a placeholder.
+    assert "uitvoerformaat: github, html, json" in dutch
+
+
+def test_usage_errors_follow_lang(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = _help(["--lang=nl", "site", "--bogus"], capsys)
+    assert status == 2
+    assert "gebruik: python -m vngpublish.check" in err
+    assert err.rstrip().endswith("fout: onbekende argumenten: --bogus")
+
+    status, _, err = _help(["site", "--jobs", "x", "--lang", "nl"], capsys)
+    assert status == 2
+    assert "fout: argument --jobs: geen geheel getal: 'x'" in err
+
+    status, _, err = _help(["site", "--jobs", "-1", "--lang", "nl"], capsys)
+    assert status == 2
+    assert "moet 0 (één per processorkern) of meer zijn" in err
+
+    # An unknown language cannot choose the language of its own error: English.
+    status, _, err = _help(["site", "--lang", "de"], capsys)
+    assert status == 2
+    assert "error: argument --lang: invalid choice: 'de'" in err
+
+
+def test_help_follows_the_configured_language_and_lang_overrides_it(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("pyproject.toml").write_text('[tool.vngpublish.check]\nlang = "nl"\n', encoding="utf-8")
+    _, dutch, _ = _help(["--help"], capsys)
+    assert dutch.startswith("gebruik:")
+    _, english, _ = _help(["--lang", "en", "--help"], capsys)
+    assert english.startswith("usage:")
+
+    other = Path("other.toml")
+    other.write_text('[tool.vngpublish.check]\nlang = "en"\n', encoding="utf-8")
+    _, english, _ = _help(["--config", str(other), "--help"], capsys)
+    assert english.startswith("usage:")
+
+
+def test_a_broken_configuration_still_gets_help_and_its_own_error(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("pyproject.toml").write_text("[tool.vngpublish.check\n", encoding="utf-8")
+    status, out, _ = _help(["--help"], capsys)
+    assert status == 0 and out.startswith("usage:")
+    status, _, err = _help(["site"], capsys)
+    assert status == 2
+    assert "pyproject.toml" in err
+
+
+def test_argparse_is_english_again_after_a_dutch_run(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _help(["--lang", "nl", "--help"], capsys)
+    import argparse
+
+    assert "usage: x" in argparse.ArgumentParser(prog="x").format_usage()
+
+
+def test_every_translated_argparse_message_is_one_argparse_still_uses() -> None:
+    # If a Python release rewords one of them, its Dutch translation silently stops applying.
+    import argparse
+    import inspect
+
+    source = inspect.getsource(argparse)
+    for message in cli.ARGPARSE_MESSAGES:
+        written = message.replace("\n", "\\n")
+        assert f"'{written}'" in source or f'"{written}"' in source, message
