@@ -58,16 +58,16 @@ def parse_only(sources: list[str]) -> list[float]:
     return took
 
 
-def full_check(sources: list[str], paths: list[str]) -> tuple[list[float], int]:
-    """Seconds to parse and run every rule on each source, and the number of findings."""
+def full_check(sources: list[str], paths: list[str]) -> tuple[list[float], list[int]]:
+    """Seconds to parse and run every rule on each source, and the findings on each."""
     rules = rules_by_id(None)
-    count = 0
+    counts = []
     took = []
     for source, path in zip(sources, paths, strict=True):
         start = time.perf_counter()
-        count += len(check_page(Page(source, path), rules))
+        counts.append(len(check_page(Page(source, path), rules)))
         took.append(time.perf_counter() - start)
-    return took, count
+    return took, counts
 
 
 STAGES = ("page", "rules", "findings", "rules again")
@@ -181,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     first, _ = full_check(sources, paths)
     print(f"full check, first pass (with one-time loads): {sum(first):.2f} s")
     parse_times = parse_only(sources)
-    full_times, findings = full_check(sources, paths)
+    full_times, counts = full_check(sources, paths)
+    findings = sum(counts)
     t_parse, t_full = sum(parse_times), sum(full_times)
     n = len(files)
     for label, took in (("parse only", t_parse), ("full check", t_full)):
@@ -195,10 +196,12 @@ def main(argv: list[str] | None = None) -> int:
             chosen = [i for i, p in enumerate(files) if kind_of(p) == kind]
             parse_kind = sum(parse_times[i] for i in chosen)
             full_kind = sum(full_times[i] for i in chosen)
+            found_kind = sum(counts[i] for i in chosen)
             print(
                 f"  {kind:11s} {len(chosen):5d} pages  parse {1000 * parse_kind / len(chosen):5.2f}"
                 f" ms/page  full {1000 * full_kind / len(chosen):5.2f} ms/page"
                 f"  ratio {full_kind / parse_kind:5.2f}"
+                f"  findings/page {found_kind / len(chosen):5.1f}"
             )
 
     print_stages(parse_times, full_times, sources, paths)
