@@ -22,6 +22,8 @@ def test_case(case: Case) -> None:
             assert finding.selector == expected.selector, got
         if expected.line is not None:
             assert finding.line == expected.line, got
+        for name, value in expected.args.items():
+            assert finding.args.get(name) == value, (name, finding.args)
 
 
 def test_every_rule_has_a_passing_and_a_failing_case() -> None:

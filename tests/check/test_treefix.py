@@ -41,17 +41,18 @@ def structure(page: Page) -> list[str]:
             "<div><p>Inleiding<article>Stuk</article><aside>Kader</aside></div>",
             ["body>h1", "body>div", "div>p", "div>article", "div>aside"],
         ),
-        ('<p><span><nav><a href="/">Home</a></nav></span></p>', None),  # not a direct child
+        # A known gap: Chromium closes the p before a block nested in an inline element too
+        # (body>p, p>span, body>nav, nav>a, body>p); the repair moves only direct children.
+        (
+            '<p><span><nav><a href="/">Home</a></nav></span></p>',
+            ["body>h1", "body>p", "p>span", "span>nav", "nav>a"],
+        ),
         ('<image src="foto.jpg" alt="Foto">', ["body>h1", "body>img"]),
         ('<svg><image href="foto.jpg"/></svg>', ["body>h1", "body>svg", "svg>image"]),
     ],
 )
-def test_trees_are_those_browsers_build(html: str, browser: list[str] | None) -> None:
-    page = Page(HEAD + html)
-    if browser is None:  # left as libxml2 builds it
-        assert structure(page) == structure(Page(HEAD + html, "other.html"))
-    else:
-        assert structure(page) == browser
+def test_trees_are_those_browsers_build(html: str, browser: list[str]) -> None:
+    assert structure(Page(HEAD + html)) == browser
 
 
 def test_text_keeps_its_order_when_elements_move_out() -> None:

@@ -11,6 +11,8 @@ Each file documents one rule with HTML that passes and HTML that fails::
           - outcome: failed       # failed | cantTell
             selector: a           # optional, compared with the finding's selector
             line: 1               # optional, compared with the finding's line
+            args:                 # optional: values the message is filled with
+              name: Lees meer
 
 A fragment (HTML without `<html`) is wrapped in a minimal valid page, so a case shows only what
 it is about. The cases are run by one parametrised test and double as documentation.
@@ -40,6 +42,8 @@ class Expected:
     outcome: str
     selector: str | None = None
     line: int | None = None
+    args: dict[str, Any] = field(default_factory=dict)
+    """Message arguments the finding must have, with these values (others are not compared)."""
 
 
 @dataclass(frozen=True)
@@ -84,19 +88,20 @@ def load_cases(path: Path) -> list[Case]:
     for index, raw in enumerate(data["cases"], start=1):
         if not isinstance(raw, dict) or "html" not in raw:
             raise ValueError(f"{path}: case {index} needs 'html'")
-        expect = tuple(
-            Expected(str(e["outcome"]), e.get("selector"), e.get("line"))
-            for e in (raw.get("expect") or [])
-        )
-        for e in expect:
-            if e.outcome not in ("failed", "cantTell"):
+        expect = []
+        for e in raw.get("expect") or []:
+            if not isinstance(e, dict) or e.get("outcome") not in ("failed", "cantTell"):
                 raise ValueError(f"{path}: case {index}: outcome must be failed or cantTell")
+            args = e.get("args") or {}
+            if not isinstance(args, dict):
+                raise ValueError(f"{path}: case {index}: args must be a mapping of name: value")
+            expect.append(Expected(str(e["outcome"]), e.get("selector"), e.get("line"), args))
         cases.append(
             Case(
                 rule=rule,
                 name=str(raw.get("name") or f"case {index}"),
                 html=_wrap(str(raw["html"]), str(raw.get("lang", "en"))),
-                expect=expect,
+                expect=tuple(expect),
                 source=f"{path.name}#{index}",
             )
         )
