@@ -73,3 +73,20 @@ def test_text_variant_has_every_item_url_and_date(
         assert day in flat
     assert not re.search(r"</?[a-z]+[ >]", text), "HTML tags in the text part"
     assert "Dit bericht is verzonden door de VNG." in flat
+
+
+def test_text_variant_opens_with_title_sender_and_date_and_marks_each_theme(
+    renderings: dict[str, Rendered], example: Issue
+) -> None:
+    lines = renderings["text"].text.splitlines()
+    # A plain-text reader sees what the issue is and who sent it before anything else.
+    assert lines[0] == example.title
+    assert lines[1] == "=" * len(example.title)
+    assert lines[2].startswith(example.publisher)
+    assert "donderdag 7 maart 2024" in lines[2]
+    # Each theme stands out as a heading: capitals, underlined to its length.
+    themes = [theme for theme in example.themes if example.items_under(theme)]
+    found = [
+        lines[i] for i in range(len(lines) - 1) if lines[i + 1] == "-" * len(lines[i]) and lines[i]
+    ]
+    assert found == [theme.upper() for theme in themes]

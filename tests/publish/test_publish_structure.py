@@ -294,3 +294,15 @@ def test_findings_are_reported_for_a_page_with_problems(tmp_path: Path) -> None:
     )
     page = render_issue(load_issue(EXAMPLE), "web", templates=tmp_path)
     assert "page-has-heading-one" in {f.rule for f in page.findings}
+
+
+def test_web_table_of_contents_links_to_every_theme_heading(
+    renderings: dict[str, Rendered], example: Issue
+) -> None:
+    root = parse(renderings["web"].html)
+    headings = {h.get("id"): text(h) for h in root.iter("h2") if h.get("id")}
+    themes = [theme for theme in example.themes if example.items_under(theme)]
+    contents = [a for a in root.iter("a") if (a.get("href") or "").lstrip("#") in headings]
+    assert [headings[a.get("href").lstrip("#")] for a in contents[: len(themes)]] == themes
+    for link in contents[: len(themes)]:
+        assert text(link) == headings[link.get("href").lstrip("#")]
