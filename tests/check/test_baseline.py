@@ -315,3 +315,29 @@ def test_baseline_matching_and_stale_entries() -> None:
     assert baseline.new_findings("a.html", [finding]) == [finding]
     # b.html was not checked: its entry is not stale; a.html's entry matched nothing.
     assert [e.path for e in baseline.stale()] == ["a.html"]
+
+
+def test_quiet_writes_the_baseline_without_a_note(site: Path) -> None:
+    quiet = Run("--write-baseline", "baseline.json", "--quiet")
+    assert quiet.status == 0 and quiet.err == ""
+    assert load("baseline.json")  # written all the same
+
+
+def test_look_alike_elements_keep_their_own_entries_when_one_is_fixed(site: Path) -> None:
+    # Two links that differ only in their text: fixing the first must leave the second's entry
+    # matching the second, and name the first's entry as the stale one.
+    page = site / "nieuws.html"
+    edit(
+        page,
+        '<p><a href="/verordening">Lees meer</a></p>',
+        '<p><a href="/verordening">Klik hier</a></p>\n<p><a href="/verordening">Lees meer</a></p>',
+    )
+    findings = [line for line in Run().findings if line.startswith("site/nieuws.html:")]
+    assert len([line for line in findings if "link-text-generic" in line]) == 3
+    Run("--write-baseline", "baseline.json")
+    edit(page, ">Klik hier<", ">De aangepaste modelverordening<")
+    after = Run("--baseline", "baseline.json")
+    assert after.status == 0 and after.findings == []
+    stale = [line for line in after.err.splitlines() if "stale baseline entry" in line]
+    assert len(stale) == 1 and stale[0].startswith("site/nieuws.html:")
+    assert "#financien > p:nth-of-type(2) > a" in stale[0], stale

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import multiprocessing
 import os
 import re
 import subprocess
@@ -394,6 +395,39 @@ def test_jobs_two_gives_the_same_output_as_jobs_one(site: Path) -> None:
     assert (two.out, two.err, two.status) == (one.out, one.err, one.status)
     assert len(one.lines) == 10  # 9 pages without h1 (incl. nieuws/maart.html) + the summary
     assert len(every_cpu.json()["findings"]) == 9
+
+
+def test_jobs_checks_the_files_in_that_many_worker_processes(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(12):
+        (site / f"pagina-{n:02}.html").write_text(NO_H1)
+    # Workers are forked, so they inherit the recording wrapper set here.
+    assert multiprocessing.get_start_method() == "fork"
+    pids = site.parent / "pids"
+    check_file = runner.check_file
+
+    def recording(path: str, options: runner.RunOptions) -> runner.FileResult:
+        with pids.open("a") as record:
+            record.write(f"{os.getpid()}\n")
+        return check_file(path, options)
+
+    pools: list[int] = []
+    pool = multiprocessing.Pool
+
+    def counting_pool(processes: int, *args: Any, **kwargs: Any) -> Any:
+        pools.append(processes)
+        return pool(processes, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "check_file", recording)
+    monkeypatch.setattr(runner.multiprocessing, "Pool", counting_pool)
+    assert Run(["site", "--select", H1, "--jobs", "1"]).status == 0
+    assert pids.read_text().split() == [str(os.getpid())] * 14 and pools == []
+    pids.unlink()
+    assert Run(["site", "--select", H1, "--jobs", "2"]).status == 0
+    workers = pids.read_text().split()
+    assert len(workers) == 14 and str(os.getpid()) not in workers
+    assert pools == [2]
 
 
 MIXED = (  # a failed error (no lang), failed warnings and cantTell findings

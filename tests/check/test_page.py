@@ -198,3 +198,25 @@ def test_role_name_and_hidden_are_consistent_through_the_page() -> None:
     assert not any(page.is_hidden(a) for a in links)
     title = page.by_tag("title")[0]
     assert page.is_hidden(title) and not page.is_rendered(title)
+
+
+def test_findings_come_in_the_order_of_the_page_then_by_rule() -> None:
+    from vngpublish.check.engine import check_page, rules_by_id
+
+    page = Page(
+        "<!DOCTYPE html>\n<html>\n<head><title>Nieuws</title></head>\n<body>\n"
+        '<p><a href="/a">Lees meer</a> <img src="a.png"></p>\n'
+        '<p><a href="/b">Lees meer</a></p>\n'
+        '<img src="b.png">\n'
+        "</body>\n</html>\n"
+    )
+    rules = ["image-alt", "link-text-generic", "html-has-lang", "identical-links-same-purpose"]
+    found = check_page(page, rules_by_id(rules))
+    assert [(f.line, f.column, f.rule) for f in found] == [
+        (2, 1, "html-has-lang"),
+        (5, 4, "link-text-generic"),
+        (5, 31, "image-alt"),
+        (6, 4, "identical-links-same-purpose"),
+        (6, 4, "link-text-generic"),
+        (7, 1, "image-alt"),
+    ]

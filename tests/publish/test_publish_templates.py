@@ -89,3 +89,25 @@ def test_unknown_name_in_a_template_is_an_error_not_blank_output(
 def test_templates_folder_must_exist(make_issue: MakeIssue, tmp_path: Path) -> None:
     with pytest.raises(TemplateError, match="is not a folder of templates"):
         render_issue(load_issue(make_issue()), templates=tmp_path / "nope")
+
+
+def test_the_email_is_checked_with_the_email_preset_and_the_page_with_the_default(
+    make_issue: MakeIssue, tmp_path: Path
+) -> None:
+    # A mail client supplies its own viewport: a zoom-blocking viewport is reported on the web
+    # page but not in the e-mail, while an image without alt is reported in both.
+    house = tmp_path / "huisstijl"
+    house.mkdir()
+    page = (
+        '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, user-scalable=no">'
+        "<title>{{ issue.title }}</title></head><body><main><h1>{{ issue.title }}</h1>"
+        '<img src="logo.png"></main></body></html>'
+    )
+    for name in ("web.html", "email.html"):
+        (house / name).write_text(page, encoding="utf-8")
+    issue = load_issue(make_issue())
+    web = {f.rule for f in render_issue(issue, "web", templates=house).findings}
+    email = {f.rule for f in render_issue(issue, "email", templates=house).findings}
+    assert web == {"meta-viewport", "image-alt"}
+    assert email == {"image-alt"}

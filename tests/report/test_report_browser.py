@@ -207,9 +207,9 @@ def test_a_link_to_a_section_opens_it(browser: Browser, site_reports: dict[str, 
     # The script opens it on "hashchange", which may come just after the click returns.
     # (Waited for by selector: a string predicate for wait_for_function is evaluated with
     # eval, which the report's Content Security Policy rightly blocks when it must poll.)
-    page.wait_for_selector("#rule-image-alt details[open]", timeout=5000)
+    page.wait_for_selector("#rule-image-alt details[open]")
     page.click("a[href='#severity-error']")
-    page.wait_for_selector("#severity-error details[open]", timeout=5000)
+    page.wait_for_selector("#severity-error details[open]")
     # The index is not a section of findings: going to it leaves its lists closed.
     # Listening after the report's own script: this runs once the script has handled it.
     page.evaluate(
