@@ -228,3 +228,30 @@ def test_double_star_at_the_start_matches_the_top_folder(tmp_path: Path) -> None
     ignores = (("**/index.html", ("link-name",)),)
     assert ignored_for(str(tmp_path / "index.html"), ignores, tmp_path) == {"link-name"}
     assert ignored_for(str(tmp_path / "a" / "index.html"), ignores, tmp_path) == {"link-name"}
+
+
+def test_errors_name_the_line_of_the_key(tmp_path: Path) -> None:
+    def error_of(path: Path) -> str:
+        with pytest.raises(ConfigError) as raised:
+            load_config(path)
+        return str(raised.value)
+
+    pyproject = tmp_path / "pyproject.toml"
+    write(pyproject, '[project]\nname = "x"\n\n[tool.vngpublish.check]\n# CI\nfail-on = "often"\n')
+    assert error_of(pyproject).startswith(f"{pyproject}:6: [tool.vngpublish.check] fail-on:")
+
+    # A glob of the per-file-ignores table, written as its own table.
+    write(
+        pyproject,
+        '[tool.vngpublish.check]\nlang = "nl"\n\n[tool.vngpublish.check.per-file-ignores]\n'
+        '"archief/*.html" = ["link-name"]\n"oud/*.html" = 3\n',
+    )
+    assert error_of(pyproject).startswith(f"{pyproject}:6: ")
+
+    # Another TOML file holds the keys at the top.
+    other = write(tmp_path / "vngpublish.toml", 'preset = "wcag-aa"\nlang = "fr"\n')
+    assert error_of(other) == f"{other}:2: lang: must be one of en, nl (not 'fr')"
+
+    # A key that cannot be found on a line of its own (a dotted key) still names the file.
+    write(pyproject, '[tool]\nvngpublish.check.lang = "fr"\n')
+    assert error_of(pyproject).startswith(f"{pyproject}: [tool.vngpublish.check] lang:")

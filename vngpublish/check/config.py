@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,14 +65,55 @@ class Config:
         return self.path.parent if self.path else Path.cwd()
 
     def error(self, key: str, message: str) -> ConfigError:
-        """A ConfigError naming this file and `key`."""
+        """A ConfigError naming this file, the line of `key` in it (when it can be found) and
+        `key`: "pyproject.toml:12: [tool.vngpublish.check] fail-on: must be one of ..."."""
         if self.path is None:
-            where = ""
-        elif self.path.name == "pyproject.toml":
-            where = f"{self.path}: {_TABLE} "
-        else:
-            where = f"{self.path}: "
-        return ConfigError(f"{where}{key}: {message}")
+            return ConfigError(f"{key}: {message}")
+        in_pyproject = self.path.name == "pyproject.toml"
+        line = key_line(self.path, key, in_pyproject)
+        place = f"{self.path}:{line}" if line else str(self.path)
+        table = f"{_TABLE} " if in_pyproject else ""
+        return ConfigError(f"{place}: {table}{key}: {message}")
+
+
+_HEADER = re.compile(r"^\s*\[([^\[\]]+)\]\s*(?:#.*)?$")
+
+
+def key_line(path: Path, key: str, in_pyproject: bool = True) -> int | None:
+    """The 1-based line where `key` of the configuration table is set in the TOML file at
+    `path`: `[tool.vngpublish.check]` in a pyproject.toml, the top level in another file.
+
+    `key` is a key of the table ("fail-on"), or "per-file-ignores.'glob'" for one glob of that
+    sub-table. None when it cannot be found (the file is read again only for an error).
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    table = "tool.vngpublish.check" if in_pyproject else ""
+    name, _, glob = key.partition(".")
+    sub_table = f"{table}.{name}".lstrip(".")
+    wanted = _key_pattern(name)
+    wanted_glob = _key_pattern(glob.strip("'\"")) if glob else None
+    current = ""
+    for number, text in enumerate(lines, start=1):
+        header = _HEADER.match(text)
+        if header:
+            current = re.sub(r"[\s\"']", "", header.group(1))
+            if current == sub_table and wanted_glob is None:
+                return number  # the sub-table itself: [tool.vngpublish.check.per-file-ignores]
+            continue
+        if current == table and wanted.match(text):
+            return number
+        if wanted_glob is not None and current == sub_table and wanted_glob.match(text):
+            return number
+    return None
+
+
+def _key_pattern(key: str) -> re.Pattern[str]:
+    """A TOML line that sets `key`, bare or quoted."""
+    quoted = re.escape(key)
+    return re.compile(rf"""^\s*(?:{quoted}|"{quoted}"|'{quoted}')\s*[=.]""")
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -103,7 +145,8 @@ def _table(data: dict[str, Any]) -> Any:
 
 
 def load_config(path: Path) -> Config:
-    """Read and validate the configuration in `path`; raises ConfigError naming file and key."""
+    """Read and validate the configuration in `path`; raises ConfigError naming the file, the
+    line and the key."""
     if path.is_dir():
         raise ConfigError(f"{path}: is a folder; --config needs a TOML file")
     data = _read_toml(path)
