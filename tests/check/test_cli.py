@@ -364,8 +364,11 @@ def test_explicit_config_file(site: Path, tmp_path: Path) -> None:
             '[tool.vngpublish.check]\nfail-on = "sometimes"\n',
             "fail-on: must be one of error, warning, never",
         ),
-        ('[tool.vngpublish.check]\nignore = ["link-nam"]\n', "ignore: unknown rule id 'link-nam'"),
-        ('[tool.vngpublish.check]\npreset = "wcag-b"\n', "preset: unknown preset 'wcag-b'"),
+        (
+            '[tool.vngpublish.check]\nignore = ["link-nam"]\n',
+            'ignore: unknown rule id "link-nam" (did you mean "link-name"?)',
+        ),
+        ('[tool.vngpublish.check]\npreset = "wcag-b"\n', 'preset: unknown preset "wcag-b"'),
         (
             '[tool.vngpublish.check.per-file-ignores]\n"a.html" = ["nope-rule"]\n',
             "per-file-ignores",
@@ -376,7 +379,20 @@ def test_bad_config_exits_two_naming_file_and_key(site: Path, text: str, expecte
     Path("pyproject.toml").write_text(text)
     run = Run(["site"])
     assert run.status == 2
-    assert "pyproject.toml" in run.err and expected in run.err
+    assert "pyproject.toml:2: " in run.err and expected in run.err
+
+
+def test_bad_config_in_dutch(site: Path) -> None:
+    Path("pyproject.toml").write_text('[tool.vngpublish.check]\nlang = "nl"\nfail-on = "vaak"\n')
+    run = Run(["site"])
+    assert run.status == 2
+    assert run.err.strip().endswith(
+        "pyproject.toml:3: [tool.vngpublish.check] fail-on: moet een van error, warning, never "
+        "zijn (niet 'vaak')"
+    )
+    Path("pyproject.toml").write_text('[tool.vngpublish.check]\nignore = ["link-nam"]\n')
+    run = Run(["site", "--lang", "nl"])
+    assert 'onbekende regel-id "link-nam" (bedoelt u "link-name"?)' in run.err
 
 
 def test_config_that_is_a_folder(site: Path) -> None:

@@ -80,7 +80,7 @@ def test_other_toml_file_has_the_keys_at_the_top(tmp_path: Path) -> None:
     [
         (
             '[tool.vngpublish.check]\nfail_on = "error"\n',
-            "fail_on: unknown key (did you mean 'fail-on'?)",
+            'fail_on: unknown key (did you mean "fail-on"?)',
         ),
         (
             '[tool.vngpublish.check]\nfail-on = "errors"\n',

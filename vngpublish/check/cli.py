@@ -43,7 +43,15 @@ from vngpublish.check.baseline import (
     folder_of,
 )
 from vngpublish.check.baseline import load as load_baseline
-from vngpublish.check.config import FAIL_ON, LANGS, Config, ConfigError, find_config, load_config
+from vngpublish.check.config import (
+    FAIL_ON,
+    LANGS,
+    Config,
+    ConfigError,
+    declared_lang,
+    find_config,
+    load_config,
+)
 from vngpublish.check.finding import Finding, Outcome, Severity
 from vngpublish.check.i18n import N_, NP_, format_message, format_plural, translate
 from vngpublish.check.presets import PresetError, closest, load_presets, preset_rule_ids, selection
@@ -262,17 +270,19 @@ def _option_value(argv: Sequence[str], option: str) -> str | None:
 
 
 def _help_language(argv: Sequence[str]) -> str:
-    """The language of the help and of usage errors: `--lang` when it names one, else the
-    configuration's `lang` (from `--config` or the nearest pyproject.toml) when it can be
-    read, else English. A configuration that cannot be read is reported later, in context."""
+    """The language of the help, of usage errors and of configuration errors: `--lang` when
+    it names one, else the `lang` of the configuration (`--config` or the nearest
+    pyproject.toml) when it can be read, even if other settings in it are wrong; else English.
+    A configuration that cannot be read is reported later, in context."""
     lang = _option_value(argv, "--lang")
     if lang in LANGS:
         return lang
+    option = _option_value(argv, "--config")
     try:
-        config = _config(_option_value(argv, "--config"))
+        path = Path(option) if option else find_config()
     except (ConfigError, OSError):
         return "en"
-    return config.lang or "en"
+    return (declared_lang(path) if path is not None and path.is_file() else None) or "en"
 
 
 def main(
@@ -289,7 +299,7 @@ def main(
             args = parser.parse_args(arguments)
     except SystemExit as exc:  # argparse has printed the usage error or the help
         return exc.code if isinstance(exc.code, int) else 2
-    lang: str = args.lang or "en"
+    lang = help_lang
     try:
         config = _config(args.config)
         lang = args.lang or config.lang or "en"
@@ -297,7 +307,10 @@ def main(
             _list_rules(args.format or "text", lang, out)
             return 0
         return _check(args, config, lang, out, err)
-    except (ConfigError, PresetError) as exc:
+    except ConfigError as exc:
+        print(f"{PROG}: {exc.text(lang)}", file=err)
+        return 2
+    except PresetError as exc:
         print(f"{PROG}: {exc}", file=err)
         return 2
     except UsageError as exc:
@@ -329,8 +342,14 @@ def _check_ids(ids: Sequence[str], option: str, config: Config | None = None) ->
             continue
         suggestion = closest(rule_id, rules)
         if config is not None:
-            hint = f" (did you mean {suggestion!r}?)" if suggestion else ""
-            raise config.error(option, f"unknown rule id {rule_id!r}{hint}")
+            if suggestion:
+                raise config.error(
+                    option,
+                    N_('unknown rule id "{rule}" (did you mean "{suggestion}"?)'),
+                    rule=rule_id,
+                    suggestion=suggestion,
+                )
+            raise config.error(option, N_('unknown rule id "{rule}"'), rule=rule_id)
         if suggestion:
             raise UsageError(
                 N_(
@@ -365,7 +384,10 @@ def _rule_selection(args: argparse.Namespace, config: Config) -> frozenset[str]:
     if preset is not None and preset not in presets:
         if args.preset is None:
             raise config.error(
-                "preset", f"unknown preset {preset!r}; choose one of {', '.join(presets)}"
+                "preset",
+                N_('unknown preset "{preset}"; choose one of {choices}'),
+                preset=preset,
+                choices=", ".join(presets),
             )
         raise UsageError(
             N_('unknown preset "{preset}"; choose one of {choices}'),

@@ -35,7 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vngpublish.check.presets import did_you_mean
+from vngpublish.check.i18n import N_, format_message
+from vngpublish.check.presets import closest
 
 FAIL_ON = ("error", "warning", "never")
 LANGS = ("en", "nl")
@@ -44,7 +45,22 @@ _TABLE = "[tool.vngpublish.check]"
 
 
 class ConfigError(ValueError):
-    """The configuration is wrong; the message names the file and the key."""
+    """The configuration is wrong; the message names the file, the line and the key.
+
+    `prefix` says where ("pyproject.toml:6: [tool.vngpublish.check] fail-on: "); `message` is
+    an English source string (marked with `N_`) whose placeholders come from `args`. Use
+    `text(lang)` for the message in English or Dutch; `str()` gives it in English.
+    """
+
+    def __init__(self, prefix: str, message: str, **args: Any) -> None:
+        super().__init__(prefix + message.format(**args))
+        self.prefix = prefix
+        self.message = message
+        self.fields = args
+
+    def text(self, lang: str) -> str:
+        """The whole message, in `lang` ("en" or "nl")."""
+        return self.prefix + format_message(self.message, self.fields, lang)
 
 
 @dataclass(frozen=True)
@@ -64,16 +80,16 @@ class Config:
         """The folder per-file-ignores globs are relative to."""
         return self.path.parent if self.path else Path.cwd()
 
-    def error(self, key: str, message: str) -> ConfigError:
+    def error(self, key: str, message: str, **args: Any) -> ConfigError:
         """A ConfigError naming this file, the line of `key` in it (when it can be found) and
         `key`: "pyproject.toml:12: [tool.vngpublish.check] fail-on: must be one of ..."."""
         if self.path is None:
-            return ConfigError(f"{key}: {message}")
+            return ConfigError(f"{key}: ", message, **args)
         in_pyproject = self.path.name == "pyproject.toml"
         line = key_line(self.path, key, in_pyproject)
         place = f"{self.path}:{line}" if line else str(self.path)
         table = f"{_TABLE} " if in_pyproject else ""
-        return ConfigError(f"{place}: {table}{key}: {message}")
+        return ConfigError(f"{place}: {table}{key}: ", message, **args)
 
 
 _HEADER = re.compile(r"^\s*\[([^\[\]]+)\]\s*(?:#.*)?$")
@@ -131,13 +147,30 @@ def find_config(start: Path | None = None) -> Path | None:
     return None
 
 
+def declared_lang(path: Path) -> str | None:
+    """The `lang` the configuration file at `path` sets, read even when other settings in it
+    are wrong, so that their errors can be given in that language; None when the file cannot
+    be read, is not TOML, or sets no valid `lang`."""
+    try:
+        data = _read_toml(path)
+    except ConfigError:
+        return None
+    table = _table(data)
+    if table is None and path.name != "pyproject.toml":
+        table = data
+    lang = table.get("lang") if isinstance(table, dict) else None
+    return lang if lang in LANGS else None
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the file: {exc.strerror or exc}") from exc
+        raise ConfigError(
+            f"{path}: ", N_("cannot read the file: {reason}"), reason=exc.strerror or str(exc)
+        ) from exc
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+        raise ConfigError(f"{path}: ", N_("not valid TOML: {reason}"), reason=str(exc)) from exc
 
 
 def _table(data: dict[str, Any]) -> Any:
@@ -148,19 +181,24 @@ def load_config(path: Path) -> Config:
     """Read and validate the configuration in `path`; raises ConfigError naming the file, the
     line and the key."""
     if path.is_dir():
-        raise ConfigError(f"{path}: is a folder; --config needs a TOML file")
+        raise ConfigError(f"{path}: ", N_("is a folder; --config needs a TOML file"))
     data = _read_toml(path)
     table = _table(data)
     if table is None:
         if path.name == "pyproject.toml":
-            raise ConfigError(f"{path}: has no {_TABLE} table")
+            raise ConfigError(f"{path}: ", N_("has no {table} table"), table=_TABLE)
         table = data
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}: {_TABLE} must be a table")
+        raise ConfigError(f"{path}: ", N_("{table} must be a table"), table=_TABLE)
     config = Config(path=path)
     for key in table:
         if key not in _KEYS:
-            raise config.error(key, f"unknown key{did_you_mean(key, _KEYS)}")
+            suggestion = closest(key, _KEYS)
+            if suggestion:
+                raise config.error(
+                    key, N_('unknown key (did you mean "{suggestion}"?)'), suggestion=suggestion
+                )
+            raise config.error(key, N_("unknown key"))
     return Config(
         path=path,
         preset=_string(config, table, "preset", None),
@@ -179,9 +217,14 @@ def _string(
     if value is None:
         return None
     if not isinstance(value, str):
-        raise config.error(key, f"must be a string, not {value!r}")
+        raise config.error(key, N_("must be a string, not {value}"), value=repr(value))
     if choices is not None and value not in choices:
-        raise config.error(key, f"must be one of {', '.join(choices)} (not {value!r})")
+        raise config.error(
+            key,
+            N_("must be one of {choices} (not {value})"),
+            choices=", ".join(choices),
+            value=repr(value),
+        )
     return value
 
 
@@ -193,7 +236,7 @@ def _select(config: Config, table: dict[str, Any]) -> tuple[str, ...] | None:
     select = _ids(config, table, "select")
     if not select:
         raise config.error(
-            "select", 'names no rules; leave it out to use the preset, or write "all"'
+            "select", N_('names no rules; leave it out to use the preset, or write "all"')
         )
     return select
 
@@ -203,7 +246,7 @@ def _ids(config: Config, table: dict[str, Any], key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise config.error(key, "must be a list of rule ids")
+        raise config.error(key, N_("must be a list of rule ids"))
     return tuple(value)
 
 
@@ -212,13 +255,13 @@ def _per_file_ignores(
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
     value = table.get("per-file-ignores", {})
     if not isinstance(value, dict):
-        raise config.error("per-file-ignores", "must be a table of glob = [rule ids]")
+        raise config.error("per-file-ignores", N_("must be a table of glob = [rule ids]"))
     result = []
     for glob, ids in value.items():
         if isinstance(ids, str):
             ids = [ids]
         if not isinstance(ids, list) or not all(isinstance(v, str) for v in ids):
-            raise config.error(f"per-file-ignores.{glob!r}", "must be a list of rule ids")
+            raise config.error(f"per-file-ignores.{glob!r}", N_("must be a list of rule ids"))
         result.append((glob, tuple(ids)))
     return tuple(result)
 
