@@ -185,7 +185,12 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     parser.add_argument(
         "--quiet",
         action="store_true",
-        help=t(N_("no progress bar and no notes on stderr; errors are still reported")),
+        help=t(
+            N_(
+                "no progress bar and no notes on stderr; errors and stale baseline entries are "
+                "still reported"
+            )
+        ),
     )
     parser.add_argument(
         "--list-rules",
