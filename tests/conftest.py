@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
@@ -48,3 +50,29 @@ def count_steps(run: Callable[[], object]) -> int:
 def steps() -> Callable[[Callable[[], object]], int]:
     """`count_steps`, for tests that measure how work grows."""
     return count_steps
+
+
+@pytest.fixture
+def make_fifo() -> Iterator[Callable[[Path | str], None]]:
+    """Make a FIFO at a path. Should the code under test open one to read, it gets end of file
+    at once instead of waiting for a writer forever, until the test ends (so a regression
+    fails rather than hangs)."""
+    stop = threading.Event()
+    releasers: list[threading.Thread] = []
+
+    def make(path: Path | str) -> None:
+        os.mkfifo(path)
+
+        def release() -> None:
+            while not stop.wait(0.05):
+                with contextlib.suppress(OSError):  # no reader now, or the FIFO is gone
+                    os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+
+        releaser = threading.Thread(target=release, daemon=True)
+        releaser.start()
+        releasers.append(releaser)
+
+    yield make
+    stop.set()
+    for releaser in releasers:
+        releaser.join()

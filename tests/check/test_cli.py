@@ -7,7 +7,6 @@ depend on which other rules exist.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import multiprocessing
@@ -15,8 +14,7 @@ import os
 import re
 import subprocess
 import sys
-import threading
-import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,20 +35,6 @@ LINE = re.compile(
     r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): "
     r"(?P<sev>error|warning|review) (?P<rule>[a-z0-9-]+) (?P<msg>.+)$"
 )
-
-
-def make_fifo(path: Path | str) -> None:
-    """A FIFO at `path`; should something open it to read, it gets end of file within seconds
-    instead of waiting for a writer forever (so a regression fails rather than hangs)."""
-    os.mkfifo(path)
-
-    def release() -> None:
-        for _ in range(100):
-            with contextlib.suppress(OSError):  # OSError: no reader now
-                os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
-            time.sleep(0.05)
-
-    threading.Thread(target=release, daemon=True).start()
 
 
 class Run:
@@ -669,7 +653,9 @@ def test_the_same_file_named_several_ways_is_checked_once(site: Path) -> None:
     assert run.lines[-1] == "0 errors, 1 warning, 0 to review; 2 files checked."
 
 
-def test_a_fifo_is_an_error_and_never_waited_on(site: Path) -> None:
+def test_a_fifo_is_an_error_and_never_waited_on(
+    site: Path, make_fifo: Callable[[Path | str], None]
+) -> None:
     fifo = site / "wacht.html"
     make_fifo(fifo)
     for argv in (["site"], ["site/wacht.html"]):

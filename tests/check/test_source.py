@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import codecs
-import contextlib
 import os
-import threading
-import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,20 +14,6 @@ from vngpublish.check.source import SourceError, collect, decode, read_source
 PAGE = (
     "<!DOCTYPE html><html lang='nl'><head>{meta}<title>Café</title></head><body>Één</body></html>"
 )
-
-
-def make_fifo(path: Path | str) -> None:
-    """A FIFO at `path`; should something open it to read, it gets end of file within seconds
-    instead of waiting for a writer forever (so a regression fails rather than hangs)."""
-    os.mkfifo(path)
-
-    def release() -> None:
-        for _ in range(100):
-            with contextlib.suppress(OSError):  # OSError: no reader now
-                os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
-            time.sleep(0.05)
-
-    threading.Thread(target=release, daemon=True).start()
 
 
 def test_utf8_without_declaration() -> None:
@@ -208,7 +192,7 @@ def test_collect_keeps_each_file_once_under_the_first_spelling(
 
 
 def test_collect_and_read_refuse_what_is_not_a_regular_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_fifo: Callable[[Path | str], None]
 ) -> None:
     monkeypatch.chdir(tmp_path)
     Path("site").mkdir()
