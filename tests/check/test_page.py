@@ -220,3 +220,17 @@ def test_findings_come_in_the_order_of_the_page_then_by_rule() -> None:
         (6, 4, "link-text-generic"),
         (7, 1, "image-alt"),
     ]
+
+
+def test_a_duplicate_id_that_links_point_at_says_where_the_links_go() -> None:
+    from vngpublish.check import check_html
+
+    page = (
+        '<!DOCTYPE html><html lang="nl"><head><title>T</title></head><body><h1>T</h1>'
+        '<a href="#a">Naar A</a><p id="a">1</p><p id="a">2</p><p id="b">3</p><p id="b">4</p>'
+        "</body></html>"
+    )
+    findings = check_html(page, "p.html", select=["duplicate-id", "duplicate-id-aria"])
+    texts = {f.args["id"]: (f.rule, f.text("nl")) for f in findings}
+    assert texts["a"][0] == texts["b"][0] == "duplicate-id"
+    assert "links" in texts["a"][1] and "links" not in texts["b"][1]

@@ -15,13 +15,14 @@ class DuplicateId(Rule):
     """Id values are unique in the page (best practice).
 
     HTML requires every id to be unique. A duplicate that nothing refers to does no harm to
-    accessibility today, but the next label, ARIA relation or in-page link that uses it will
-    silently point at the first element. (WCAG 2.2 removed 4.1.1 Parsing; duplicates that are
-    referred to are errors under duplicate-id-aria.)
+    accessibility today, but the next label or ARIA relation that uses it will silently point
+    at the first element. An in-page link to a duplicate (a table of contents, a skip link)
+    always goes to the first one, so the message says so. (WCAG 2.2 removed 4.1.1 Parsing;
+    duplicates that labels or ARIA attributes refer to are errors under duplicate-id-aria.)
 
     Applies to every id value used by two or more elements of the document (not counting
-    `template` content) that no label, ARIA attribute or link refers to. Reported once per
-    value, on its second element.
+    `template` content) that no label, ARIA attribute, `headers`, `list`, `form` or `usemap`
+    refers to. Reported once per value, on its second element.
 
     Fix: give each element its own id, or drop ids that nothing uses.
     """
@@ -45,6 +46,12 @@ class DuplicateId(Rule):
             yield self.fail(
                 duplicate.elements[1],
                 N_(
+                    "The id '{id}' is used {count} times (first on line {first_line}), and "
+                    "in-page links to it always go to the first: make each id unique and "
+                    "point each link at its own target."
+                )
+                if duplicate.linked
+                else N_(
                     "The id '{id}' is used {count} times (first on line {first_line}): make "
                     "each id unique."
                 ),

@@ -14,14 +14,15 @@ class DuplicateIdAria(Rule):
     """Ids that something refers to are unique.
 
     Labels (`label for`), ARIA relations (`aria-labelledby`, `aria-describedby`,
-    `aria-controls`, ...), table `headers`, `list`, `form`, `usemap` and in-page links
-    (`href="#..."`) find their target by id. When two elements share that id, browsers take
-    the first one, so a form field can be announced with the wrong label, or a skip link jump
-    to the wrong place.
+    `aria-controls`, ...), table `headers`, `list`, `form` and `usemap` find their target by
+    id. When two elements share that id, browsers take the first one, so a form field can be
+    announced with the wrong label, or a data cell with the wrong header (WCAG 1.3.1, 4.1.2).
 
     Applies to every id value used by two or more elements of the document (not counting
     `template` content) that one of those attributes refers to. Reported once per value, on
-    its second element. Duplicate ids nothing refers to are reported by duplicate-id.
+    its second element. Other duplicate ids, including those only in-page links
+    (`href="#..."`) point at, are reported by duplicate-id: a link to a duplicate goes to the
+    first one, which breaks navigation but no relationship in the accessibility tree.
 
     Fix: give each element its own id and point the reference at the right one.
     """
@@ -33,8 +34,8 @@ class DuplicateIdAria(Rule):
     act = ("3ea0c8",)
     tags = ("page", "ids", "aria")
     why = N_(
-        "Labels, ARIA references and in-page links find their target by id; with a duplicate, the "
-        "first element wins and may be the wrong one."
+        "Labels and ARIA references find their target by id; with a duplicate, the first "
+        "element wins and may be the wrong one."
     )
     fix = N_("Give each element its own id and point the reference at the right one.")
 

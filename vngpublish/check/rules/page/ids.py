@@ -40,12 +40,17 @@ _TARGET_TAGS = {
 
 @dataclass(frozen=True, slots=True)
 class DuplicateId:
-    """An id value used by more than one element; `referenced_by` names an attribute that
-    refers to it (e.g. "aria-labelledby"), or is "" when nothing does."""
+    """An id value used by more than one element.
+
+    `referenced_by` names an attribute that ties another element to it in the accessibility
+    tree or a form (e.g. "aria-labelledby", "for"), or is "" when none does; `linked` is True
+    when an in-page link (`href="#..."`) points at it.
+    """
 
     value: str
     elements: tuple[Element, ...]
     referenced_by: str
+    linked: bool = False
 
 
 def _references(page: Page) -> dict[str, list[str]]:
@@ -98,13 +103,14 @@ def duplicate_ids(page: Page) -> list[DuplicateId]:
         if refs is None:
             refs = _references(page)
         tags = {el.tag for el in in_document}
+        referring = refs.get(value, ())
         referenced_by = next(
             (
                 attr
-                for attr in refs.get(value, ())
-                if attr not in _TARGET_TAGS or tags & _TARGET_TAGS[attr]
+                for attr in referring
+                if attr != "href" and (attr not in _TARGET_TAGS or tags & _TARGET_TAGS[attr])
             ),
             "",
         )
-        found.append(DuplicateId(value, in_document, referenced_by))
+        found.append(DuplicateId(value, in_document, referenced_by, "href" in referring))
     return found
