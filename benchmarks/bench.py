@@ -30,7 +30,8 @@ import time
 from pathlib import Path
 
 from vngpublish.check.engine import check_page, place_results, rules_by_id, run_rules
-from vngpublish.check.page import Page, parse_html
+from vngpublish.check.page import Page
+from vngpublish.check.parse import parse_html
 
 # Peak memory of the CLI itself. Not getrusage's ru_maxrss: Linux keeps that across exec, so
 # a child started from this (large) benchmark process would report this process's memory.

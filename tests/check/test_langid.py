@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from py3langid.langid import MODEL_FILE, LanguageIdentifier, visit_counts
 
-from vngpublish.check.rules.language._langid import Identifier, load_identifier
+from vngpublish.check.facts.langid import Identifier, load_identifier
 
 TEXTS = [
     "De gemeenteraad besluit vandaag over de begroting van het komende jaar.",

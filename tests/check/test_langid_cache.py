@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from vngpublish.check import cache
-from vngpublish.check.rules.language import _langid
+from vngpublish.check.facts import langid as _langid
 
 TEXTS = [
     "De gemeenteraad besluit vandaag over de begroting van het komende jaar.",

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from vngpublish.check.dom import Element
+from vngpublish.check.facts.names import accessible_description, accessible_name, labels_of
 from vngpublish.check.page import Page
 
 
@@ -18,7 +19,7 @@ def name_of(body: str, element_id: str = "x", head: str = "") -> str:
     page = page_of(body, head)
     el = page.by_id(element_id)
     assert el is not None, f"no #{element_id} in {body}"
-    return page.name(el)
+    return accessible_name(page, el)
 
 
 # ------------------------------------------------------------ aria-labelledby
@@ -346,7 +347,7 @@ def test_description() -> None:
     def description(element_id: str) -> str:
         el = page.by_id(element_id)
         assert el is not None
-        return page.description(el)
+        return accessible_description(page, el)
 
     assert description("x") == "Opent in een nieuw venster"
     assert description("y") == "Naar de agenda"
@@ -357,7 +358,7 @@ def test_labels_of() -> None:
     page = page_of("<label for=x>A</label><label>B <input id=x></label><label for=q>C</label>")
     el = page.by_id("x")
     assert el is not None
-    assert [label.text for label in page.labels(el)] == ["A", "B "]
+    assert [label.text for label in labels_of(page, el)] == ["A", "B "]
 
 
 # ------------------------------------------------------------------- speed
@@ -378,7 +379,7 @@ def test_names_from_content_of_nested_cells_take_linear_time(
         return page, page.by_tag("td")
 
     page, tds = cells(80)
-    found = [page.name(td) for td in tds]
+    found = [accessible_name(page, td) for td in tds]
     assert all(name.endswith("kern") for name in found)
     assert len(found[0].split()) == 80 * width + 1
     # Twice the depth: twice the work if each subtree is walked once, four times if each
@@ -386,5 +387,5 @@ def test_names_from_content_of_nested_cells_take_linear_time(
     work = []
     for depth in (40, 80):
         page, tds = cells(depth)
-        work.append(steps(lambda page=page, tds=tds: [page.name(td) for td in tds]))
+        work.append(steps(lambda page=page, tds=tds: [accessible_name(page, td) for td in tds]))
     assert work[1] < 2.6 * work[0], work

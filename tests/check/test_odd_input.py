@@ -14,9 +14,9 @@ import pytest
 
 from vngpublish.check import Page, check_html
 from vngpublish.check.engine import rules_by_id
-from vngpublish.check.rules.headings import heading_level, outline
+from vngpublish.check.facts.headings import heading_level, outline
+from vngpublish.check.facts.links import link_target
 from vngpublish.check.rules.headings.p_as_heading import _is_bold
-from vngpublish.check.rules.links import link_target
 from vngpublish.check.runner import RunOptions, check_file
 
 DIGITS = "1" * 4301

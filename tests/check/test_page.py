@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from vngpublish.check.page import Page, ParseStopped
+from vngpublish.check.facts.language import lang
+from vngpublish.check.facts.names import accessible_name
+from vngpublish.check.facts.roles import role
+from vngpublish.check.facts.visibility import is_hidden, is_rendered
+from vngpublish.check.locate import column, line, selector
+from vngpublish.check.page import Page
+from vngpublish.check.parse import ParseStopped
 
 SOURCE = """<!doctype html>
 <html lang="nl">
@@ -25,39 +31,39 @@ def test_language_is_inherited_from_the_nearest_ancestor() -> None:
     page = Page(SOURCE)
     en, nl = page.by_id("en"), page.by_id("nl")
     assert en is not None and nl is not None
-    assert page.lang(en) == "en"
-    assert page.lang(en.find("a")) == "en"
-    assert page.lang(nl.find("a")) == "nl"
+    assert lang(page, en) == "en"
+    assert lang(page, en.find("a")) == "en"
+    assert lang(page, nl.find("a")) == "nl"
     # lang="" means "unknown", and it stops inheritance.
-    assert page.lang(en.find("span")) == ""
-    assert page.head is not None and page.lang(page.head) == "nl"
+    assert lang(page, en.find("span")) == ""
+    assert page.head is not None and lang(page, page.head) == "nl"
 
 
 def test_xml_lang_counts_only_in_xhtml() -> None:
     html = Page(SOURCE, "page.html")
     html_de = html.by_id("de")
-    assert html_de is not None and html.lang(html_de) != "de"
+    assert html_de is not None and lang(html, html_de) != "de"
     xhtml = Page(SOURCE, "page.xhtml")
     de = xhtml.by_id("de")
-    assert de is not None and xhtml.lang(de) == "de"
+    assert de is not None and lang(xhtml, de) == "de"
 
 
 def test_page_without_language() -> None:
     page = Page("<p id=x>tekst</p>")
     el = page.by_id("x")
-    assert el is not None and page.lang(el) is None
+    assert el is not None and lang(page, el) is None
 
 
 def test_line_and_column_of_elements() -> None:
     page = Page(SOURCE)
     h1 = page.by_tag("h1")[0]
-    assert (page.line(h1), page.column(h1)) == (6, 5)
+    assert (line(h1), column(page, h1)) == (6, 5)
     last, nl = page.by_id("last"), page.by_id("nl")
     assert last is not None and nl is not None
-    assert (page.line(nl), page.column(nl)) == (8, 5)
-    assert (page.line(last), page.column(last)) == (8, 46)
+    assert (line(nl), column(page, nl)) == (8, 5)
+    assert (line(last), column(page, last)) == (8, 46)
     links = page.by_tag("a")
-    assert [page.line(a) for a in links] == [7, 8]
+    assert [line(a) for a in links] == [7, 8]
 
 
 def test_indexes() -> None:
@@ -83,9 +89,9 @@ def test_the_whole_document_is_kept_however_deep_it_nests() -> None:
         deep = f"<div>{deep}</div>"
     page = Page(f"<html><body>{deep}<a id=after href=/>na</a></body></html>")
     after = page.by_id("after")
-    assert after is not None and page.line(after) == 1
+    assert after is not None and line(after) == 1
     deepest = max(page.by_tag("div"), key=lambda e: sum(1 for _ in e.iterancestors()))
-    assert page.selector(deepest).endswith("div > div")
+    assert selector(page, deepest).endswith("div > div")
 
 
 _DEEP = 1900  # Python's stack holds about 1,000 calls; the parser keeps 2,048 levels
@@ -167,8 +173,8 @@ def test_content_after_the_end_of_the_page_is_in_body_as_browsers_put_it(source:
     image = page.by_id("img")
     assert image is not None and page.body is not None
     assert image in page.body.iter() and image in page.elements
-    assert page.line(image) == 2
-    assert page.selector(image) == "#img"
+    assert line(image) == 2
+    assert selector(page, image) == "#img"
 
 
 def test_cr_and_crlf_line_endings_count_as_newlines() -> None:
@@ -178,8 +184,8 @@ def test_cr_and_crlf_line_endings_count_as_newlines() -> None:
         h1 = page.by_tag("h1")[0]
         last = page.by_id("last")
         assert last is not None
-        assert (page.line(h1), page.column(h1)) == (6, 5)
-        assert (page.line(last), page.column(last)) == (8, 46)
+        assert (line(h1), column(page, h1)) == (6, 5)
+        assert (line(last), column(page, last)) == (8, 46)
         assert "\r" not in page.source
 
 
@@ -187,17 +193,17 @@ def test_only_newlines_end_lines_for_columns() -> None:
     # A form feed or U+2028 is not a line break to the parser, so it must not be to columns.
     page = Page('<p>a\x0cb\u2028c</p>\n<p>x</p> <a href="/">y</a>')
     link = page.by_tag("a")[0]
-    assert (page.line(link), page.column(link)) == (2, 10)
+    assert (line(link), column(page, link)) == (2, 10)
 
 
 def test_role_name_and_hidden_are_consistent_through_the_page() -> None:
     page = Page(SOURCE)
     links = page.by_tag("a")
-    assert [page.role(a) for a in links] == ["link", "link"]
-    assert [page.name(a) for a in links] == ["more", "meer"]
-    assert not any(page.is_hidden(a) for a in links)
+    assert [role(page, a) for a in links] == ["link", "link"]
+    assert [accessible_name(page, a) for a in links] == ["more", "meer"]
+    assert not any(is_hidden(page, a) for a in links)
     title = page.by_tag("title")[0]
-    assert page.is_hidden(title) and not page.is_rendered(title)
+    assert is_hidden(page, title) and not is_rendered(page, title)
 
 
 def test_findings_come_in_the_order_of_the_page_then_by_rule() -> None:

@@ -12,8 +12,12 @@ from collections.abc import Callable
 
 import pytest
 
-from vngpublish.check import visibility
+from vngpublish.check.dom import collapsed_text
 from vngpublish.check.engine import check_page, rules_by_id
+from vngpublish.check.facts import visibility
+from vngpublish.check.facts.names import accessible_name
+from vngpublish.check.facts.visibility import is_hidden
+from vngpublish.check.locate import column, selector, text_start
 from vngpublish.check.page import Page
 
 Steps = Callable[[Callable[[], object]], int]
@@ -74,17 +78,17 @@ def test_visibility_fast_path_answers_like_the_full_cascade(
     monkeypatch.setattr(visibility, "_plain_page", lambda page: None)
     assert _answers(Page(NOTHING_HIDES)) == fast_answers
     # And the answers are the ones a browser gives, not merely the same twice.
-    assert not fast.is_hidden(fast.by_tag("h1")[0])
-    assert fast.is_hidden(fast.by_tag("template")[0])
+    assert not is_hidden(fast, fast.by_tag("h1")[0])
+    assert is_hidden(fast, fast.by_tag("template")[0])
     dialogs = fast.by_tag("dialog")
-    assert fast.is_hidden(dialogs[0]) and not fast.is_hidden(dialogs[1])
+    assert is_hidden(fast, dialogs[0]) and not is_hidden(fast, dialogs[1])
 
 
 @pytest.mark.parametrize(("body", "hidden"), ONE_THING_HIDES)
 def test_pages_where_something_can_hide_take_the_full_cascade(body: str, hidden: bool) -> None:
     page = Page(f"<!doctype html><html><head></head><body>{body}</body></html>")
     assert visibility._plain_page(page) is None
-    assert page.is_hidden(page.by_tag("p")[-1]) is hidden
+    assert is_hidden(page, page.by_tag("p")[-1]) is hidden
 
 
 def test_with_attribute_finds_every_element_carrying_it() -> None:
@@ -103,22 +107,23 @@ def test_text_start_is_the_start_of_the_collapsed_text() -> None:
         "<i>vier  vijf</i>zes zeven acht negen tien elf twaalf   </div>"
     )
     div = page.by_tag("div")[0]
-    full = page.text(div)
+    full = collapsed_text(div)
     for limit in range(len(full) + 3):
-        fresh = Page(page.source).by_tag("div")[0]
-        assert Page(page.source).text_start(fresh, limit) == full[:limit]
+        fresh_page = Page(page.source)
+        fresh = fresh_page.by_tag("div")[0]
+        assert text_start(fresh_page, fresh, limit) == full[:limit]
     # Asked again with a shorter or longer limit, the kept start serves or is extended.
-    assert page.text_start(div, 30) == full[:30]
-    assert page.text_start(div, 5) == full[:5]
-    assert page.text_start(div, 200) == full
+    assert text_start(page, div, 30) == full[:30]
+    assert text_start(page, div, 5) == full[:5]
+    assert text_start(page, div, 200) == full
 
 
 def test_columns_on_a_page_written_on_one_line() -> None:
     source = '<html><body><p>a</p><P class="x">b</P><p>c <a href="/">d</a></p></body></html>'
     page = Page(source)
-    columns = [page.column(p) for p in page.by_tag("p")]
+    columns = [column(page, p) for p in page.by_tag("p")]
     assert columns == [source.index("<p>") + 1, source.index("<P ") + 1, source.rindex("<p>") + 1]
-    assert page.column(page.by_tag("a")[0]) == source.index("<a ") + 1
+    assert column(page, page.by_tag("a")[0]) == source.index("<a ") + 1
 
 
 # ------------------------------------------------------------------ linear work
@@ -219,41 +224,42 @@ def test_by_tag_gives_what_lxml_gives() -> None:
 
 
 def test_roles_by_tag_alone_match_the_general_computation(monkeypatch: pytest.MonkeyPatch) -> None:
-    from vngpublish.check import aria
+    from vngpublish.check.facts import html_roles
+    from vngpublish.check.facts.roles import role
 
     page = Page(VARIED)
-    fast = [aria.role_of(page, el) for el in page.elements]
-    monkeypatch.setattr(aria, "_PLAIN_IMPLICIT", {})
+    fast = [role(page, el) for el in page.elements]
+    monkeypatch.setattr(html_roles, "_PLAIN_IMPLICIT", {})
     page = Page(VARIED)
-    assert [aria.role_of(page, el) for el in page.elements] == fast
+    assert [role(page, el) for el in page.elements] == fast
 
 
 @pytest.mark.parametrize("hiding", [False, True], ids=["plain", "css-hides"])
 def test_names_of_text_only_elements_match_the_full_walk(
     monkeypatch: pytest.MonkeyPatch, hiding: bool
 ) -> None:
-    from vngpublish.check import names
+    from vngpublish.check.facts import names
 
     source = VARIED.replace("</style>", ".weg { display: none }</style>") if hiding else VARIED
     page = Page(source)
-    fast = [page.name(el) for el in page.elements]
+    fast = [accessible_name(page, el) for el in page.elements]
     assert {"Home", "Uitleg", "Titel deel", "blok x", "vet", "t"} <= set(fast)
     assert ("zicht" if hiding else "zichtbaar") in fast
     monkeypatch.setattr(names, "_TEXT_ONLY_TAGS", frozenset())
     page = Page(source)
-    assert [page.name(el) for el in page.elements] == fast
+    assert [accessible_name(page, el) for el in page.elements] == fast
 
 
 def test_selectors_pick_out_exactly_their_element() -> None:
     page = Page(VARIED)
-    selectors = [page.selector(el) for el in page.elements]
+    selectors = [selector(page, el) for el in page.elements]
     assert "#inhoud > section:nth-of-type(2) > ul > li:nth-of-type(3) > a" in selectors
     import cssselect2
 
     root = cssselect2.ElementWrapper.from_html_root(page.root)
-    for el, selector in zip(page.elements, selectors, strict=True):
-        [compiled] = cssselect2.compile_selector_list(selector)
-        assert [w.etree_element for w in root.iter_subtree() if compiled.test(w)] == [el], selector
+    for el, written in zip(page.elements, selectors, strict=True):
+        [compiled] = cssselect2.compile_selector_list(written)
+        assert [w.etree_element for w in root.iter_subtree() if compiled.test(w)] == [el], written
 
 
 def _flat_page(items: int) -> str:

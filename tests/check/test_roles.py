@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from vngpublish.check import aria
+from vngpublish.check.facts import aria_tables as aria
+from vngpublish.check.facts import focus
+from vngpublish.check.facts.roles import role
 from vngpublish.check.page import Page
 
 
@@ -12,7 +14,7 @@ def role_of(body: str, element_id: str = "x") -> str | None:
     page = Page(f"<!doctype html><html lang=nl><body>{body}</body></html>")
     el = page.by_id(element_id)
     assert el is not None, f"no #{element_id} in {body}"
-    return page.role(el)
+    return role(page, el)
 
 
 @pytest.mark.parametrize(
@@ -196,13 +198,13 @@ def test_focusable() -> None:
     def focusable(element_id: str) -> bool:
         el = page.by_id(element_id)
         assert el is not None
-        return aria.is_focusable(el)
+        return focus.is_focusable(el)
 
     assert [focusable(i) for i in "abcdefghijk"] == [
         True, False, False, True, False, True, False, True, False, True, False,
     ]  # fmt: skip
     f = page.by_id("f")
-    assert f is not None and not aria.is_sequentially_focusable(f)
+    assert f is not None and not focus.is_sequentially_focusable(f)
 
 
 def test_iframe_honours_role_none() -> None:
@@ -235,10 +237,10 @@ def test_role_tables_are_consistent() -> None:
     named |= aria.NAME_REQUIRED_ROLES
     assert named <= aria.ROLES
     # Every supported or required attribute is a known ARIA attribute.
-    for role, attributes in aria.SUPPORTED.items():
-        assert attributes <= aria.ATTRIBUTES.keys(), role
-    for role, attributes in aria.REQUIRED.items():
-        assert attributes <= aria.SUPPORTED[role], role
+    for name, attributes in aria.SUPPORTED.items():
+        assert attributes <= aria.ATTRIBUTES.keys(), name
+    for name, attributes in aria.REQUIRED.items():
+        assert attributes <= aria.SUPPORTED[name], name
     assert aria.ATTRIBUTES.keys() >= aria.GLOBAL_ATTRIBUTES
 
 

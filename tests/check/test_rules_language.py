@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from vngpublish.check import check_html
+from vngpublish.check.facts.refresh import parse_refresh
 from vngpublish.check.rules.page.meta_viewport import parse_viewport, viewport_number
-from vngpublish.check.rules.page.refresh import parse_refresh
 
 LANGUAGE_AND_PAGE_RULES = [
     "html-has-lang",

@@ -9,7 +9,7 @@ import pytest
 
 from vngpublish.check import Page
 from vngpublish.check.engine import check_page, rules_by_id
-from vngpublish.check.rules.links import link_target, normalise_url
+from vngpublish.check.facts.links import link_target, normalise_url
 from vngpublish.check.wordlists import (
     ONLY_HERE,
     generic_link_texts,
@@ -302,7 +302,7 @@ def test_link_targets_are_what_urljoin_and_normalisation_give(base: str) -> None
     # whatever the base and the href, it must give what the standard library gives.
     from urllib.parse import urljoin
 
-    from vngpublish.check.rules.links import base_url, href_of
+    from vngpublish.check.facts.links import base_url, href_of
 
     head = f'<head><base href="{base}"></head>' if base else ""
     links = "".join(f'<a href="{href}">x</a>' for href in _HREFS)

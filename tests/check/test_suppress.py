@@ -5,24 +5,26 @@ from __future__ import annotations
 from vngpublish.check import check_html
 from vngpublish.check.finding import Finding, Outcome, Severity
 from vngpublish.check.i18n import format_message
+from vngpublish.check.locate import column, line, selector, snippet
 from vngpublish.check.page import Page
 from vngpublish.check.suppress import RULE_ID, apply_suppressions
 
 HEAD = '<!DOCTYPE html>\n<html lang="nl"><head><title>Nieuws</title></head>\n<body>\n'
 
 
-def finding(page: Page, selector: str, rule: str = "link-name") -> Finding:
-    """A finding of `rule` on the element `selector` picks out (as a rule would report it)."""
-    (element,) = [el for el in page.elements if page.selector(el) == selector]
+def finding(page: Page, css: str, rule: str = "link-name") -> Finding:
+    """A finding of `rule` on the element the selector `css` picks out (as a rule would
+    report it)."""
+    (element,) = [el for el in page.elements if selector(page, el) == css]
     return Finding(
         rule=rule,
         severity=Severity.ERROR,
         outcome=Outcome.FAILED,
         path=page.path,
-        line=page.line(element),
-        column=page.column(element),
-        selector=selector,
-        snippet=page.snippet(element),
+        line=line(element),
+        column=column(page, element),
+        selector=css,
+        snippet=snippet(page, element),
         message="x",
     )
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from vngpublish.check.facts.names import accessible_name
+from vngpublish.check.facts.visibility import is_hidden, is_rendered, is_visually_hidden
 from vngpublish.check.page import Page
 
 
@@ -16,7 +18,7 @@ def state(body: str, element_id: str = "x", head: str = "") -> tuple[bool, bool]
     page = page_of(body, head)
     el = page.by_id(element_id)
     assert el is not None, f"no #{element_id} in {body}"
-    return page.is_rendered(el), page.is_hidden(el)
+    return is_rendered(page, el), is_hidden(page, el)
 
 
 SHOWN = (True, False)
@@ -64,8 +66,8 @@ def test_markup_and_style_attributes(body: str, expected: tuple[bool, bool]) -> 
 def test_head_content_is_not_rendered() -> None:
     page = page_of("<p>t</p>", head="<title id=x>Titel</title><meta name=a content=b>")
     title = page.by_id("x")
-    assert title is not None and not page.is_rendered(title)
-    assert page.body is not None and page.is_rendered(page.body)
+    assert title is not None and not is_rendered(page, title)
+    assert page.body is not None and is_rendered(page, page.body)
 
 
 @pytest.mark.parametrize(
@@ -180,16 +182,16 @@ def test_visually_hidden(css: str, body: str, expected: bool) -> None:
     page = page_of(body, head=f"<style>{css}</style>")
     el = page.by_id("x")
     assert el is not None
-    assert page.is_visually_hidden(el) is expected
+    assert is_visually_hidden(page, el) is expected
     # Visually hidden text stays in the accessibility tree.
-    assert not page.is_hidden(el)
+    assert not is_hidden(page, el)
 
 
 def test_focus_styles_of_skip_links_do_not_apply() -> None:
     head = "<style>.skip { position: absolute; left: -9999px } .skip:focus { left: 0 }</style>"
     page = page_of('<a id=x class=skip href="#main">Naar de inhoud</a>', head)
     el = page.by_id("x")
-    assert el is not None and page.is_visually_hidden(el)
+    assert el is not None and is_visually_hidden(page, el)
 
 
 def test_deeply_nested_content_after_the_deep_spot_is_kept_and_answered() -> None:
@@ -198,9 +200,9 @@ def test_deeply_nested_content_after_the_deep_spot_is_kept_and_answered() -> Non
         inner = f"<span>{inner}</span>"
     page = page_of(f'<a href="/a" id=a>{inner}</a><p id=x hidden>t</p><a href="/b" id=b>B</a>')
     deepest = max(page.by_tag("span"), key=lambda e: sum(1 for _ in e.iterancestors()))
-    assert not page.is_hidden(deepest)
-    assert not page.is_visually_hidden(deepest)
+    assert not is_hidden(page, deepest)
+    assert not is_visually_hidden(page, deepest)
     assert state(f"<div>{inner}</div><p id=x hidden>t</p>") == NOT_RENDERED
     a, b = page.by_id("a"), page.by_id("b")
     assert a is not None and b is not None
-    assert page.name(a) == "diep" and page.name(b) == "B"
+    assert accessible_name(page, a) == "diep" and accessible_name(page, b) == "B"

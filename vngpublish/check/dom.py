@@ -23,6 +23,11 @@ def text_content(el: Element) -> str:
     return "".join(el.itertext())
 
 
+def collapsed_text(el: Element) -> str:
+    """The element's text content with whitespace collapsed to single spaces, trimmed."""
+    return " ".join(text_content(el).split())
+
+
 _NOT_SETTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 

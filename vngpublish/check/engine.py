@@ -8,6 +8,7 @@ from typing import NamedTuple
 from vngpublish.check.dom import Element
 from vngpublish.check.finding import Finding
 from vngpublish.check.fingerprint import element_key, occurrence_fingerprints
+from vngpublish.check.locate import column, line, selector, snippet
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule, all_rules
 
@@ -46,7 +47,7 @@ def place_results(page: Page, results: Iterable[tuple[Rule, Result]]) -> list[Fi
         if place is None:
             key = element_key(page, el)  # reads more of the text than the snippet: first
             place = places[el] = _Place(
-                page.line(el), page.column(el), page.selector(el), page.snippet(el), key
+                line(el), column(page, el), selector(page, el), snippet(page, el), key
             )
         found.append((place, rule, result))
     found.sort(key=lambda item: (item[0].line, item[0].column, item[1].id))

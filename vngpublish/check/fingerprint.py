@@ -23,7 +23,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from vngpublish.check.dom import Element
+from vngpublish.check.facts.fact import inherited_fact
 from vngpublish.check.finding import Finding
+from vngpublish.check.locate import text_start
 from vngpublish.check.page import Page
 
 KEY_ATTRIBUTES = ("href", "src", "for", "name", "type", "role", "action")
@@ -49,30 +51,22 @@ def element_key(page: Page, el: Element) -> str:
             if name in present:
                 parts.append(f"{name}={' '.join(el.get(name).split())}")
     if el.tag not in WHOLE_PAGE:
-        parts.append("text=" + page.text_start(el, TEXT_LIMIT))
+        parts.append("text=" + text_start(page, el, TEXT_LIMIT))
     parent = el.getparent()
     parts.append("in=" + (_context(page, parent) if parent is not None else ""))
     return "|".join(parts)
 
 
-def _context(page: Page, el: Element) -> str:
+@inherited_fact("")
+def _context(page: Page, el: Element, parent_chain: str) -> str:
     """The landmark and id chain of `el` and its ancestors, outermost first, joined by ">".
 
     Kept per element for the page: findings on neighbouring elements share their ancestors.
     """
-    known: dict[Element, str] = page.memo("fingerprint-context", _new_dict)
-    missing: list[Element] = []
-    node: Element | None = el
-    while node is not None and node not in known:
-        missing.append(node)
-        node = node.getparent()
-    chain = known[node] if node is not None else ""
-    for current in reversed(missing):
-        label = _label(current)
-        if label:
-            chain = f"{chain}>{label}" if chain else label
-        known[current] = chain
-    return known[el]
+    label = _label(el)
+    if not label:
+        return parent_chain
+    return f"{parent_chain}>{label}" if parent_chain else label
 
 
 def _label(el: Element) -> str:
@@ -83,10 +77,6 @@ def _label(el: Element) -> str:
     if ancestor_id:
         return f"{el.tag}#{ancestor_id}"
     return str(el.tag) if el.tag in SECTIONING else ""
-
-
-def _new_dict(page: Page) -> dict[Element, str]:
-    return {}
 
 
 def digest(key: str) -> str:

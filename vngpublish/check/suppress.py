@@ -30,6 +30,7 @@ from lxml import etree
 from vngpublish.check.dom import Element
 from vngpublish.check.finding import Finding, Outcome, Severity
 from vngpublish.check.i18n import N_
+from vngpublish.check.locate import selector
 from vngpublish.check.page import Page
 from vngpublish.check.presets import closest
 from vngpublish.check.rule import Result, Rule, all_rules
@@ -173,7 +174,7 @@ def apply_suppressions(
                     )
                 )
                 continue
-            target_selector = page.selector(target)
+            target_selector = selector(page, target)
         suppressions.append(
             _Suppression(comment, directive == "disable", tuple(valid), target_selector)
         )
@@ -244,7 +245,7 @@ def _problem(page: Page, comment: etree._Comment, message: str, **args: Any) -> 
         path=page.path,
         line=line,
         column=column,
-        selector=page.selector(anchor) if anchor is not None else "html",
+        selector=selector(page, anchor) if anchor is not None else "html",
         snippet=snippet if len(snippet) <= 160 else snippet[:159] + "…",
         message=message,
         args=args,

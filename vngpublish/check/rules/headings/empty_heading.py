@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from vngpublish.check.facts.headings import outline
+from vngpublish.check.facts.names import accessible_name
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
-from vngpublish.check.rules.headings import outline
 
 
 class EmptyHeading(Rule):
@@ -39,7 +40,7 @@ class EmptyHeading(Rule):
 
     def check(self, page: Page) -> Iterator[Result]:
         for heading in outline(page):
-            if not page.name(heading.element):
+            if not accessible_name(page, heading.element):
                 yield self.fail(
                     heading.element,
                     N_(

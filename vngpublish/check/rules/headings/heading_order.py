@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from vngpublish.check.facts.headings import outline
 from vngpublish.check.finding import Severity
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
-from vngpublish.check.rules.headings import outline
 
 
 class HeadingOrder(Rule):

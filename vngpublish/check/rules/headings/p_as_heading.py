@@ -6,13 +6,15 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TypeAlias
 
-from vngpublish.check.dom import Element, text_content
+from vngpublish.check.dom import Element, collapsed_text, text_content
+from vngpublish.check.facts.content_model import HEADING_TAGS, TEXT_LEVEL
+from vngpublish.check.facts.roles import role
+from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.finding import Severity
 from vngpublish.check.i18n import N_
 from vngpublish.check.numbers import ascii_integer
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
-from vngpublish.check.rules.headings import HEADING_TAGS, PHRASING_TAGS
 
 _MAX_CHARS = 80  # about one line of body text
 _FONT_WEIGHT = re.compile(r"font-weight\s*:\s*([a-z0-9]+)", re.IGNORECASE)
@@ -94,7 +96,7 @@ def _all_text_is(page: Page, el: Element, inherited: bool, test: Callable[[Eleme
         if child is None:
             stack.pop()
             continue
-        if isinstance(child.tag, str) and not page.is_hidden(child):
+        if isinstance(child.tag, str) and not is_hidden(page, child):
             child_own = own or test(child)
             if not child_own and (child.text or "").strip():
                 return False
@@ -130,7 +132,7 @@ def _in_data_table(page: Page, p: Element, tables: dict[Element, bool]) -> bool:
     if table not in tables:
         # Browsers treat a table as a data table when it has header cells or a caption;
         # e-mail layout tables have neither.
-        tables[table] = page.role(table) not in ("presentation", "none") and (
+        tables[table] = role(page, table) not in ("presentation", "none") and (
             table.find(".//th") is not None or table.find("caption") is not None
         )
     return tables[table]
@@ -173,11 +175,11 @@ def _excludes(page: Page, el: Element) -> bool:
     tag = el.tag
     if tag in _EXCLUDING_ANCESTORS:
         return True
-    role = el.get("role")
-    if (role or "").strip() and page.role(el) in _EXCLUDING_ROLES:
+    role_attribute = el.get("role")
+    if (role_attribute or "").strip() and role(page, el) in _EXCLUDING_ROLES:
         return True
     # A heading, as headings.heading_ancestor finds it (not called: it walks all ancestors).
-    if (tag in HEADING_TAGS or role is not None) and page.role(el) == "heading":
+    if (tag in HEADING_TAGS or role_attribute is not None) and role(page, el) == "heading":
         return True
     marker = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
     return "footer" in marker  # e-mail templates mark their footer by class, not element
@@ -206,7 +208,7 @@ def _is_paragraph(el: Element) -> bool:
         return False
     for child in el:
         tag = child.tag
-        if isinstance(tag, str) and tag not in PHRASING_TAGS:
+        if isinstance(tag, str) and tag not in TEXT_LEVEL:
             return False
     return True
 
@@ -314,9 +316,9 @@ def _looks_like_heading(
     # Most often false first: few paragraphs look emphasised.
     if not _is_paragraph(el) or not _looks_emphasised(page, el):
         return False
-    if (el.get("role") or "").strip() or not _is_title_like(page.text(el)):
+    if (el.get("role") or "").strip() or not _is_title_like(collapsed_text(el)):
         return False
-    return not (page.is_hidden(el) or _all_in_link(el) or _excluded(page, el, tables, within))
+    return not (is_hidden(page, el) or _all_in_link(el) or _excluded(page, el, tables, within))
 
 
 def _next_text_block(page: Page, index: int) -> Element | None:
@@ -325,6 +327,6 @@ def _next_text_block(page: Page, index: int) -> Element | None:
     elements = page.elements
     for position in range(index + 1, len(elements)):
         el = elements[position]
-        if _is_text_block(el) and not page.is_hidden(el):
+        if _is_text_block(el) and not is_hidden(page, el):
             return el
     return None

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from vngpublish.check.facts.headings import outline
+from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.finding import Severity
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
-from vngpublish.check.rules.headings import outline
 
 
 class PageHasHeadingOne(Rule):
@@ -35,7 +36,7 @@ class PageHasHeadingOne(Rule):
 
     def check(self, page: Page) -> Iterator[Result]:
         body = page.body
-        if body is None or page.is_hidden(body):
+        if body is None or is_hidden(page, body):
             return
         if any(heading.level == 1 for heading in outline(page)):
             return

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from vngpublish.check.dom import collapsed_text
+from vngpublish.check.facts.headings import outline
+from vngpublish.check.facts.names import accessible_name
 from vngpublish.check.finding import Severity
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
-from vngpublish.check.rules.headings import outline
 
 
 class PageHasOneHeadingOne(Rule):
@@ -41,7 +43,7 @@ class PageHasOneHeadingOne(Rule):
             if heading.level != 1:
                 continue
             if first is None:
-                first = page.name(heading.element) or page.text(heading.element)
+                first = accessible_name(page, heading.element) or collapsed_text(heading.element)
                 continue
             yield self.fail(
                 heading.element,

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vngpublish.check.dom import Element, text_content
+from vngpublish.check.facts.names import accessible_name
+from vngpublish.check.facts.roles import role
+from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -51,17 +54,17 @@ class ImageAlt(Rule):
         candidates += [
             el
             for el in page.with_attribute("role")
-            if el.tag != "img" and page.role(el) in _IMAGE_ROLES
+            if el.tag != "img" and role(page, el) in _IMAGE_ROLES
         ]
         for el in candidates:
-            if page.is_hidden(el):
+            if is_hidden(page, el):
                 continue
-            role = page.role(el)
-            if role in _DECORATIVE_ROLES:
+            el_role = role(page, el)
+            if el_role in _DECORATIVE_ROLES:
                 continue
-            if el.tag == "img" and role is not None and role not in _IMAGE_ROLES:
+            if el.tag == "img" and el_role is not None and el_role not in _IMAGE_ROLES:
                 continue
-            if page.name(el).strip() or _svg_title(el):
+            if accessible_name(page, el).strip() or _svg_title(el):
                 continue
             alt = el.get("alt")
             if el.tag != "img":

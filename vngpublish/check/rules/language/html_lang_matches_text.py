@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from functools import cache
-from typing import Any, NamedTuple
 
 from vngpublish.check import bcp47
 from vngpublish.check.dom import Element
+from vngpublish.check.facts.document import is_html_document
+from vngpublish.check.facts.text_language import equivalents, identify
+from vngpublish.check.facts.visibility import text_is_perceivable
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
-from vngpublish.check.rules.language.valid_lang import text_is_perceivable
-from vngpublish.check.rules.page import is_html_document
 
 # Text that is not in a human language, or not page content.
 _NOT_PROSE = frozenset(
@@ -30,49 +29,6 @@ CERTAIN = 0.9999  # all samples together are in another language at this probabi
 SUPPORTS = 0.2  # a sample supports the declared language at this probability
 AGREES = 0.9  # all samples together agree with the declared language at this probability
 QUICK_CHARS = 125  # the first check reads this much of each sample (the cost is per character)
-
-
-@cache
-def _identifier() -> Any:
-    """py3langid's model with calibrated probabilities (loaded once, ~0.5 s)."""
-    from vngpublish.check.rules.language._langid import load_identifier
-
-    return load_identifier()
-
-
-def _macro(code: str) -> str:
-    record = bcp47.language_record(code)
-    return str(record.get("Macrolanguage", code)) if record else code
-
-
-@cache
-def _equivalents(declared: str) -> tuple[int, ...]:
-    """The identifier's score columns of the labels that count as `declared`: the same code,
-    or one within the same macrolanguage (nb, nn and no; id and ms; hr, sr and bs)."""
-    macro = _macro(declared)
-    first: dict[str, int] = {}  # a label can have two columns (a script alias): the first counts
-    for i, label in enumerate(_identifier().nb_classes):
-        first.setdefault(label, i)
-    return tuple(i for label, i in first.items() if label == declared or _macro(label) == macro)
-
-
-class _Estimate(NamedTuple):
-    """What the identifier says about a text."""
-
-    top: str  # the most likely label
-    p_top: float  # its probability
-    p_same: float  # the probability of the labels that count as the declared language
-
-
-def _identify(text: str, same: tuple[int, ...]) -> _Estimate:
-    """The identifier's estimate for `text`, with the numbers py3langid's `rank` would give,
-    without building and sorting its list of all labels."""
-    identifier = _identifier()
-    scores = identifier._decide(text)
-    best = int(scores.argmax())  # the first of equals, as in rank's stable sort
-    # Summed largest first, as in rank's order: bit for bit the same float.
-    p_same = sum(sorted((float(scores[i]) for i in same), reverse=True))
-    return _Estimate(identifier.nb_classes[best], float(scores[best]), p_same)
 
 
 class HtmlLangMatchesText(Rule):
@@ -125,18 +81,18 @@ class HtmlLangMatchesText(Rule):
         samples = _samples(page)
         if sum(map(len, samples)) < MIN_CHARS:
             return  # checked first: short pages never load the model
-        same = _equivalents(declared)
+        same = equivalents(declared)
         if not same:
             return  # the identifier does not know this language: nothing to compare
-        quick = _identify(" ".join(sample[:QUICK_CHARS] for sample in samples), same)
+        quick = identify(" ".join(sample[:QUICK_CHARS] for sample in samples), same)
         if quick.p_same >= AGREES:
             return  # the usual case, decided with one short call
-        overall = _identify(" ".join(samples), same)
+        overall = identify(" ".join(samples), same)
         if overall.p_same >= AGREES:
             return
         votes: Counter[str] = Counter()
         for sample in samples:
-            estimate = _identify(sample, same)
+            estimate = identify(sample, same)
             if estimate.p_same >= SUPPORTS:
                 votes[declared] += 1
             elif estimate.p_top >= CONFIDENT:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vngpublish.check import bcp47
+from vngpublish.check.facts.document import is_html_document
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
-from vngpublish.check.rules.page import is_html_document
 
 
 class HtmlLangValid(Rule):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vngpublish.check import bcp47, visibility
-from vngpublish.check.dom import Element
+from vngpublish.check import bcp47
+from vngpublish.check.dom import Element, collapsed_text
+from vngpublish.check.facts.names import accessible_name
+from vngpublish.check.facts.visibility import is_hidden, is_rendered, text_is_perceivable
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -72,19 +74,6 @@ class ValidLang(Rule):
                 yield self.fail(el, verdict.problem.message, **verdict.problem.args)
 
 
-def text_is_perceivable(page: Page, el: Element) -> bool:
-    """True when the text nodes of `el` are visible or in the accessibility tree (ACT): text
-    under `aria-hidden` still counts when it is visible; under `visibility: hidden` it does
-    not, nor text moved out of sight that is also hidden from assistive technology."""
-    if not page.is_hidden(el):
-        return True
-    return (
-        page.is_rendered(el)
-        and visibility.computed_visibility(page, el) == "visible"
-        and not page.is_visually_hidden(el)
-    )
-
-
 def _in_body(el: Element, body: Element) -> bool:
     if el is body:
         return True
@@ -98,7 +87,7 @@ def _has_own_text(page: Page, root: Element) -> bool:
     stack = [root]
     while stack:
         node = stack.pop()
-        if node.tag in _NO_TEXT or not page.is_rendered(node):
+        if node.tag in _NO_TEXT or not is_rendered(page, node):
             continue
         perceivable = text_is_perceivable(page, node)
         if perceivable and node.text and node.text.strip():
@@ -111,13 +100,13 @@ def _has_own_text(page: Page, root: Element) -> bool:
         visited.append(node)
     # No text: an accessible name or description (an image's alt) also takes the language.
     for node in visited:
-        if any(a in node.attrib for a in _TEXT_ATTRIBUTES) and not page.is_hidden(node):
-            if page.name(node).strip() or (node.get("title") or "").strip():
+        if any(a in node.attrib for a in _TEXT_ATTRIBUTES) and not is_hidden(page, node):
+            if accessible_name(page, node).strip() or (node.get("title") or "").strip():
                 return True
             if (node.get("aria-description") or "").strip():
                 return True
             for ref in (node.get("aria-describedby") or "").split():
                 target = page.by_id(ref)
-                if target is not None and page.text(target):
+                if target is not None and collapsed_text(target):
                     return True
     return False

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vngpublish.check.dom import Element
+from vngpublish.check.facts.links import href_of, link_target, links
+from vngpublish.check.facts.names import accessible_name
 from vngpublish.check.finding import Severity
 from vngpublish.check.i18n import N_
+from vngpublish.check.locate import line
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
-from vngpublish.check.rules.links import href_of, link_target, links
 
 
 class IdenticalLinksSamePurpose(Rule):
@@ -49,7 +51,7 @@ class IdenticalLinksSamePurpose(Rule):
     def check(self, page: Page) -> Iterator[Result]:
         by_name: dict[str, list[Element]] = {}
         for link in links(page):
-            name = page.name(link)
+            name = accessible_name(page, link)
             if name:
                 by_name.setdefault(" ".join(name.casefold().split()), []).append(link)
         for group in by_name.values():
@@ -70,8 +72,8 @@ class IdenticalLinksSamePurpose(Rule):
                             "on line {line}, but goes to “{href}”: check that both lead to the "
                             "same content, or give them names that tell them apart."
                         ),
-                        name=page.name(link),
+                        name=accessible_name(page, link),
                         first=href_of(first_link) or "",
-                        line=page.line(first_link),
+                        line=line(first_link),
                         href=href_of(link) or "",
                     )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from vngpublish.check.facts.links import links
+from vngpublish.check.facts.names import accessible_name
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
-from vngpublish.check.rules.links import links
 
 
 class LinkName(Rule):
@@ -39,7 +40,7 @@ class LinkName(Rule):
 
     def check(self, page: Page) -> Iterator[Result]:
         for link in links(page):
-            if not page.name(link):
+            if not accessible_name(page, link):
                 if link.tag == "area":
                     yield self.fail(
                         link,

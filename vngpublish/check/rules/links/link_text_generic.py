@@ -6,17 +6,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from vngpublish.check.dom import Element, text_content
+from vngpublish.check.dom import Element, collapsed_text, text_content
+from vngpublish.check.facts.content_model import HEADING_TAGS, TEXT_LEVEL
+from vngpublish.check.facts.headings import outline
+from vngpublish.check.facts.language import lang
+from vngpublish.check.facts.links import LINK_ROLES, link_target, links
+from vngpublish.check.facts.names import accessible_name
+from vngpublish.check.facts.roles import role, with_tag_or_role
+from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
-from vngpublish.check.rules.headings import (
-    HEADING_TAGS,
-    PHRASING_TAGS,
-    outline,
-    with_tag_or_role,
-)
-from vngpublish.check.rules.links import LINK_ROLES, link_target, links
 from vngpublish.check.wordlists import (
     all_generic_link_texts,
     generic_texts_for,
@@ -118,7 +118,7 @@ class LinkTextGeneric(Rule):
                 yield self.cant_tell(g.link, message, name=g.name, context=_short(text))
                 continue
             heading = nearest.get(g.link)
-            if heading is not None and normalise_link_text(page.name(heading)) == g.key:
+            if heading is not None and normalise_link_text(accessible_name(page, heading)) == g.key:
                 heading = None
             pending.append((g, heading))
             if heading is not None:
@@ -139,7 +139,7 @@ class LinkTextGeneric(Rule):
                     name=g.name,
                 )
                 continue
-            heading_name = _short(page.name(heading))
+            heading_name = _short(accessible_name(page, heading))
             count = len(groups[(g.key, id(heading))])
             if count > 1:
                 yield self.fail(
@@ -170,7 +170,7 @@ class LinkTextGeneric(Rule):
 def _generic_links(page: Page) -> list[_Generic]:
     found = []
     for link in links(page):
-        name = page.name(link)
+        name = accessible_name(page, link)
         if not name:
             continue  # no name at all is link-name's finding
         if len(name) > _LONGEST_GENERIC:
@@ -178,7 +178,7 @@ def _generic_links(page: Page) -> list[_Generic]:
         key = normalise_link_text(name)
         # The union of all lists is a cheap first filter; the link's language decides (its
         # own list in full, the others without their "only in this language" phrases).
-        if key in all_generic_link_texts() and key in generic_texts_for(page.lang(link)):
+        if key in all_generic_link_texts() and key in generic_texts_for(lang(page, link)):
             found.append(_Generic(link, name, key))
     return found
 
@@ -191,7 +191,7 @@ def _own_context(
     chain = set(ancestors)
     read: dict[Element, str] = {}  # blocks on the way up already read in full
     # The nearest ancestor that is not phrasing content is the block holding the link's line.
-    container = next((a for a in ancestors if a.tag not in PHRASING_TAGS), None)
+    container = next((a for a in ancestors if a.tag not in TEXT_LEVEL), None)
     for ancestor in ancestors:
         if ancestor is container or ancestor.tag in _CONTEXT_BLOCKS:
             text = _inline_text(page, ancestor, link, chain, read)
@@ -306,13 +306,13 @@ def _inline_pieces(
         tag = child.tag
         if not isinstance(tag, str) or child is link:
             pass  # a comment or processing instruction; the link is not its own context
-        elif tag not in PHRASING_TAGS and child not in chain:
+        elif tag not in TEXT_LEVEL and child not in chain:
             yield " "  # another block is left out, but it still ends the line before it
-        elif not page.is_hidden(child):
+        elif not is_hidden(page, child):
             # Asked only here: a layout cell holds many blocks that are skipped either way.
             # Blocks holding the link, line breaks and boxes such as images separate the text
             # around them; other inline elements join it as it is written.
-            gap = " " if tag not in PHRASING_TAGS or tag in _SEPARATING else ""
+            gap = " " if tag not in TEXT_LEVEL or tag in _SEPARATING else ""
             yield gap
             if child in read:
                 yield read[child]
@@ -334,8 +334,8 @@ def _table_headers(page: Page, cell: Element, cache: dict[Element, str]) -> str:
         return ""
     if table not in cache:
         texts: list[str] = []
-        if page.role(table) not in ("presentation", "none"):
-            texts = [page.text(th) for th in table.iter("th") if not page.is_hidden(th)]
+        if role(page, table) not in ("presentation", "none"):
+            texts = [collapsed_text(th) for th in table.iter("th") if not is_hidden(page, th)]
         cache[table] = " / ".join(t for t in texts if t)
     return cache[table]
 
@@ -345,7 +345,7 @@ def _term_of(page: Page, definition: Element) -> str:
     terms: list[str] = []
     for sibling in definition.itersiblings(preceding=True):
         if sibling.tag == "dt":
-            terms.insert(0, page.text(sibling))
+            terms.insert(0, collapsed_text(sibling))
         elif terms or sibling.tag != "dd":
             break
     return " ".join(terms)
@@ -356,7 +356,7 @@ def _description(page: Page, link: Element, name: str) -> str:
     for ref in (link.get("aria-describedby") or "").split():
         target = page.by_id(ref)
         if target is not None:
-            texts.append(page.text(target))
+            texts.append(collapsed_text(target))
     title = " ".join((link.get("title") or "").split())
     if title and normalise_link_text(title) != normalise_link_text(name):
         texts.append(title)
@@ -366,7 +366,7 @@ def _description(page: Page, link: Element, name: str) -> str:
 
 def _nearest_headings(page: Page, targets: list[Element]) -> dict[Element, Element]:
     """For each target link, the nearest heading with a name before it in document order."""
-    headings = {h.element for h in outline(page) if page.name(h.element)}
+    headings = {h.element for h in outline(page) if accessible_name(page, h.element)}
     wanted = set(targets)
     nearest: dict[Element, Element] = {}
     current: Element | None = None

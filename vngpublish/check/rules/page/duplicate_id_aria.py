@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from vngpublish.check.facts.ids import duplicate_ids
 from vngpublish.check.i18n import N_
+from vngpublish.check.locate import line
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
-from vngpublish.check.rules.page.ids import duplicate_ids
 
 
 class DuplicateIdAria(Rule):
@@ -52,6 +53,6 @@ class DuplicateIdAria(Rule):
                 ),
                 id=duplicate.value,
                 count=len(duplicate.elements),
-                first_line=page.line(duplicate.elements[0]),
+                first_line=line(duplicate.elements[0]),
                 attribute=duplicate.referenced_by,
             )

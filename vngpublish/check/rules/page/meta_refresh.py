@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from vngpublish.check.facts.refresh import Refresh, first_refresh
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
-from vngpublish.check.rules.page.refresh import Refresh, first_refresh
 
 TWENTY_HOURS = 72000
 

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from vngpublish.check.facts.refresh import first_refresh
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
-from vngpublish.check.rules.page.meta_refresh import refresh_message
-from vngpublish.check.rules.page.refresh import first_refresh
+
+M_REDIRECT = N_(
+    "The page goes to {url} after {seconds} seconds, without asking. People who read slowly "
+    "or use a screen reader lose what they were reading: redirect at once (delay 0) or on the "
+    "server, or give a link."
+)
+M_RELOAD = N_(
+    "The page reloads itself after {seconds} seconds, without asking. People who read slowly "
+    "or use a screen reader lose their place: let them reload it themselves."
+)
 
 
 class MetaRefreshNoExceptions(Rule):
@@ -38,6 +47,5 @@ class MetaRefreshNoExceptions(Rule):
         refresh = first_refresh(page)
         if refresh is None or refresh.seconds == 0:
             return
-        yield self.fail(
-            refresh.element, refresh_message(refresh), seconds=refresh.seconds, url=refresh.url
-        )
+        message = M_REDIRECT if refresh.url else M_RELOAD
+        yield self.fail(refresh.element, message, seconds=refresh.seconds, url=refresh.url)

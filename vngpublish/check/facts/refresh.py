@@ -1,4 +1,4 @@
-"""Parsing a `<meta http-equiv="refresh">` content value, shared by the meta-refresh rules.
+"""The page's refresh: the `<meta http-equiv="refresh">` a browser acts on, and its delay.
 
 Follows the HTML standard's "shared declarative refresh steps": a value that those steps
 reject (`"0: url"`, `"+5"`, `"foo"`) makes the browser ignore the element, and only the first
@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vngpublish.check.dom import Element
+from vngpublish.check.facts.document import in_template
+from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.numbers import ascii_integer
 from vngpublish.check.page import Page
 
@@ -66,13 +68,14 @@ def _url_part(rest: str) -> str:
     return url.strip(_ASCII_WHITESPACE)
 
 
+@page_fact
 def first_refresh(page: Page) -> Refresh | None:
     """The refresh the browser acts on: the first meta refresh whose content is accepted."""
     for meta in page.by_tag("meta"):
         if (meta.get("http-equiv") or "").lower() != "refresh":
             continue
         content = meta.get("content")
-        if content is None or any(a.tag == "template" for a in meta.iterancestors()):
+        if content is None or in_template(page, meta):
             continue
         parsed = parse_refresh(content)
         if parsed is not None:

@@ -1,4 +1,4 @@
-"""Duplicate ids and the attributes that refer to ids, shared by the duplicate-id rules."""
+"""Duplicate ids, and the attributes that refer to ids."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from vngpublish.check.dom import Element
+from vngpublish.check.facts.document import in_template
+from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.page import Page
 
 # Attributes holding a space-separated list of ids.
@@ -83,10 +85,7 @@ def _references(page: Page) -> dict[str, list[str]]:
     return refs
 
 
-def _in_template(el: Element) -> bool:
-    return any(a.tag == "template" for a in el.iterancestors())
-
-
+@page_fact
 def duplicate_ids(page: Page) -> list[DuplicateId]:
     """Id values used more than once in the document, in document order of their first use.
 
@@ -97,7 +96,7 @@ def duplicate_ids(page: Page) -> list[DuplicateId]:
     for value, elements in page.ids.items():
         if len(elements) < 2 or value == "":
             continue
-        in_document = tuple(el for el in elements if not _in_template(el))
+        in_document = tuple(el for el in elements if not in_template(page, el))
         if len(in_document) < 2:
             continue
         if refs is None:

@@ -29,6 +29,9 @@ from typing import TYPE_CHECKING, Any
 import cssselect2
 import tinycss2
 
+from vngpublish.check.facts.document import in_template
+from vngpublish.check.facts.fact import page_fact
+
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
     from vngpublish.check.page import Page
@@ -163,7 +166,7 @@ class PageStyles:
         rules: list[tuple[str, list[_Decl]]] = []
         counter = [0]
         for style in self._page.by_tag("style"):
-            if not _media_applies(style.get("media")) or _in_template(style):
+            if not _media_applies(style.get("media")) or in_template(self._page, style):
                 continue
             for prelude, block in _rules_setting(style.text or "", group):
                 declarations = []
@@ -427,19 +430,10 @@ def _media_applies(media: str | None) -> bool:
     return any(_MEDIA_OK.match(part) for part in media.lower().split(","))
 
 
-def _in_template(el: Element) -> bool:
-    ancestor = el.getparent()
-    while ancestor is not None:
-        if ancestor.tag == "template":
-            return True
-        ancestor = ancestor.getparent()
-    return False
-
-
+@page_fact
 def styles(page: Page) -> PageStyles:
     """The page's `PageStyles`, created on first use."""
-    found: PageStyles = page.memo("css", PageStyles)
-    return found
+    return PageStyles(page)
 
 
 def display_of(page: Page, el: Element) -> str | None:

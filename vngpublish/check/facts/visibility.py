@@ -29,43 +29,15 @@ the elements the browser never renders are collected once and every answer is a 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from vngpublish.check import css
+from vngpublish.check.facts import css
+from vngpublish.check.facts.content_model import NEVER_RENDERED
+from vngpublish.check.facts.fact import element_fact, inherited_fact, page_fact
 
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
     from vngpublish.check.page import Page
-
-_NEVER_RENDERED = frozenset(
-    {
-        "head",
-        "script",
-        "style",
-        "template",
-        "noscript",
-        "datalist",
-        "base",
-        "link",
-        "meta",
-        "title",
-        "param",
-        "source",
-        "track",
-        # SVG resources (lxml's HTML parser lower-cases their names)
-        "defs",
-        "symbol",
-        "clippath",
-        "mask",
-        "marker",
-        "pattern",
-        "lineargradient",
-        "radialgradient",
-        "filter",
-        "desc",
-        "metadata",
-    }
-)
 
 
 class _State(NamedTuple):
@@ -81,18 +53,7 @@ _ROOT_PARENT = _State(True, False, "visible", True)
 _NOT_RENDERED = _State(False, True, "hidden", False)
 
 
-def _new_dict(page: Page) -> dict[Element, Any]:
-    return {}
-
-
-def unrendered_on_plain_page(page: Page) -> set[Element] | None:
-    """For a page where nothing can hide content but the browser's own stylesheet: the
-    elements that are not rendered, which are then exactly the hidden ones (computed once per
-    page). None for any other page."""
-    found: set[Element] | None = page.memo("visibility-plain", _plain_page)
-    return found
-
-
+@page_fact
 def _plain_page(page: Page) -> set[Element] | None:
     """For a page where nothing can hide content but the browser's own stylesheet: the
     elements that are not rendered. None for any other page.
@@ -114,7 +75,7 @@ def _plain_page(page: Page) -> set[Element] | None:
     if any(css.may_trigger(no_rules, el, css.HIDING) for el in page.with_attribute("style")):
         return None
     # The elements `_renders_natively` says no to: by tag, and the content of closed details.
-    candidates = page.by_tag(*_NEVER_RENDERED, "input", "dialog")
+    candidates = page.by_tag(*NEVER_RENDERED, "input", "dialog")
     roots = [el for el in candidates if not _renders_natively(el, None)]
     for details in page.by_tag("details"):
         roots += [child for child in details if not _renders_natively(child, details)]
@@ -126,35 +87,20 @@ def _plain_page(page: Page) -> set[Element] | None:
 
 
 def _state(page: Page, el: Element) -> _State:
-    plain: set[Element] | None = page.memo("visibility-plain", _plain_page)
+    plain = _plain_page(page)
     if plain is not None:
         rendered = isinstance(el.tag, str) and el not in plain
         return _ROOT_PARENT if rendered else _NOT_RENDERED
-    states: dict[Element, _State] = page.memo("visibility-states", _new_dict)
-    found = states.get(el)
-    if found is not None:
-        return found
     if not isinstance(el.tag, str):
         return _NOT_RENDERED  # a comment or processing instruction
-    # Walk up to the nearest ancestor already known, then work back down: no recursion, and
-    # each element is computed once however deep the tree.
-    chain: list[Element] = []
-    node: Element | None = el
-    parent_state = _ROOT_PARENT
-    while node is not None:
-        known = states.get(node)
-        if known is not None:
-            parent_state = known
-            break
-        chain.append(node)
-        node = node.getparent()
+    return _cascaded_state(page, el)
+
+
+@inherited_fact(_ROOT_PARENT)
+def _cascaded_state(page: Page, el: Element, inherited: _State) -> _State:
+    """The state of an element on a page where CSS or attributes can hide content."""
     sheet = css.styles(page)
-    keys = sheet.trigger_keys(css.HIDING)
-    parent = node
-    for current in reversed(chain):
-        parent_state = states[current] = _own_state(sheet, keys, current, parent, parent_state)
-        parent = current
-    return parent_state
+    return _own_state(sheet, sheet.trigger_keys(css.HIDING), el, el.getparent(), inherited)
 
 
 def _own_state(
@@ -210,7 +156,7 @@ def _aria_hidden_here(el: Element) -> bool:
 def _renders_natively(el: Element, parent: Element | None) -> bool:
     """False for what the browser's own stylesheet never renders."""
     tag = el.tag
-    if not isinstance(tag, str) or tag in _NEVER_RENDERED:
+    if not isinstance(tag, str) or tag in NEVER_RENDERED:
         return False
     if tag == "input" and (el.get("type") or "").strip().lower() == "hidden":
         return False
@@ -228,8 +174,12 @@ def is_rendered(page: Page, el: Element) -> bool:
     return _state(page, el).rendered
 
 
+@element_fact
 def is_hidden(page: Page, el: Element) -> bool:
     """True when the element is excluded from the accessibility tree."""
+    plain = _plain_page(page)
+    if plain is not None:
+        return el in plain or not isinstance(el.tag, str)
     state = _state(page, el)
     return not state.rendered or state.aria_hidden or state.visibility != "visible"
 
@@ -246,7 +196,8 @@ def computed_visibility(page: Page, el: Element) -> str:
     return _state(page, el).visibility
 
 
-def is_visually_hidden(page: Page, el: Element) -> bool:
+@inherited_fact(False)
+def is_visually_hidden(page: Page, el: Element, parent_hidden: bool) -> bool:
     """True when the element is in the accessibility tree but clipped or moved out of sight by
     the screen-reader-only pattern, on itself or an ancestor.
 
@@ -255,29 +206,25 @@ def is_visually_hidden(page: Page, el: Element) -> bool:
     or an offset (`left`/`top`/`right`) of -500px or further. Rules about visible text use
     this to leave such text out; it is still read by screen readers.
     """
-
-    known: dict[Element, bool] = page.memo("visually-hidden", _new_dict)
-    found = known.get(el)
-    if found is not None:
-        return found
+    if parent_hidden:
+        return True
     sheet = css.styles(page)
-    keys = sheet.trigger_keys(css.GEOMETRY)
-    chain: list[Element] = []
-    node: Element | None = el
-    clipped = False
-    while node is not None:
-        cached = known.get(node)
-        if cached is not None:
-            clipped = cached
-            break
-        chain.append(node)
-        node = node.getparent()
-    for current in reversed(chain):
-        clipped = known[current] = clipped or (
-            css.may_trigger(keys, current, css.GEOMETRY)
-            and _clipped_here(sheet.declared(current, css.GEOMETRY))
-        )
-    return clipped
+    return css.may_trigger(sheet.trigger_keys(css.GEOMETRY), el, css.GEOMETRY) and _clipped_here(
+        sheet.declared(el, css.GEOMETRY)
+    )
+
+
+def text_is_perceivable(page: Page, el: Element) -> bool:
+    """True when the text nodes of `el` are visible or in the accessibility tree (ACT): text
+    under `aria-hidden` still counts when it is visible; under `visibility: hidden` it does
+    not, nor text moved out of sight that is also hidden from assistive technology."""
+    if not is_hidden(page, el):
+        return True
+    return (
+        is_rendered(page, el)
+        and computed_visibility(page, el) == "visible"
+        and not is_visually_hidden(page, el)
+    )
 
 
 def _clipped_here(style: dict[str, str]) -> bool:

@@ -32,7 +32,7 @@ what keeps names linear). Whether a child is inline or block follows `display` f
 page's own CSS when it sets one, else the tag's default. Content nested more than 200 levels
 below the element is taken as plain text (Python's stack is the limit).
 
-The element's own name is memoised by `page.name`; the content of a subtree is memoised too
+The element's own name is a fact, computed once; the content of a subtree is memoised too
 while computing names from content, so names of nested elements cost linear time.
 """
 
@@ -41,65 +41,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from vngpublish.check import aria, css, visibility
 from vngpublish.check.dom import text_content
+from vngpublish.check.facts.aria_tables import NAME_FROM_CONTENT_ROLES, is_presentational
+from vngpublish.check.facts.content_model import BLOCK_LEVEL, LABELABLE
+from vngpublish.check.facts.css import display_of
+from vngpublish.check.facts.fact import element_fact, page_fact
+from vngpublish.check.facts.focus import is_disabled
+from vngpublish.check.facts.html_roles import input_type, markup_role
+from vngpublish.check.facts.visibility import is_hidden, is_invisible_only
 
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
     from vngpublish.check.page import Page
 
-_BLOCK = frozenset(
-    {
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "caption",
-        "dd",
-        "details",
-        "dialog",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hgroup",
-        "hr",
-        "html",
-        "legend",
-        "li",
-        "main",
-        "menu",
-        "nav",
-        "ol",
-        "optgroup",
-        "option",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-    }
-)
-_LABELABLE = frozenset({"button", "input", "meter", "output", "progress", "select", "textarea"})
 _TEXTBOX_ROLES = frozenset({"textbox", "searchbox"})
 _RANGE_ROLES = frozenset({"slider", "spinbutton", "progressbar", "scrollbar", "meter"})
 _RECURSION_HOST_TAGS = frozenset({"img", "area", "input", "svg", "optgroup", "option"})
@@ -123,6 +77,7 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+@element_fact
 def accessible_name(page: Page, el: Element) -> str:
     """The accessible name of `el`, whitespace-collapsed; "" when it has none."""
     if not isinstance(el.tag, str):
@@ -149,10 +104,10 @@ _NAMING_ATTRIBUTES = ("aria-labelledby", "aria-labeledby", "aria-label", "aria-o
 
 def _text_only_name(page: Page, el: Element) -> str:
     """The steps of `_compute` for an element without child nodes or naming attributes."""
-    if page.is_hidden(el):
+    if is_hidden(page, el):
         return ""
-    role = page.role(el)
-    if role in aria.NAME_FROM_CONTENT_ROLES:
+    role = markup_role(page, el)
+    if role in NAME_FROM_CONTENT_ROLES:
         text = collapse(el.text or "")
         if text:
             return text
@@ -185,10 +140,10 @@ def _flat_name(page: Page, el: Element) -> str | None:
             tag not in _FLAT_INLINE or len(child) or not _INERT_ATTRIBUTES.issuperset(child.keys())
         ):
             return None
-    if page.is_hidden(el):
+    if is_hidden(page, el):
         return ""
-    role = page.role(el)
-    if role not in aria.NAME_FROM_CONTENT_ROLES:
+    role = markup_role(page, el)
+    if role not in NAME_FROM_CONTENT_ROLES:
         return None
     pieces = [el.text or ""]
     for child in el:
@@ -196,7 +151,7 @@ def _flat_name(page: Page, el: Element) -> str | None:
             pieces.append(" ")  # a comment splits the text in two text nodes
         else:
             text = child.text or ""
-            if not text.strip() or page.is_hidden(child):
+            if not text.strip() or is_hidden(page, child):
                 text = ""
             pieces.append(f" {text} " if _is_block(page, child) else text)
         if child.tail:
@@ -210,6 +165,7 @@ def _flat_name(page: Page, el: Element) -> str | None:
     return ""
 
 
+@element_fact
 def accessible_description(page: Page, el: Element) -> str:
     """The accessible description: `aria-describedby`, else `aria-description`, else a `title`
     that did not already give the name. Whitespace-collapsed."""
@@ -227,7 +183,7 @@ def accessible_description(page: Page, el: Element) -> str:
                         walk,
                         recursion=True,
                         in_labelledby=True,
-                        hidden_ok=page.is_hidden(ref),
+                        hidden_ok=is_hidden(page, ref),
                         cacheable=False,
                     )
                 )
@@ -238,7 +194,7 @@ def accessible_description(page: Page, el: Element) -> str:
     if described is not None and described.strip():
         return collapse(described)
     title = collapse(el.get("title") or "")
-    if title and title != page.name(el):
+    if title and title != accessible_name(page, el):
         return title
     return ""
 
@@ -246,14 +202,16 @@ def accessible_description(page: Page, el: Element) -> str:
 # ------------------------------------------------------------------ labels
 def labels_of(page: Page, el: Element) -> list[Element]:
     """The `label` elements whose labeled control is `el`, in document order."""
-    index: dict[Element, list[Element]] = page.memo("labels", _label_index)
-    return index.get(el, [])
+    return _label_index(page).get(el, [])
 
 
-def _new_dict(page: Page) -> dict[Element, str]:
+@page_fact
+def _name_contents(page: Page) -> dict[Element, str]:
+    """The content of elements already computed for names, by element (see `_compute`)."""
     return {}
 
 
+@page_fact
 def _label_index(page: Page) -> dict[Element, list[Element]]:
     index: dict[Element, list[Element]] = {}
     for label in page.by_tag("label"):
@@ -275,18 +233,12 @@ def _labeled_control(page: Page, label: Element) -> Element | None:
 
 
 def _is_labelable(el: Element) -> bool:
-    if el.tag not in _LABELABLE:
+    if el.tag not in LABELABLE:
         return False
-    return not (el.tag == "input" and aria.input_type(el) == "hidden")
+    return not (el.tag == "input" and input_type(el) == "hidden")
 
 
 # ------------------------------------------------------------- computation
-def _role(page: Page, el: Element) -> str | None:
-    # `section` and `aside` take their implicit role from their name; neither role matters
-    # for the steps below, so don't ask (asking would recurse into this computation).
-    if el.tag in ("section", "aside"):
-        return aria.explicit_role(el) or "generic"
-    return page.role(el)
 
 
 def _compute(
@@ -302,8 +254,8 @@ def _compute(
     if node in walk.active and recursion:
         return ""  # the root inside its own label, or a reference cycle
     # A: hidden
-    if not hidden_ok and page.is_hidden(node):
-        if recursion and visibility.is_invisible_only(page, node):
+    if not hidden_ok and is_hidden(page, node):
+        if recursion and is_invisible_only(page, node):
             # Invisible, but a descendant may be visible again: only that part counts.
             return _content(page, node, walk, in_labelledby, hidden_ok, False, own_text=False)
         return ""
@@ -321,7 +273,7 @@ def _compute(
             text = _labelledby(page, node, walk, hidden_ok)
             if text:
                 return text
-        role = _role(page, node)
+        role = markup_role(page, node)
         # C: embedded control
         if recursion:
             value = _embedded_value(page, node, role)
@@ -332,16 +284,16 @@ def _compute(
         if label is not None and label.strip():
             return label
         # E: host language
-        if not aria.is_presentational(role) and (not recursion or node.tag in _RECURSION_HOST_TAGS):
+        if not is_presentational(role) and (not recursion or node.tag in _RECURSION_HOST_TAGS):
             text = _host_language_label(page, node, walk, hidden_ok)
             if text:
                 return text
         # F: name from content
-        if recursion or role in aria.NAME_FROM_CONTENT_ROLES or node.tag == "summary":
+        if recursion or role in NAME_FROM_CONTENT_ROLES or node.tag == "summary":
             # Content reached from the root's own content (not through a label or a reference)
             # does not depend on the root, so it is computed once per element and page.
             if cacheable:
-                contents: dict[Element, str] = page.memo("name-content", _new_dict)
+                contents = _name_contents(page)
                 cached = contents.get(node)
                 if cached is None:
                     cached = contents[node] = _content(page, node, walk, False, False, True)
@@ -356,7 +308,7 @@ def _compute(
         if title is not None and title.strip():
             return title
         if node.tag == "textarea" or (
-            node.tag == "input" and aria.input_type(node) in _PLACEHOLDER_TYPES
+            node.tag == "input" and input_type(node) in _PLACEHOLDER_TYPES
         ):
             placeholder: str | None = node.get("placeholder")
             if placeholder is not None and placeholder.strip():
@@ -384,7 +336,7 @@ def _labelledby(page: Page, node: Element, walk: _Walk, hidden_ok: bool) -> str:
         ref = page.by_id(element_id)
         if ref is None:
             continue
-        ref_hidden_ok = hidden_ok or page.is_hidden(ref)
+        ref_hidden_ok = hidden_ok or is_hidden(page, ref)
         # The root may label itself: its own aria-label or content then counts.
         if ref is walk.root:
             walk.active.discard(ref)
@@ -461,9 +413,9 @@ def _content(
 def _is_block(page: Page, el: Element) -> bool:
     """Whether the element's box separates its text from its neighbours': its display by the
     page's CSS, else the default display of its tag."""
-    display = css.display_of(page, el)
+    display = display_of(page, el)
     if display is None:
-        return el.tag in _BLOCK
+        return el.tag in BLOCK_LEVEL
     return display not in ("inline", "contents", "none", "inherit", "initial", "unset")
 
 
@@ -472,7 +424,7 @@ def _host_language_label(page: Page, node: Element, walk: _Walk, hidden_ok: bool
     if tag in ("img", "area"):
         return collapse(node.get("alt") or "")
     if tag == "input":
-        kind = aria.input_type(node)
+        kind = input_type(node)
         if kind == "image":
             # HTML-AAM: alt, then value (an empty alt is no name here: an image button is
             # never decorative). Its "Submit Query" default is left out: it describes nothing.
@@ -484,7 +436,7 @@ def _host_language_label(page: Page, node: Element, walk: _Walk, hidden_ok: bool
         if value is not None:
             return collapse(value)
         return {"submit": "Submit", "reset": "Reset"}.get(kind, "")
-    if tag in _LABELABLE:
+    if tag in LABELABLE:
         return _label_text(page, node, walk)
     if tag == "fieldset":
         return _first_child_content(page, node, "legend", walk, hidden_ok)
@@ -510,7 +462,7 @@ def _label_text(page: Page, node: Element, walk: _Walk) -> str:
                 walk,
                 recursion=True,
                 in_labelledby=False,
-                hidden_ok=page.is_hidden(label),
+                hidden_ok=is_hidden(page, label),
                 cacheable=False,
             )
         )
@@ -550,7 +502,7 @@ def _embedded_value(page: Page, node: Element, role: str | None) -> str | None:
             value: str | None = node.get(attribute)
             if value is not None and value.strip():
                 return value
-        if node.tag == "input" and aria.input_type(node) == "range":
+        if node.tag == "input" and input_type(node) == "range":
             return str(node.get("value") or _range_default(node))
         if node.tag in ("input", "meter", "progress"):
             return str(node.get("value") or "")
@@ -566,7 +518,7 @@ def _selected_options(page: Page, node: Element) -> list[Element]:
         if single and chosen:
             return chosen[-1:]
         if single and not chosen:
-            first = next((o for o in options if not aria.is_disabled(o)), None)
+            first = next((o for o in options if not is_disabled(o)), None)
             return [first] if first is not None else []
         return chosen
     return [
@@ -574,7 +526,7 @@ def _selected_options(page: Page, node: Element) -> list[Element]:
         for o in node.iter()
         if isinstance(o.tag, str)
         and (o.get("aria-selected") or "").strip().lower() == "true"
-        and page.role(o) in ("option", "treeitem")
+        and markup_role(page, o) in ("option", "treeitem")
     ]
 
 

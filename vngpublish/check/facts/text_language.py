@@ -1,0 +1,57 @@
+"""The language a text is written in, as a statistical language identifier estimates it.
+
+py3langid's model (`langid.load_identifier`, loaded once per process, the first time a page
+has enough text to ask about), with calibrated probabilities, compared with a declared
+language: labels in the same macrolanguage (nb, nn and no; id and ms; hr, sr and bs) count as
+that language.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any, NamedTuple
+
+from vngpublish.check import bcp47
+
+
+@cache
+def _identifier() -> Any:
+    """py3langid's model with calibrated probabilities (loaded once, ~0.5 s)."""
+    from vngpublish.check.facts.langid import load_identifier
+
+    return load_identifier()
+
+
+def _macro(code: str) -> str:
+    record = bcp47.language_record(code)
+    return str(record.get("Macrolanguage", code)) if record else code
+
+
+@cache
+def equivalents(declared: str) -> tuple[int, ...]:
+    """The identifier's score columns of the labels that count as `declared`: the same code,
+    or one within the same macrolanguage (nb, nn and no; id and ms; hr, sr and bs)."""
+    macro = _macro(declared)
+    first: dict[str, int] = {}  # a label can have two columns (a script alias): the first counts
+    for i, label in enumerate(_identifier().nb_classes):
+        first.setdefault(label, i)
+    return tuple(i for label, i in first.items() if label == declared or _macro(label) == macro)
+
+
+class Estimate(NamedTuple):
+    """What the identifier says about a text."""
+
+    top: str  # the most likely label
+    p_top: float  # its probability
+    p_same: float  # the probability of the labels that count as the declared language
+
+
+def identify(text: str, same: tuple[int, ...]) -> Estimate:
+    """The identifier's estimate for `text`, with the numbers py3langid's `rank` would give,
+    without building and sorting its list of all labels."""
+    identifier = _identifier()
+    scores = identifier._decide(text)
+    best = int(scores.argmax())  # the first of equals, as in rank's stable sort
+    # Summed largest first, as in rank's order: bit for bit the same float.
+    p_same = sum(sorted((float(scores[i]) for i in same), reverse=True))
+    return Estimate(identifier.nb_classes[best], float(scores[best]), p_same)
