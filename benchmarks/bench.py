@@ -29,9 +29,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from vngpublish.check.engine import check_page, place_results, rules_by_id, run_rules
+from vngpublish.check.engine import check_page, place_results, run_rules
 from vngpublish.check.page import Page
 from vngpublish.check.parse import parse_html
+from vngpublish.check.registry import rules_by_id
 
 # Peak memory of the CLI itself. Not getrusage's ru_maxrss: Linux keeps that across exec, so
 # a child started from this (large) benchmark process would report this process's memory.

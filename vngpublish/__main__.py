@@ -16,9 +16,9 @@ import dataclasses
 import sys
 from collections.abc import Sequence
 
-from vngpublish import __version__
 from vngpublish.check.report.text import finding_line
 from vngpublish.errors import PublishError
+from vngpublish.version import __version__
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -406,8 +406,9 @@ def _read_file(path: str, lang: str) -> str:
 def _rule_ids(value: RuleIds | None, argument: str, lang: str) -> list[str] | None:
     """The rule ids in `select` or `ignore` (None for no select), checked against the rules."""
     __tracebackhide__ = True
-    from vngpublish.check.presets import closest, unknown_ids
-    from vngpublish.check.rule import all_rules
+    from vngpublish.check.presets import unknown_ids
+    from vngpublish.check.registry import load_rules
+    from vngpublish.check.suggest import closest
 
     if value is None:
         return None
@@ -422,7 +423,7 @@ def _rule_ids(value: RuleIds | None, argument: str, lang: str) -> list[str] | No
         raise _usage(lang, EMPTY_SELECT)
     if argument == "ignore" and "all" in ids:
         raise _usage(lang, IGNORE_ALL)
-    rules = all_rules()
+    rules = load_rules()
     for rule_id in unknown_ids(ids, rules):
         suggestion = closest(rule_id, rules)
         if suggestion:
@@ -433,7 +434,8 @@ def _rule_ids(value: RuleIds | None, argument: str, lang: str) -> list[str] | No
 
 def _preset(preset: str, lang: str) -> str:
     __tracebackhide__ = True
-    from vngpublish.check.presets import closest, load_presets
+    from vngpublish.check.presets import load_presets
+    from vngpublish.check.suggest import closest
 
     presets = load_presets()
     if preset in presets:

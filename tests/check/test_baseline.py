@@ -11,9 +11,10 @@ import pytest
 
 from vngpublish.check import cli
 from vngpublish.check.baseline import Baseline, Entry, dump, load
-from vngpublish.check.engine import check_page, rules_by_id
+from vngpublish.check.engine import check_page
 from vngpublish.check.finding import Finding, Outcome, Severity
 from vngpublish.check.page import Page
+from vngpublish.check.registry import rules_by_id
 
 PAGE = """<!DOCTYPE html>
 <html lang="nl">

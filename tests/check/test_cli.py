@@ -20,10 +20,11 @@ from typing import Any
 
 import pytest
 
-from vngpublish import __version__
 from vngpublish.check import cli, runner
 from vngpublish.check.finding import Finding, Outcome, Severity
+from vngpublish.check.rule import Rule
 from vngpublish.resources import checks_dir
+from vngpublish.version import __version__
 
 NO_H1 = (
     '<!DOCTYPE html>\n<html lang="nl">\n<head><title>Nieuws</title></head>\n'
@@ -150,7 +151,11 @@ def test_no_findings_exit_zero(site: Path) -> None:
 
 def fake_findings(monkeypatch: pytest.MonkeyPatch, outcome: Outcome, severity: Severity) -> None:
     def check_source(
-        source: str, path: str, rules: frozenset[str], site_root: Path | None = None
+        source: str,
+        path: str,
+        rules: tuple[type[Rule], ...],
+        known: frozenset[str],
+        site_root: Path | None = None,
     ) -> list[Finding]:
         return [Finding(H1, severity, outcome, path, 4, 1, "body", "<body>", "Look at this.")]
 
@@ -271,7 +276,11 @@ def test_root_must_be_a_folder_and_is_passed_to_pages(
     seen: list[Path | None] = []
 
     def check_source(
-        source: str, path: str, rules: frozenset[str], site_root: Path | None = None
+        source: str,
+        path: str,
+        rules: tuple[type[Rule], ...],
+        known: frozenset[str],
+        site_root: Path | None = None,
     ) -> list[Finding]:
         seen.append(site_root)
         return []

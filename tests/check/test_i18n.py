@@ -148,7 +148,8 @@ def test_update_catalogs_keeps_existing_translations(tmp_path: Path) -> None:
     shutil.copy(repo / "babel.cfg", tmp_path)
     package = tmp_path / "vngpublish"
     (package / "locale" / "nl" / "LC_MESSAGES").mkdir(parents=True)
-    (package / "__init__.py").write_text('__version__ = "9.9"\n')
+    (package / "__init__.py").write_text("")
+    (package / "version.py").write_text('__version__ = "9.9"\n')
     (package / "mod.py").write_text(
         "from vngpublish.check.i18n import N_, NP_\n"
         'OLD = N_("Old message")\n'

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from vngpublish.check import Page, check_html
-from vngpublish.check.engine import rules_by_id
 from vngpublish.check.facts.headings import heading_level, outline
 from vngpublish.check.facts.links import link_target
+from vngpublish.check.registry import load_rules
 from vngpublish.check.rules.headings.p_as_heading import _is_bold
 from vngpublish.check.runner import RunOptions, check_file
 
@@ -47,7 +47,8 @@ PAGES = {
 def test_every_rule_checks_the_page(tmp_path: Path, body: str) -> None:
     path = tmp_path / "pagina.html"
     path.write_text(HEAD + body, encoding="utf-8")
-    result = check_file(str(path), RunOptions(rules=frozenset(r.id for r in rules_by_id(None))))
+    rules = load_rules()
+    result = check_file(str(path), RunOptions(rules=tuple(rules.values()), known=frozenset(rules)))
     assert result.error is None, result.error
 
 

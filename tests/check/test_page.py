@@ -135,7 +135,8 @@ def test_every_rule_checks_content_nested_deeper_than_pythons_stack(
     body: str, expected: set[str]
 ) -> None:
     # A rule or cached fact that recursed once per level would crash on these pages.
-    from vngpublish.check.engine import check_page, rules_by_id
+    from vngpublish.check.engine import check_page
+    from vngpublish.check.registry import rules_by_id
 
     page = Page(f'<html lang="nl"><head><title>T</title></head><body>{body}</body></html>')
     found = {finding.rule for finding in check_page(page, rules_by_id(None))}
@@ -207,7 +208,8 @@ def test_role_name_and_hidden_are_consistent_through_the_page() -> None:
 
 
 def test_findings_come_in_the_order_of_the_page_then_by_rule() -> None:
-    from vngpublish.check.engine import check_page, rules_by_id
+    from vngpublish.check.engine import check_page
+    from vngpublish.check.registry import rules_by_id
 
     page = Page(
         "<!DOCTYPE html>\n<html>\n<head><title>Nieuws</title></head>\n<body>\n"

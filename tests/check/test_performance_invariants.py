@@ -13,12 +13,13 @@ from collections.abc import Callable
 import pytest
 
 from vngpublish.check.dom import collapsed_text
-from vngpublish.check.engine import check_page, rules_by_id
+from vngpublish.check.engine import check_page
 from vngpublish.check.facts import visibility
 from vngpublish.check.facts.names import accessible_name
 from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.locate import column, selector, text_start
 from vngpublish.check.page import Page
+from vngpublish.check.registry import rules_by_id
 
 Steps = Callable[[Callable[[], object]], int]
 

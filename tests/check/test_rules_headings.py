@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from vngpublish.check import Page, check_html
-from vngpublish.check.engine import rules_by_id
+from vngpublish.check.registry import rules_by_id
 
 Steps = Callable[[Callable[[], object]], int]
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from vngpublish.check import Page
-from vngpublish.check.engine import check_page, rules_by_id
+from vngpublish.check.engine import check_page
 from vngpublish.check.facts.links import link_target, normalise_url
+from vngpublish.check.registry import rules_by_id
 from vngpublish.check.wordlists import (
     ONLY_HERE,
     generic_link_texts,

@@ -7,8 +7,10 @@ from vngpublish.check.finding import Finding, Outcome, Severity
 from vngpublish.check.i18n import format_message
 from vngpublish.check.locate import column, line, selector, snippet
 from vngpublish.check.page import Page
+from vngpublish.check.registry import load_rules
 from vngpublish.check.suppress import RULE_ID, apply_suppressions
 
+KNOWN = frozenset(load_rules())
 HEAD = '<!DOCTYPE html>\n<html lang="nl"><head><title>Nieuws</title></head>\n<body>\n'
 
 
@@ -43,7 +45,7 @@ def test_disable_next_hides_findings_on_the_next_element_only() -> None:
         finding(page, "body > a:nth-of-type(1)"),
         finding(page, "body > a:nth-of-type(2)"),
     )
-    assert apply_suppressions(page, [first, second], {"link-name", RULE_ID}) == [second]
+    assert apply_suppressions(page, [first, second], {"link-name", RULE_ID}, KNOWN) == [second]
 
 
 def test_disable_next_does_not_cover_other_rules_or_descendants() -> None:
@@ -54,7 +56,10 @@ def test_disable_next_does_not_cover_other_rules_or_descendants() -> None:
     )
     on_p = finding(page, "body > p", rule="heading-order")
     on_a = finding(page, "body > p > a")
-    assert apply_suppressions(page, [on_p, on_a], {"link-name", "heading-order"}) == [on_p, on_a]
+    assert apply_suppressions(page, [on_p, on_a], {"link-name", "heading-order"}, KNOWN) == [
+        on_p,
+        on_a,
+    ]
 
 
 def test_file_level_disable_hides_the_rule_everywhere_in_the_file() -> None:
@@ -70,7 +75,7 @@ def test_file_level_disable_hides_the_rule_everywhere_in_the_file() -> None:
         finding(page, "body > p", "heading-order"),
     ]
     assert apply_suppressions(
-        page, [*hidden, kept], {"link-name", "heading-order", "page-has-heading-one"}
+        page, [*hidden, kept], {"link-name", "heading-order", "page-has-heading-one"}, KNOWN
     ) == [kept]
 
 
@@ -80,7 +85,7 @@ def test_comment_before_the_html_element_is_seen() -> None:
         + HEAD
         + "<a href='/a'>a</a></body></html>"
     )
-    assert apply_suppressions(page, [finding(page, "body > a")], {"link-name"}) == []
+    assert apply_suppressions(page, [finding(page, "body > a")], {"link-name"}, KNOWN) == []
 
 
 def test_suppression_without_reason_suppresses_nothing_and_is_reported() -> None:
@@ -88,7 +93,7 @@ def test_suppression_without_reason_suppresses_nothing_and_is_reported() -> None
         HEAD + "<!-- vngpublish-disable-next link-name -->\n<a href='/a'>a</a></body></html>"
     )
     link = finding(page, "body > a")
-    result = apply_suppressions(page, [link], {"link-name", RULE_ID})
+    result = apply_suppressions(page, [link], {"link-name", RULE_ID}, KNOWN)
     problem = result[0]  # the comment comes first in the file
     assert result[1] == link
     assert messages([problem]) == [
@@ -112,7 +117,7 @@ def test_unknown_rule_and_unknown_directive_are_reported() -> None:
         HEAD + "<!-- vngpublish-disable link-nam -- typo -->\n"
         "<!-- vngpublish-ignore link-name -- wrong word -->\n<p>x</p></body></html>"
     )
-    result = apply_suppressions(page, [], {RULE_ID})
+    result = apply_suppressions(page, [], {RULE_ID}, KNOWN)
     assert messages(result) == [
         (RULE_ID, 'The suppression names the unknown rule "link-nam"; did you mean "link-name"?'),
         (
@@ -129,13 +134,13 @@ def test_unused_suppression_is_reported_only_when_its_rule_ran() -> None:
         HEAD + "<!-- vngpublish-disable-next link-name -- oude reden -->\n<a href='/a'>a</a>\n"
         "<!-- vngpublish-disable heading-order -- oude reden -->\n</body></html>"
     )
-    ran_both = apply_suppressions(page, [], {"link-name", "heading-order", RULE_ID})
+    ran_both = apply_suppressions(page, [], {"link-name", "heading-order", RULE_ID}, KNOWN)
     assert messages(ran_both) == [
         (RULE_ID, "Unused suppression: link-name reports nothing on the next element."),
         (RULE_ID, "Unused suppression: heading-order reports nothing in this file."),
     ]
     # heading-order did not run (not selected, or per-file-ignored): its suppression may be needed.
-    ran_one = apply_suppressions(page, [], {"link-name", RULE_ID})
+    ran_one = apply_suppressions(page, [], {"link-name", RULE_ID}, KNOWN)
     assert messages(ran_one) == [
         (RULE_ID, "Unused suppression: link-name reports nothing on the next element.")
     ]
@@ -143,7 +148,7 @@ def test_unused_suppression_is_reported_only_when_its_rule_ran() -> None:
 
 def test_problems_are_not_reported_when_suppression_invalid_is_not_selected() -> None:
     page = Page(HEAD + "<!-- vngpublish-disable link-name -->\n<p>x</p></body></html>")
-    assert apply_suppressions(page, [], {"link-name"}) == []
+    assert apply_suppressions(page, [], {"link-name"}, KNOWN) == []
 
 
 def test_through_check_html_with_a_real_rule() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from report_helpers import EXAMPLE, NOW, PROBLEMS
 
-from vngpublish.check.report.html import write_report
+from vngpublish.check.api import write_report
 
 
 @pytest.fixture(scope="session")

@@ -15,9 +15,9 @@ from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
 from vngpublish.check.finding import Finding, Outcome
-from vngpublish.check.report import Summary
+from vngpublish.check.registry import load_rules
 from vngpublish.check.report.html import Writer
-from vngpublish.check.rule import all_rules
+from vngpublish.check.summary import Summary
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "raadsledennieuws-2024-03"
@@ -36,7 +36,7 @@ def finding(
     message: str = "Something is wrong here.",
 ) -> Finding:
     """A finding of the registered rule `rule`, with its real severity and criteria."""
-    cls = all_rules()[rule]
+    cls = load_rules()[rule]
     return Finding(
         rule=rule,
         severity=cls.severity,
@@ -60,7 +60,7 @@ def report(
     """The HTML report of `pages` (path -> findings, in order), as the writer renders it."""
     out = io.StringIO()
     err = io.StringIO()
-    writer = Writer(out, err, lang, rules=rules, now=NOW)
+    writer = Writer(out, err, lang, catalog=load_rules(), selected=rules, now=NOW)
     summary = Summary()
     for path, found in pages.items():
         summary.add(found)

@@ -14,11 +14,13 @@ import pytest
 from report_helpers import NOW, PROBLEMS, finding, parse, report, text
 
 from vngpublish.check import check_html
+from vngpublish.check.api import write_report
 from vngpublish.check.finding import Finding, Outcome, Severity
-from vngpublish.check.report import Summary, formats, writer_class
-from vngpublish.check.report.html import Writer, showable, write_report
-from vngpublish.check.rule import all_rules
+from vngpublish.check.registry import load_rules
+from vngpublish.check.report import formats, writer_class
+from vngpublish.check.report.html import Writer, showable
 from vngpublish.check.source import FileError
+from vngpublish.check.summary import Summary
 
 HOSTILE_SNIPPET = '<img title="</script><script>alert(1)</script>" alt="<!-- \' &quot; \x01\x1b">'
 
@@ -191,7 +193,7 @@ def test_success_criteria_with_and_without_failures_for_the_accessibility_statem
     assert passed["WCAG 2.4.4 Linkdoel (in context)"] == ["A", "9.2.4.4", "1", "link-text-generic"]
     assert passed["WCAG 2.4.2 Paginatitel"] == ["A", "9.2.4.2", "0", "document-title"]
     # Only what the selected rules test; duplicate-id is a best practice without a criterion.
-    tested = {sc for r in rules for sc in all_rules()[r].wcag}
+    tested = {sc for r in rules for sc in load_rules()[r].wcag}
     assert len(passed) == len(tested) - 1
     body = text(tree.find("body"))
     assert "Automatische controles dekken maar een deel van WCAG" in body
@@ -214,7 +216,7 @@ def test_every_finding_links_to_its_rule_and_the_rule_to_wcag_understanding() ->
 
 
 def test_rule_help_is_written_once_however_many_findings() -> None:
-    why = all_rules()["image-alt"].why
+    why = load_rules()["image-alt"].why
     assert why, "image-alt has a why text"
     pages = {f"p{n}.html": [finding("image-alt", f"p{n}.html", line=n)] for n in range(50)}
     assert text(parse(report(pages))).count(why) == 1
@@ -223,7 +225,7 @@ def test_rule_help_is_written_once_however_many_findings() -> None:
 def test_without_why_the_rules_docstring_is_shown_marked_as_english(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    rule = all_rules()["image-alt"]
+    rule = load_rules()["image-alt"]
     monkeypatch.setattr(rule, "why", "")
     monkeypatch.setattr(rule, "fix", "")
     tree = parse(report({"a.html": [finding("image-alt", "a.html")]}, "nl"))
@@ -341,7 +343,7 @@ def test_the_report_is_in_dutch_or_english_with_dates_from_babel() -> None:
 
 def test_unreadable_paths_are_listed_and_said_on_stderr() -> None:
     out, err = io.StringIO(), io.StringIO()
-    writer = Writer(out, err, "en", rules=[], now=NOW)
+    writer = Writer(out, err, "en", catalog=load_rules(), selected=[], now=NOW)
     writer.error(FileError("bad.html", "not valid UTF-8 at column {column}", {"column": 7}, 3))
     writer.close(Summary(unreadable=1))
     assert err.getvalue() == "bad.html:3: not valid UTF-8 at column 7\n"
@@ -390,7 +392,7 @@ def test_structure_headings_landmarks_and_tables() -> None:
 
 
 def test_five_thousand_findings_all_shown_compactly() -> None:
-    rules = [r for r, cls in all_rules().items() if cls.wcag]
+    rules = [r for r, cls in load_rules().items() if cls.wcag]
     pages = {
         f"site/afdeling-{p // 50}/pagina-{p}.html": [
             finding(
@@ -406,7 +408,7 @@ def test_five_thousand_findings_all_shown_compactly() -> None:
         ]
         for p in range(500)
     }
-    document = report(pages, "nl", rules=all_rules())
+    document = report(pages, "nl", rules=load_rules())
     size = len(document.encode("utf-8"))
     tree = parse(document)
     assert len(tree.xpath("//tr[@data-count]")) == 5000  # nothing left out

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from vngpublish.check.rule import all_rules
+from vngpublish.check.registry import load_rules
 from vngpublish.check.wcag import WcagDataError, criteria, criterion, load_criteria, sort_key
 
 
@@ -27,7 +27,7 @@ def test_every_wcag_22_criterion_with_both_titles_and_its_page() -> None:
 def test_every_criterion_a_rule_names_exists() -> None:
     unknown = {
         (rule_id, sc)
-        for rule_id, rule in all_rules().items()
+        for rule_id, rule in load_rules().items()
         for sc in rule.wcag
         if criterion(sc) is None
     }

@@ -32,7 +32,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TextIO
 
-from vngpublish import __version__
 from vngpublish.check.baseline import (
     STALE,
     Baseline,
@@ -54,13 +53,16 @@ from vngpublish.check.config import (
 )
 from vngpublish.check.finding import Finding, Outcome, Severity
 from vngpublish.check.i18n import N_, NP_, format_message, format_plural, translate
-from vngpublish.check.presets import PresetError, closest, load_presets, preset_rule_ids, selection
+from vngpublish.check.presets import PresetError, load_presets, preset_rule_ids, selection
 from vngpublish.check.progress import Progress, wanted
-from vngpublish.check.report import ReportWriter, Summary, candidates, formats, writer_class
-from vngpublish.check.rule import all_rules
+from vngpublish.check.registry import load_rules, rule_classes
+from vngpublish.check.report import ReportWriter, candidates, formats, writer_class
 from vngpublish.check.runner import RunOptions, run
 from vngpublish.check.source import FileError, collect
+from vngpublish.check.suggest import closest
+from vngpublish.check.summary import Summary
 from vngpublish.resources import checks_dir
+from vngpublish.version import __version__
 
 PROG = "python -m vngpublish.check"
 
@@ -341,7 +343,7 @@ def _split(values: list[str] | None) -> list[str] | None:
 
 def _check_ids(ids: Sequence[str], option: str, config: Config | None = None) -> None:
     """Raise a usage (or configuration) error for an unknown id, with a "did you mean"."""
-    rules = all_rules()
+    rules = load_rules()
     for rule_id in ids:
         if rule_id in rules or (rule_id == "all" and option in ("--select", "select")):
             continue
@@ -402,7 +404,7 @@ def _rule_selection(args: argparse.Namespace, config: Config) -> frozenset[str]:
     if select is None and args.preset is None:
         select = None if config.select is None else list(config.select)
     # A --preset on the command line overrides the configuration's select as well.
-    rules = selection(preset, select, [*config.ignore, *ignore])
+    rules = selection(load_rules(), preset, select, [*config.ignore, *ignore])
     if not rules:
         raise UsageError(N_("no rules to run: the ignored rules are all the selected ones"))
     return rules
@@ -428,22 +430,26 @@ def _check(args: argparse.Namespace, config: Config, lang: str, out: TextIO, err
     # The processes that check the files also format their findings, unless something here
     # needs the findings themselves (a baseline, the HTML report, a format that collects).
     renders = writer_type.streams and not (baseline or recorder or html_type)
+    catalog = load_rules()
     options = RunOptions(
-        rules=rules,
+        rules=rule_classes(rules),
+        known=frozenset(catalog),
         site_root=site_root,
         per_file_ignores=config.per_file_ignores,
         base_dir=config.base_dir,
-        render_format=fmt if renders else None,
+        render=writer_type.renderer(catalog) if renders else None,
         render_lang=lang,
     )
     previous = _previous_baseline(args.write_baseline, site_root) if args.write_baseline else []
     files, errors = collect(args.paths)
     threshold = None if fail_on == "never" else Severity(fail_on).rank
     with _Outputs(args.output, args.report, out) as (target, report_file):
-        writers = [_with_rules(writer_type(target, err, lang), fmt, rules)]
+        writers = [writer_type(target, err, lang, catalog=catalog, selected=rules)]
         if html_type is not None and report_file is not None:
             # Its errors go nowhere: the main writer already says them on stderr.
-            writers.append(_with_rules(html_type(report_file, io.StringIO(), lang), "html", rules))
+            writers.append(
+                html_type(report_file, io.StringIO(), lang, catalog=catalog, selected=rules)
+            )
         writer = _Tee(writers)
         progress = Progress(len(files), err, lang, wanted(err, args.quiet or args.no_progress))
         # Findings written to the same terminal as the bar must not land in the middle of it.
@@ -570,17 +576,6 @@ class _Outputs:
         self.opened = []
 
 
-LISTS_RULES = ("junit", "html")
-"""Formats that show every rule that ran (JUnit testcases, the report's criteria checked): the
-command line sets their writer's `rules` to the selection."""
-
-
-def _with_rules(writer: ReportWriter, fmt: str, rules: frozenset[str]) -> ReportWriter:
-    if fmt in LISTS_RULES:
-        writer.rules = rules  # type: ignore[attr-defined]
-    return writer
-
-
 class _Tee(ReportWriter):
     """Sends every call to several writers: the chosen format and the HTML report."""
 
@@ -629,7 +624,8 @@ def rule_list(lang: str = "en") -> list[dict[str, Any]]:
     """Every rule's metadata, as `--list-rules --format json` prints it."""
     clauses = _en301549()
     presets = load_presets()
-    in_preset = {name: preset_rule_ids(name) for name in presets}
+    catalog = load_rules()
+    in_preset = {name: preset_rule_ids(name, catalog) for name in presets}
     return [
         {
             "id": rule_id,
@@ -643,7 +639,7 @@ def rule_list(lang: str = "en") -> list[dict[str, Any]]:
             "presets": [name for name in presets if rule_id in in_preset[name]],
             "description": rule.description(),
         }
-        for rule_id, rule in all_rules().items()
+        for rule_id, rule in catalog.items()
     ]
 
 

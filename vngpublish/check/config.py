@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from vngpublish.check.i18n import N_, format_message
-from vngpublish.check.presets import closest
+from vngpublish.check.suggest import closest
 
 FAIL_ON = ("error", "warning", "never")
 LANGS = ("en", "nl")

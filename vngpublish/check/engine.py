@@ -1,4 +1,8 @@
-"""Run rules over a page and turn their results into findings."""
+"""Run the rules it is given over a page and turn their results into findings.
+
+The engine knows no rule by name: the composition root (`vngpublish.check.registry`) finds the
+rules, and whoever checks a page hands them in.
+"""
 
 from __future__ import annotations
 
@@ -10,18 +14,7 @@ from vngpublish.check.finding import Finding
 from vngpublish.check.fingerprint import element_key, occurrence_fingerprints
 from vngpublish.check.locate import column, line, selector, snippet
 from vngpublish.check.page import Page
-from vngpublish.check.rule import Result, Rule, all_rules
-
-
-def rules_by_id(ids: Iterable[str] | None = None) -> list[Rule]:
-    """Instances of the rules with these ids (all rules when `ids` is None)."""
-    registry = all_rules()
-    if ids is None:
-        return [cls() for cls in registry.values()]
-    unknown = sorted(set(ids) - registry.keys())
-    if unknown:
-        raise KeyError(f"unknown rule id(s): {', '.join(unknown)}")
-    return [registry[i]() for i in sorted(set(ids))]
+from vngpublish.check.rule import Result, Rule
 
 
 def check_page(page: Page, rules: Iterable[Rule]) -> list[Finding]:

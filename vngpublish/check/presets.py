@@ -16,7 +16,6 @@ Which presets ship, and why, is documented in each file. `wcag-aa` is the defaul
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -25,7 +24,8 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from vngpublish.check.rule import Rule, all_rules
+from vngpublish.check.rule import Rule
+from vngpublish.check.suggest import did_you_mean
 from vngpublish.resources import checks_dir
 
 DEFAULT_PRESET = "wcag-aa"
@@ -91,11 +91,10 @@ def load_presets(folder: Path | None = None) -> dict[str, Preset]:
 
 def preset_rule_ids(
     name: str,
-    rules: Mapping[str, type[Rule]] | None = None,
+    rules: Mapping[str, type[Rule]],
     presets: Mapping[str, Preset] | None = None,
 ) -> frozenset[str]:
-    """The ids of the rules preset `name` selects; raises PresetError for an unknown name."""
-    rules = all_rules() if rules is None else rules
+    """The ids of the `rules` preset `name` selects; raises PresetError for an unknown name."""
     presets = load_presets() if presets is None else presets
     return _resolve(name, rules, presets, ())
 
@@ -126,37 +125,23 @@ def _resolve(
     )
 
 
-def closest(word: str, choices: Iterable[str]) -> str | None:
-    """The choice most like a misspelt `word`, or None when nothing is close."""
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return close[0] if close else None
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """A " (did you mean 'x'?)" hint for a misspelt `word`, or "" when nothing is close."""
-    close = closest(word, choices)
-    return f" (did you mean {close!r}?)" if close else ""
-
-
-def unknown_ids(ids: Iterable[str], rules: Mapping[str, type[Rule]] | None = None) -> list[str]:
-    """The ids in `ids` that name no rule ("all" is allowed), in the order given."""
-    rules = all_rules() if rules is None else rules
+def unknown_ids(ids: Iterable[str], rules: Mapping[str, type[Rule]]) -> list[str]:
+    """The ids in `ids` that name none of `rules` ("all" is allowed), in the order given."""
     return [i for i in ids if i != "all" and i not in rules]
 
 
 def selection(
+    rules: Mapping[str, type[Rule]],
     preset: str | None = None,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
-    rules: Mapping[str, type[Rule]] | None = None,
 ) -> frozenset[str]:
-    """The ids of the rules to run.
+    """The ids of the rules to run, of `rules` (every rule there is).
 
     `select` (when given) replaces the preset; "all" in it means every rule. Otherwise the
     preset's rules are used (`wcag-aa` when `preset` is None). `ignore` is then taken away.
     Raises KeyError for an unknown rule id and PresetError for an unknown preset.
     """
-    rules = all_rules() if rules is None else rules
     ignore = list(ignore)
     if select is not None:
         select = list(select)

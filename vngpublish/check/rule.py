@@ -1,8 +1,8 @@
-"""The rule base class and the registry that finds every rule module by itself.
+"""The rule base class: a rule's metadata and the results it gives.
 
-A rule is one module under `vngpublish/check/rules/<topic>/` defining one subclass of `Rule`.
-Defining the subclass registers it; there is no central list to edit. The class docstring is
-the rule's documentation (shown by `--list-rules` and in the report).
+A rule is one module under `vngpublish/check/rules/<topic>/` defining one subclass of `Rule`
+(`vngpublish.check.registry` finds them; there is no central list to edit). The class
+docstring is the rule's documentation (shown by `--list-rules` and in the report).
 
 A rule follows the ACT Rules Format: `check()` picks its applicable elements from the page's
 indexes and yields a `Result` only for elements that fail or that need a person to look
@@ -11,11 +11,9 @@ indexes and yields a `Result` only for elements that fail or that need a person 
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
+import inspect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from vngpublish.check.finding import Outcome, Severity
@@ -56,19 +54,6 @@ class Rule:
     fix: ClassVar[str] = ""
     """How to fix a failure, in one or two sentences (marked with N_)."""
 
-    _registry: ClassVar[dict[str, type[Rule]]] = {}
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        rule_id = cls.__dict__.get("id")
-        if rule_id is None:
-            return  # an abstract helper base, not a rule
-        if rule_id in Rule._registry and Rule._registry[rule_id] is not cls:
-            raise RuntimeError(
-                f"two rules share the id {rule_id!r}: {cls} and {Rule._registry[rule_id]}"
-            )
-        Rule._registry[rule_id] = cls
-
     def check(self, page: Page) -> Iterator[Result]:
         """Yield a result for every applicable element that fails or needs review."""
         raise NotImplementedError
@@ -85,18 +70,9 @@ class Rule:
     @classmethod
     def description(cls) -> str:
         """The rule's documentation: its class docstring, dedented."""
-        import inspect
-
         return inspect.cleandoc(cls.__doc__ or "")
 
 
-@cache
-def all_rules() -> dict[str, type[Rule]]:
-    """Every rule, by id, in id order. Imports all modules under `vngpublish.check.rules`
-    but private ones (`_langid`), which the rules import themselves when they need them."""
-    import vngpublish.check.rules as rules_package
-
-    for module in pkgutil.walk_packages(rules_package.__path__, rules_package.__name__ + "."):
-        if not module.name.rpartition(".")[2].startswith("_"):
-            importlib.import_module(module.name)
-    return dict(sorted(Rule._registry.items()))
+class RuleDefinitionError(Exception):
+    """A rule is defined wrongly (two rules share an id, metadata is missing or unknown): a
+    mistake in the checker's code, reported when the rules are loaded."""

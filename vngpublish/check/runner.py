@@ -1,9 +1,13 @@
-"""Files to findings: read, parse, run the selected rules, apply suppressions; in parallel.
+"""Files to findings: read, parse, run the given rules, apply suppressions; in parallel.
 
 Results come back one file at a time, in the order of the (sorted) file list, whatever the
 number of processes, so output is the same with `--jobs 1` and `--jobs 8`. Workers return
 only findings, never pages, and the caller writes each file's findings as it arrives, so
 memory stays flat however large the site.
+
+The runner is handed everything it uses: the rules to run (classes, so that they travel to
+worker processes), the ids of every known rule (for suppression comments), and, when the
+workers should format their files' findings themselves, the function that formats them.
 """
 
 from __future__ import annotations
@@ -11,37 +15,42 @@ from __future__ import annotations
 import multiprocessing
 import os
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from vngpublish.check.config import ignored_for
-from vngpublish.check.engine import check_page, rules_by_id
+from vngpublish.check.engine import check_page
 from vngpublish.check.finding import Finding
 from vngpublish.check.fingerprint import fill_missing
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
-from vngpublish.check.report import ReportWriter, Tally, writer_class
 from vngpublish.check.rule import Rule
 from vngpublish.check.source import FileError, SourceError, read_source
+from vngpublish.check.summary import Tally
 from vngpublish.check.suppress import apply_suppressions
+
+Render = Callable[[list[Finding], str], str]
+"""Formats one file's findings in a language: a streaming report format's `render_findings`."""
 
 
 @dataclass(frozen=True)
 class RunOptions:
     """What to check every file with (picklable: it is sent to worker processes).
 
-    With `render_format`, the name of a streaming report format, each file's findings come
-    back rendered in that format and language (`render_lang`) and counted, not as objects:
+    `rules` are the rules to run; `known` the ids of every rule there is, so a suppression
+    comment naming one that is not selected is not mistaken for a typo. With `render`, each
+    file's findings come back formatted by it in `render_lang`, and counted, not as objects:
     the process that checked a file also formats it.
     """
 
-    rules: frozenset[str]
+    rules: tuple[type[Rule], ...]
+    known: frozenset[str]
     site_root: Path | None = None
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     base_dir: Path = field(default_factory=Path.cwd)
-    render_format: str | None = None
+    render: Render | None = None
     render_lang: str = "en"
 
 
@@ -61,20 +70,26 @@ class FileResult:
 
 
 @cache
-def _rules(ids: frozenset[str]) -> list[Rule]:
+def _instances(rules: tuple[type[Rule], ...]) -> tuple[Rule, ...]:
     """Rule instances, made once per process for each distinct selection."""
-    return rules_by_id(ids)
+    return tuple(rule() for rule in rules)
 
 
 def check_source(
-    source: str, path: str, rules: frozenset[str], site_root: Path | None = None
+    source: str,
+    path: str,
+    rules: tuple[type[Rule], ...],
+    known: frozenset[str],
+    site_root: Path | None = None,
 ) -> list[Finding]:
     """The findings of `rules` on one page's source, after inline suppressions.
 
     Every finding has a fingerprint, including those about the suppressions themselves.
     """
     page = Page(source, path, site_root=site_root)
-    return fill_missing(apply_suppressions(page, check_page(page, _rules(rules)), rules))
+    active = frozenset(rule.id for rule in rules)
+    findings = check_page(page, _instances(rules))
+    return fill_missing(apply_suppressions(page, findings, active, known))
 
 
 def check_file(path: str, options: RunOptions) -> FileResult:
@@ -83,10 +98,11 @@ def check_file(path: str, options: RunOptions) -> FileResult:
         source = read_source(path)
     except SourceError as exc:
         return FileResult(path, [], exc.error)
-    rules = options.rules - ignored_for(path, options.per_file_ignores, options.base_dir)
+    ignored = ignored_for(path, options.per_file_ignores, options.base_dir)
+    rules = tuple(rule for rule in options.rules if rule.id not in ignored)
     try:
-        findings = check_source(source, path, rules, options.site_root)
-    except SourceError as exc:  # e.g. the parser gave up part way (page.ParseStopped)
+        findings = check_source(source, path, rules, options.known, options.site_root)
+    except SourceError as exc:  # e.g. the parser gave up part way (parse.ParseStopped)
         return FileResult(path, [], exc.error)
     except Exception as exc:  # a bug in a rule must not lose the other files' results
         frame = traceback.extract_tb(exc.__traceback__)[-1]
@@ -100,23 +116,14 @@ def check_file(path: str, options: RunOptions) -> FileResult:
                 {"error": repr(exc), "where": where},
             ),
         )
-    if options.render_format is not None:
+    if options.render is not None:
         return FileResult(
             path,
             [],
-            rendered=_writer(options.render_format).render_findings(findings, options.render_lang),
+            rendered=options.render(findings, options.render_lang),
             tally=Tally.of(findings),
         )
     return FileResult(path, findings)
-
-
-@cache
-def _writer(name: str) -> type[ReportWriter]:
-    """The streaming format `name`'s writer class (looked up once per process)."""
-    writer = writer_class(name)
-    if writer is None or not writer.streams:
-        raise ValueError(f"{name!r} is not a streaming report format")
-    return writer
 
 
 _worker_options: RunOptions | None = None

@@ -32,8 +32,8 @@ from vngpublish.check.finding import Finding, Outcome, Severity
 from vngpublish.check.i18n import N_
 from vngpublish.check.locate import selector
 from vngpublish.check.page import Page
-from vngpublish.check.presets import closest
-from vngpublish.check.rule import Result, Rule, all_rules
+from vngpublish.check.rule import Result, Rule
+from vngpublish.check.suggest import closest
 
 RULE_ID = "suppression-invalid"
 MARKER = "vngpublish-"
@@ -80,16 +80,16 @@ class _Suppression:
 
 
 def apply_suppressions(
-    page: Page, findings: list[Finding], active: Collection[str]
+    page: Page, findings: list[Finding], active: Collection[str], known: Collection[str]
 ) -> list[Finding]:
     """Drop the findings the page's suppression comments cover and report bad suppressions.
 
     `active` holds the ids of the rules that ran on the page: only their suppressions can be
     found unused, and problems are reported only when `suppression-invalid` is among them.
+    `known` holds the id of every rule there is: a suppression naming another is reported.
     """
     if MARKER not in page.source:
         return findings  # the common case costs one substring search
-    known = all_rules()
     problems: list[Finding] = []
     suppressions: list[_Suppression] = []
     for comment in _comments(page):

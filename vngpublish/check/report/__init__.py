@@ -15,97 +15,60 @@ processes render their files' findings and the command line passes the text to
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping
 from typing import ClassVar, TextIO
 
-from vngpublish.check.finding import Finding, Outcome, Severity
+from vngpublish.check.finding import Finding
+from vngpublish.check.rule import Rule
 from vngpublish.check.source import FileError
-
-
-@dataclass
-class Summary:
-    """Counts over a whole run."""
-
-    files: int = 0
-    """Files read and checked (not counting those in `unreadable`)."""
-    errors: int = 0
-    """Failed findings with severity error."""
-    warnings: int = 0
-    """Failed findings with severity warning."""
-    review: int = 0
-    """cantTell findings: a person has to look; they never fail a run."""
-    unreadable: int = 0
-    """Paths that could not be checked."""
-    stale_baseline: list[dict[str, str]] | None = None
-    """With `--baseline`: the entries that matched no finding (rule, path, fingerprint,
-    selector, message), so the file can be pruned; None when no baseline was used."""
-
-    def add(self, findings: list[Finding]) -> None:
-        """Count one checked file's findings."""
-        self.add_tally(Tally.of(findings))
-
-    def add_tally(self, tally: Tally) -> None:
-        """Count one checked file, whose findings `tally` counted."""
-        self.files += 1
-        self.errors += tally.errors
-        self.warnings += tally.warnings
-        self.review += tally.review
-
-
-@dataclass(frozen=True)
-class Tally:
-    """One file's findings counted as the summary counts them."""
-
-    errors: int = 0
-    warnings: int = 0
-    review: int = 0
-
-    @classmethod
-    def of(cls, findings: Iterable[Finding]) -> Tally:
-        """Count `findings`: failed ones by severity, cantTell ones as to review."""
-        errors = warnings = review = 0
-        for finding in findings:
-            if finding.outcome is Outcome.CANT_TELL:
-                review += 1
-            elif finding.severity is Severity.ERROR:
-                errors += 1
-            else:
-                warnings += 1
-        return cls(errors, warnings, review)
-
-    @property
-    def count(self) -> int:
-        """All the findings counted."""
-        return self.errors + self.warnings + self.review
-
-    def fails(self, threshold: int | None) -> bool:
-        """Whether a failed finding has a severity rank at or above `threshold` (None: never)."""
-        if threshold is None:
-            return False
-        if threshold <= Severity.WARNING.rank and self.warnings:
-            return True
-        return threshold <= Severity.ERROR.rank and self.errors > 0
+from vngpublish.check.summary import Summary
 
 
 class ReportWriter:
-    """Base class of the writers. `out` receives the report, `err` the per-path errors."""
+    """Base class of the writers. `out` receives the report, `err` the per-path errors.
+
+    `catalog` describes every rule there is (titles, criteria, why and how to fix), for the
+    formats that show them; `selected` names the rules that ran, for the formats that list
+    every rule checked (a JUnit testcase per rule, the report's criteria checked without
+    failures). Both are given by whoever chose the rules (the command line); a writer without
+    them shows what the findings themselves carry.
+    """
 
     streams: ClassVar[bool] = False
     """True when the format writes each file's findings as text made by `render_findings()`."""
 
-    def __init__(self, out: TextIO, err: TextIO, lang: str) -> None:
+    def __init__(
+        self,
+        out: TextIO,
+        err: TextIO,
+        lang: str,
+        *,
+        catalog: Mapping[str, type[Rule]] | None = None,
+        selected: Collection[str] | None = None,
+    ) -> None:
         self.out = out
         self.err = err
         self.lang = lang
+        self.catalog: Mapping[str, type[Rule]] = catalog or {}
+        self.selected: frozenset[str] | None = None if selected is None else frozenset(selected)
 
     @classmethod
-    def render_findings(cls, findings: list[Finding], lang: str) -> str:
+    def render_findings(
+        cls, findings: list[Finding], lang: str, rule_ids: tuple[str, ...] = ()
+    ) -> str:
         """A streaming format's text for one file's findings (made without a writer, so that
-        any process can make it); "" when there are none."""
+        any process can make it); "" when there are none. `rule_ids` are the catalog's ids in
+        its order, for formats that refer to rules by position."""
         raise NotImplementedError
+
+    @classmethod
+    def renderer(cls, catalog: Mapping[str, type[Rule]]) -> Callable[[list[Finding], str], str]:
+        """`render_findings` for the rules of `catalog`, as worker processes call it (it can be
+        pickled: it holds the class and the rule ids, not the rules)."""
+        return functools.partial(cls.render_findings, rule_ids=tuple(catalog))
 
     def file_rendered(self, path: str, text: str) -> None:
         """Write one checked file's findings as `render_findings()` made them."""

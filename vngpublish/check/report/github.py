@@ -19,9 +19,10 @@ import os
 
 from vngpublish.check.finding import Finding, Outcome
 from vngpublish.check.i18n import format_message
-from vngpublish.check.report import ReportWriter, Summary
+from vngpublish.check.report import ReportWriter
 from vngpublish.check.report.text import summary_line
 from vngpublish.check.source import FileError
+from vngpublish.check.summary import Summary
 
 
 def escape_data(text: str) -> str:
@@ -77,7 +78,9 @@ class Writer(ReportWriter):
         print(command("error", properties, message), file=self.out)
 
     @classmethod
-    def render_findings(cls, findings: list[Finding], lang: str) -> str:
+    def render_findings(
+        cls, findings: list[Finding], lang: str, rule_ids: tuple[str, ...] = ()
+    ) -> str:
         """One command line per finding."""
         return "".join(annotation(finding, lang) + "\n" for finding in findings)
 

@@ -13,9 +13,9 @@ by severity, rule and page that hide what does not match. A Content-Security-Pol
 only that script and the inline style, by hash; the file loads nothing from anywhere.
 
 Streaming-friendly: `file()` keeps only compact data per finding (identical texts shared);
-the page is rendered once, at `close()`. Which rules ran is needed to list the criteria
-checked without failures: pass it as `rules=` (the command line does); without it the report
-says it cannot list them.
+the page is rendered once, at `close()`. The rules' titles, help and criteria come from
+`catalog=`; which rules ran (`selected=`) is needed to list the criteria checked without
+failures (the command line passes both); without it the report says it cannot list them.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
@@ -33,15 +33,16 @@ import jinja2
 from babel.dates import format_datetime
 from markupsafe import Markup
 
-from vngpublish import __version__
 from vngpublish.check.finding import Finding, Outcome
 from vngpublish.check.i18n import N_, NP_, format_message, format_plural, translate
-from vngpublish.check.report import ReportWriter, Summary
+from vngpublish.check.report import ReportWriter
 from vngpublish.check.report.text import error_line
-from vngpublish.check.rule import Rule, all_rules
+from vngpublish.check.rule import Rule
 from vngpublish.check.source import FileError
+from vngpublish.check.summary import Summary
 from vngpublish.check.wcag import SuccessCriterion, criterion, sort_key
 from vngpublish.resources import templates_dir
+from vngpublish.version import __version__
 
 KINDS = ("error", "warning", "review")
 """How a finding is shown: a failure's severity, or "review" for cantTell."""
@@ -268,7 +269,7 @@ class PageView:
 class Writer(ReportWriter):
     """Collects compact data per checked file; renders the whole report at `close()`.
 
-    `rules`: the ids of the rules that ran (to list the success criteria checked without
+    `selected`: the ids of the rules that ran (to list the success criteria checked without
     failures); `now`: the time shown as the report's date (default: the time of `close()`).
     """
 
@@ -278,11 +279,11 @@ class Writer(ReportWriter):
         err: TextIO,
         lang: str,
         *,
-        rules: Iterable[str] | None = None,
+        catalog: Mapping[str, type[Rule]] | None = None,
+        selected: Collection[str] | None = None,
         now: datetime | None = None,
     ) -> None:
-        super().__init__(out, err, lang)
-        self.rules: frozenset[str] | None = None if rules is None else frozenset(rules)
+        super().__init__(out, err, lang, catalog=catalog, selected=selected)
         self.now = now
         self.pages: list[PageData] = []
         self.groups: dict[tuple[str, str, str, str, str], Group] = {}
@@ -335,7 +336,7 @@ class Writer(ReportWriter):
         """Everything the template shows."""
         lang = self.lang
         groups_by_number = {g.number: g for g in self.groups.values()}
-        registry = all_rules()
+        registry = self.catalog
         rule_views = self._rule_views(registry)
         pages = [
             PageView(
@@ -374,7 +375,7 @@ class Writer(ReportWriter):
             "csp": csp,
             "summary": summary,
             "pages_with_findings": len(pages),
-            "rules_run": None if self.rules is None else len(self.rules),
+            "rules_run": None if self.selected is None else len(self.selected),
             "failed_criteria": failed,
             "passed_criteria": passed,
             "best_practice": any(not view.criteria for view in rule_views),
@@ -396,7 +397,7 @@ class Writer(ReportWriter):
             "severity_table": lambda kind: t["severity_table"].format(kind=kind),
         }
 
-    def _rule_views(self, registry: dict[str, type[Rule]]) -> list[RuleView]:
+    def _rule_views(self, registry: Mapping[str, type[Rule]]) -> list[RuleView]:
         by_rule: dict[str, list[Group]] = {}
         for group in self.groups.values():
             by_rule.setdefault(group.rule, []).append(group)
@@ -442,11 +443,11 @@ class Writer(ReportWriter):
         )
 
     def _criteria(
-        self, views: list[RuleView], registry: dict[str, type[Rule]]
+        self, views: list[RuleView], registry: Mapping[str, type[Rule]]
     ) -> tuple[list[CriterionView], list[CriterionView] | None]:
         """The criteria with failures, and those tested without (None when rules unknown)."""
         tested: dict[str, set[str]] = {}
-        for rule_id in self.rules if self.rules is not None else ():
+        for rule_id in self.selected if self.selected is not None else ():
             rule = registry.get(rule_id)
             for sc in rule.wcag if rule else ():
                 tested.setdefault(sc, set()).add(rule_id)
@@ -467,9 +468,9 @@ class Writer(ReportWriter):
             counts = Counts(counts.error, counts.warning, counts.review, len(pages.get(sc, ())))
             if counts.failed:
                 failed.append(self._criterion(sc, counts, sorted(rules_with[sc])))
-            elif self.rules is not None:
+            elif self.selected is not None:
                 passed.append(self._criterion(sc, counts, sorted(tested.get(sc, ()))))
-        return failed, (passed if self.rules is not None else None)
+        return failed, (passed if self.selected is not None else None)
 
 
 def _counts(kinds: Iterable[str]) -> Counts:
@@ -503,40 +504,3 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-
-
-def write_report(
-    paths: Iterable[str],
-    out: TextIO,
-    lang: str = "en",
-    *,
-    rules: Iterable[str] | None = None,
-    err: TextIO | None = None,
-    now: datetime | None = None,
-) -> Summary:
-    """Check `paths` (files or folders) with `rules` (default: every rule) and write the report.
-
-    For Python use and scripts; the command line does the same with `--report FILE.html`.
-    Paths that cannot be checked are listed in the report and on `err` (default stderr).
-    Returns the counts.
-    """
-    import sys
-
-    from vngpublish.check.runner import RunOptions, run
-    from vngpublish.check.source import collect
-
-    selected = frozenset(all_rules()) if rules is None else frozenset(rules)
-    writer = Writer(out, err or sys.stderr, lang, rules=selected, now=now)
-    files, errors = collect(list(paths))
-    summary = Summary(unreadable=len(errors))
-    for error in errors:
-        writer.error(error)
-    for result in run(files, RunOptions(rules=selected)):
-        if result.error is not None:
-            summary.unreadable += 1
-            writer.error(result.error)
-            continue
-        summary.add(result.findings)
-        writer.file(result.path, result.findings)
-    writer.close(summary)
-    return summary

@@ -22,12 +22,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from vngpublish import __version__
 from vngpublish.check.finding import Finding
 from vngpublish.check.i18n import format_message
-from vngpublish.check.report import ReportWriter, Summary
+from vngpublish.check.report import ReportWriter
 from vngpublish.check.report.text import error_line
 from vngpublish.check.source import FileError
+from vngpublish.check.summary import Summary
+from vngpublish.version import __version__
 
 _encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per finding
 
@@ -79,7 +80,9 @@ class Writer(ReportWriter):
         print(error_line(error, self.lang), file=self.err)
 
     @classmethod
-    def render_findings(cls, findings: list[Finding], lang: str) -> str:
+    def render_findings(
+        cls, findings: list[Finding], lang: str, rule_ids: tuple[str, ...] = ()
+    ) -> str:
         """The file's findings, one object a line."""
         return ",\n  ".join(_encode(finding_dict(finding, lang)) for finding in findings)
 

@@ -29,14 +29,14 @@ from __future__ import annotations
 import re
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Collection
 from typing import Any
 
 from vngpublish.check.finding import Finding, Outcome, Severity
 from vngpublish.check.i18n import N_, NP_, format_message, format_plural
-from vngpublish.check.report import ReportWriter, Summary
+from vngpublish.check.report import ReportWriter
 from vngpublish.check.report.text import error_line, finding_line
 from vngpublish.check.source import FileError
+from vngpublish.check.summary import Summary
 
 # Characters XML 1.0 cannot hold at all, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -62,9 +62,6 @@ def _finding_text(finding: Finding, lang: str) -> str:
 
 class Writer(ReportWriter):
     """Writes one testsuite per page as each page is done."""
-
-    rules: Collection[str] = ()
-    """Ids of the rules that ran: each becomes a testcase of every page (set by the CLI)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -102,7 +99,7 @@ class Writer(ReportWriter):
 
     def file(self, path: str, findings: list[Finding]) -> None:
         """The page's testsuite: a testcase per rule, failed when the rule failed there."""
-        by_rule: dict[str, list[Finding]] = {rule: [] for rule in self.rules}
+        by_rule: dict[str, list[Finding]] = {rule: [] for rule in self.selected or ()}
         for finding in findings:
             by_rule.setdefault(finding.rule, []).append(finding)
         suite = ET.Element("testsuite", name=xml_text(path))

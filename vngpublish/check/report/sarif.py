@@ -27,14 +27,15 @@ from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
-from vngpublish import __version__
 from vngpublish.check.finding import Finding, Outcome
 from vngpublish.check.i18n import format_message, translate
-from vngpublish.check.report import ReportWriter, Summary
+from vngpublish.check.report import ReportWriter
 from vngpublish.check.report.text import error_line
-from vngpublish.check.rule import Rule, all_rules
+from vngpublish.check.rule import Rule
 from vngpublish.check.source import FileError
+from vngpublish.check.summary import Summary
 from vngpublish.resources import checks_dir
+from vngpublish.version import __version__
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 BASE_ID = "SRCROOT"
@@ -141,12 +142,6 @@ def result_dict(finding: Finding, rule_index: int, lang: str) -> dict[str, Any]:
     return result
 
 
-@cache
-def _rule_index() -> dict[str, int]:
-    """Each rule's position in the driver's `rules` (the registry's order)."""
-    return {rule_id: i for i, rule_id in enumerate(all_rules())}
-
-
 class Writer(ReportWriter):
     """Streams results into one SARIF run; the rules and the invocation come last."""
 
@@ -154,7 +149,6 @@ class Writer(ReportWriter):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.registry = all_rules()
         self.notifications: list[dict[str, Any]] = []
         self.first = True
         self.out.write(
@@ -173,9 +167,12 @@ class Writer(ReportWriter):
         print(error_line(error, self.lang), file=self.err)
 
     @classmethod
-    def render_findings(cls, findings: list[Finding], lang: str) -> str:
-        """One result per finding, one a line."""
-        index = _rule_index()
+    def render_findings(
+        cls, findings: list[Finding], lang: str, rule_ids: tuple[str, ...] = ()
+    ) -> str:
+        """One result per finding, one a line; `ruleIndex` is the rule's position in
+        `rule_ids`, the order of the driver's `rules` (-1 when not among them)."""
+        index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
         return ",\n   ".join(
             json.dumps(result_dict(finding, index.get(finding.rule, -1), lang), ensure_ascii=False)
             for finding in findings
@@ -183,7 +180,7 @@ class Writer(ReportWriter):
 
     def file(self, path: str, findings: list[Finding]) -> None:
         """Write one result per finding."""
-        self.file_rendered(path, self.render_findings(findings, self.lang))
+        self.file_rendered(path, self.render_findings(findings, self.lang, tuple(self.catalog)))
 
     def file_rendered(self, path: str, text: str) -> None:
         """Add the results `render_findings()` made."""
@@ -202,7 +199,7 @@ class Writer(ReportWriter):
                 "semanticVersion": __version__,
                 "informationUri": INFORMATION_URI,
                 "language": self.lang,
-                "rules": [rule_descriptor(rule, self.lang) for rule in self.registry.values()],
+                "rules": [rule_descriptor(rule, self.lang) for rule in self.catalog.values()],
             }
         }
         invocation = {

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from vngpublish.check.finding import Finding, Outcome
 from vngpublish.check.i18n import N_, NP_, format_message, format_plural
-from vngpublish.check.report import ReportWriter, Summary
+from vngpublish.check.report import ReportWriter
 from vngpublish.check.source import FileError
+from vngpublish.check.summary import Summary
 
 ERRORS = NP_("{count} error", "{count} errors")
 WARNINGS = NP_("{count} warning", "{count} warnings")
@@ -63,7 +64,9 @@ class Writer(ReportWriter):
         print(error_line(error, self.lang), file=self.err)
 
     @classmethod
-    def render_findings(cls, findings: list[Finding], lang: str) -> str:
+    def render_findings(
+        cls, findings: list[Finding], lang: str, rule_ids: tuple[str, ...] = ()
+    ) -> str:
         """One line per finding."""
         return "".join(finding_line(finding, lang) + "\n" for finding in findings)
 
