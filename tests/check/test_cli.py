@@ -117,6 +117,7 @@ def test_json_document_shape(site: Path) -> None:
         "selector": "body",
         "snippet": "<body>",
         "message": "The page has no level-one heading (h1).",
+        "message_id": "missing",
         "wcag": [],
         "act": [],
     }

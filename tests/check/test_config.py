@@ -91,6 +91,10 @@ def test_other_toml_file_has_the_keys_at_the_top(tmp_path: Path) -> None:
         ("[tool.vngpublish.check]\nignore = [1]\n", "ignore: must be a list of rule ids"),
         ('[tool.vngpublish.check]\nper-file-ignores = "x"\n', "per-file-ignores: must be a table"),
         ("[tool.vngpublish.check\n", "not valid TOML"),
+        (
+            '[tool.vngpublish.check]\ndocs-url = "https://example.org/rules/"\n',
+            "docs-url: must contain {rule} where the rule id goes",
+        ),
         ('[project]\nname = "x"\n', "has no [tool.vngpublish.check] table"),
     ],
 )
@@ -137,7 +141,7 @@ FAKE = {
     "aa-rule": fake_rule("aa-rule", "AA"),
     "aaa-rule": fake_rule("aaa-rule", "AAA"),
     "practice": fake_rule("practice", "best-practice"),
-    "landmark-rule": fake_rule("landmark-rule", "A", ("landmarks",)),
+    "landmark-rule": fake_rule("landmark-rule", "A", ("landmarks", "not-email")),
     "not-for-mail": fake_rule("not-for-mail", "AA", ("not-email",)),
     "suppression-invalid": fake_rule("suppression-invalid", "best-practice", ("suppression",)),
 }

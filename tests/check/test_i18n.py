@@ -19,6 +19,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
+from vngpublish.check.docs import catalog_texts
 from vngpublish.check.i18n import (
     KEYWORDS,
     LOCALE_DIR,
@@ -28,6 +29,7 @@ from vngpublish.check.i18n import (
     placeholders,
     translate,
 )
+from vngpublish.check.registry import load_rules
 
 PACKAGE = Path(__file__).resolve().parents[2] / "vngpublish"
 PO = LOCALE_DIR / "nl" / "LC_MESSAGES" / "vngpublish.po"
@@ -35,13 +37,16 @@ MO = PO.with_suffix(".mo")
 
 
 def extracted() -> dict[str | tuple[str, str], str]:
-    """Every marked string in the package, with the first place it occurs."""
+    """Every marked string in the package, and every text of the rules' documentation, with
+    the first place it occurs."""
     found: dict[str | tuple[str, str], str] = {}
     for filename, lineno, message, _comments, _context in extract_from_dir(
         str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS
     ):
         key = message if isinstance(message, str) else tuple(message)
         found.setdefault(key, f"vngpublish/{filename}:{lineno}")  # type: ignore[arg-type]
+    for item in catalog_texts(load_rules()):
+        found.setdefault(item.text, f"{item.location} ({item.comment})")
     return found
 
 
@@ -145,6 +150,7 @@ def test_update_catalogs_keeps_existing_translations(tmp_path: Path) -> None:
     repo = PACKAGE.parent
     (tmp_path / "scripts").mkdir()
     shutil.copy(repo / "scripts" / "update-catalogs", tmp_path / "scripts")
+    shutil.copy(repo / "scripts" / "rule-catalog", tmp_path / "scripts")
     shutil.copy(repo / "babel.cfg", tmp_path)
     package = tmp_path / "vngpublish"
     (package / "locale" / "nl" / "LC_MESSAGES").mkdir(parents=True)
@@ -165,7 +171,7 @@ def test_update_catalogs_keeps_existing_translations(tmp_path: Path) -> None:
     pybabel = Path(sys.executable).parent / "pybabel"
     subprocess.run(
         [str(tmp_path / "scripts" / "update-catalogs")],
-        env={**os.environ, "PYBABEL": str(pybabel)},
+        env={**os.environ, "PYBABEL": str(pybabel), "PYTHON": sys.executable},
         check=True,
         capture_output=True,
     )

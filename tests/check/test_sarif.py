@@ -119,6 +119,43 @@ def test_rules_carry_help_tags_and_default_levels(page: Path) -> None:
     assert "helpUri" not in rules["heading-order"]  # no success criterion to point at
 
 
+def test_each_rules_help_is_its_documentation_page(page: Path) -> None:
+    _, log, _ = sarif("site", "--select", "image-alt", "--lang", "nl")
+    rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    markdown = rules["link-name"]["help"]["markdown"]
+    assert markdown.startswith("# link-name: Links hebben een toegankelijke naam\n")
+    assert "## Wat de regel controleert" in markdown and "## Zo los je het op" in markdown
+
+
+def test_messages_have_ids_and_numbered_arguments(page: Path) -> None:
+    _, log, _ = sarif("site", "--select", "image-alt,link-text-generic")
+    run = log["runs"][0]
+    by_rule = results_by_rule(log)
+    message = by_rule["link-text-generic"]["message"]
+    assert message["id"] == "heading-context"
+    rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+    template = rules["link-text-generic"]["messageStrings"]["heading-context"]["text"]
+    assert "{0}" in template and "{1}" in template and "{name}" not in template
+    # A viewer that fills the template with the arguments shows the text of the result.
+    filled = template
+    for index, value in enumerate(message["arguments"]):
+        filled = filled.replace("{" + str(index) + "}", value)
+    assert filled == message["text"]
+
+
+def test_help_uri_is_the_published_page_when_the_configuration_says_where(
+    page: Path, tmp_path: Path
+) -> None:
+    config = tmp_path / "vngpublish.toml"
+    config.write_text('docs-url = "https://example.org/toegankelijkheid/{lang}/{rule}"\n')
+    _, log, _ = sarif("site", "--select", "image-alt", "--config", str(config))
+    rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["image-alt"]["helpUri"] == "https://example.org/toegankelijkheid/en/image-alt"
+    assert rules["heading-order"]["helpUri"] == (
+        "https://example.org/toegankelijkheid/en/heading-order"
+    )
+
+
 def test_fingerprints_do_not_change_when_lines_move(page: Path) -> None:
     _, before, _ = sarif("site", "--select", "all")
     page.write_text(

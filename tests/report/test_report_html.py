@@ -222,17 +222,25 @@ def test_rule_help_is_written_once_however_many_findings() -> None:
     assert text(parse(report(pages))).count(why) == 1
 
 
-def test_without_why_the_rules_docstring_is_shown_marked_as_english(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    rule = load_rules()["image-alt"]
-    monkeypatch.setattr(rule, "why", "")
-    monkeypatch.setattr(rule, "fix", "")
+def test_each_rule_says_what_it_checks_in_the_reports_language() -> None:
     tree = parse(report({"a.html": [finding("image-alt", "a.html")]}, "nl"))
-    help_list = tree.get_element_by_id("rule-image-alt").xpath(".//dl")[0]
-    first_paragraph = " ".join(rule.description().split("\n\n")[0].split())
-    english = help_list.xpath(".//*[@lang='en']")
-    assert [text(e) for e in english] == [first_paragraph]
+    about = tree.get_element_by_id("rule-image-alt").xpath(".//details[@class='about']")[0]
+    assert text(about.xpath("summary")[0]) == "Wat deze regel controleert"
+    first = text(about.xpath("p")[0])
+    assert first.startswith('Geldt voor img-elementen en elementen met role="img"')
+    assert about.xpath("p[1]/code")[0].text == "img"
+    assert not about.xpath(".//a"), "no link without a docs-url"
+
+
+def test_each_rule_links_to_its_page_where_the_configuration_says_they_are() -> None:
+    out = io.StringIO()
+    url = "https://example.org/vngpublish/{lang}/{rule}.html"
+    writer = Writer(out, io.StringIO(), "en", catalog=load_rules(), docs_url=url, now=NOW)
+    writer.file("a.html", [finding("image-alt", "a.html")])
+    writer.close(Summary(files=1, errors=1))
+    about = parse(out.getvalue()).get_element_by_id("rule-image-alt")
+    links = about.xpath(".//details[@class='about']//a/@href")
+    assert links == ["https://example.org/vngpublish/en/image-alt.html"]
 
 
 def test_identical_findings_on_several_pages_are_shown_once_with_their_pages() -> None:

@@ -1,4 +1,5 @@
-"""The checker for Python use: check a document, or check files and write the HTML report.
+"""The checker for Python use: check a document, check files and write the HTML report, or
+explain a rule.
 
 Like the command line, this is a composition root: it loads the rules (`registry`), chooses
 them (`presets`) and hands them to the runner and the report.
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from vngpublish.check.config import Config, ignored_for
+from vngpublish.check.docs import examples, rule_page
 from vngpublish.check.finding import Finding
 from vngpublish.check.presets import selection
 from vngpublish.check.registry import load_rules, rule_classes
@@ -97,6 +99,17 @@ def write_report(
         writer.file(result.path, result.findings)
     writer.close(summary)
     return summary
+
+
+def explain(rule_id: str, lang: str = "en") -> str:
+    """The documentation page of the rule `rule_id` in `lang` ("en" or "nl"), as Markdown,
+    with each of its examples checked as it is shown. Raises KeyError for an unknown id."""
+    rule = load_rules()[rule_id]
+    found = {
+        example: check_html(example.page, "example.html", select=[rule_id])
+        for example in examples(rule_id)
+    }
+    return rule_page(rule, lang, found)
 
 
 def _ids(ids: str | Iterable[str]) -> list[str]:

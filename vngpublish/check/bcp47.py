@@ -24,39 +24,46 @@ from typing import Any
 
 from vngpublish.check.i18n import N_
 
-# Messages. Placeholders: {tag} the whole value, {primary} its first subtag, {subtag} the
-# offending subtag, {suggestion} a corrected tag, {prefix} the subtag an extlang must follow.
-M_EMPTY = N_("The language tag is empty: use a tag such as 'nl' or 'en'.")
-M_SPACES_ONLY = N_("'{tag}' contains only spaces: use a language tag such as 'nl' or 'en'.")
-M_UNDERSCORE = N_("'{tag}' is not a valid language tag: use a hyphen: '{suggestion}'.")
-M_SPACES = N_("'{tag}' is not a valid language tag: remove the spaces: '{suggestion}'.")
-M_ALIAS = N_("'{primary}' is not a registered language subtag: use '{suggestion}'.")
-M_NAME = N_("'{tag}' is a language name, not a language tag: use '{suggestion}'.")
-M_UNKNOWN_PRIMARY = N_(
-    "'{primary}' is not a registered language subtag, so '{tag}' names no known language."
-)
-M_NOT_A_TAG = N_("'{tag}' is not a language tag: use a tag such as 'nl' or 'en'.")
-M_PRIVATE = N_(
-    "'{tag}' is a private-use tag: it names no language that browsers and assistive "
-    "technology know. Start it with a language subtag, for example 'nl-{tag}'."
-)
-M_GRANDFATHERED = N_("'{tag}' is an old, deprecated language tag: use '{suggestion}'.")
-M_GRANDFATHERED_NO_LANGUAGE = N_(
-    "'{tag}' is an old (grandfathered) language tag that browsers and assistive technology do "
-    "not recognise: use a current tag."
-)
-M_MALFORMED = N_(
-    "'{tag}' is not a well-formed language tag: the language '{primary}' is recognised, but "
-    "correct the rest of the tag."
-)
-M_DEPRECATED = N_("'{subtag}' in '{tag}' is deprecated: use '{suggestion}'.")
-M_UNKNOWN_EXTLANG = N_("'{subtag}' in '{tag}' is not a registered extended language subtag.")
-M_EXTLANG_PREFIX = N_("'{subtag}' in '{tag}' may only follow '{prefix}'.")
-M_UNKNOWN_SCRIPT = N_("'{subtag}' in '{tag}' is not a registered script subtag.")
-M_UNKNOWN_REGION = N_("'{subtag}' in '{tag}' is not a registered region subtag.")
-M_REGION_ALIAS = N_("'{subtag}' in '{tag}' is not a registered region subtag: use '{suggestion}'.")
-M_UNKNOWN_VARIANT = N_("'{subtag}' in '{tag}' is not a registered variant subtag.")
-M_DUPLICATE = N_("'{subtag}' appears more than once in '{tag}'.")
+# What can be wrong with a tag, by kind. Placeholders: {tag} the whole value, {primary} its
+# first subtag, {subtag} the offending subtag, {suggestion} a corrected tag, {prefix} the
+# subtag an extlang must follow.
+MESSAGES: dict[str, str] = {
+    "empty": N_("The language tag is empty: use a tag such as 'nl' or 'en'."),
+    "spaces-only": N_("'{tag}' contains only spaces: use a language tag such as 'nl' or 'en'."),
+    "underscore": N_("'{tag}' is not a valid language tag: use a hyphen: '{suggestion}'."),
+    "spaces": N_("'{tag}' is not a valid language tag: remove the spaces: '{suggestion}'."),
+    "language-alias": N_("'{primary}' is not a registered language subtag: use '{suggestion}'."),
+    "language-name": N_("'{tag}' is a language name, not a language tag: use '{suggestion}'."),
+    "unknown-language": N_(
+        "'{primary}' is not a registered language subtag, so '{tag}' names no known language."
+    ),
+    "not-a-tag": N_("'{tag}' is not a language tag: use a tag such as 'nl' or 'en'."),
+    "private-use": N_(
+        "'{tag}' is a private-use tag: it names no language that browsers and assistive "
+        "technology know. Start it with a language subtag, for example 'nl-{tag}'."
+    ),
+    "grandfathered": N_("'{tag}' is an old, deprecated language tag: use '{suggestion}'."),
+    "grandfathered-no-language": N_(
+        "'{tag}' is an old (grandfathered) language tag that browsers and assistive technology do "
+        "not recognise: use a current tag."
+    ),
+    "malformed": N_(
+        "'{tag}' is not a well-formed language tag: the language '{primary}' is recognised, but "
+        "correct the rest of the tag."
+    ),
+    "deprecated-subtag": N_("'{subtag}' in '{tag}' is deprecated: use '{suggestion}'."),
+    "unknown-extlang": N_("'{subtag}' in '{tag}' is not a registered extended language subtag."),
+    "extlang-prefix": N_("'{subtag}' in '{tag}' may only follow '{prefix}'."),
+    "unknown-script": N_("'{subtag}' in '{tag}' is not a registered script subtag."),
+    "unknown-region": N_("'{subtag}' in '{tag}' is not a registered region subtag."),
+    "region-alias": N_(
+        "'{subtag}' in '{tag}' is not a registered region subtag: use '{suggestion}'."
+    ),
+    "unknown-variant": N_("'{subtag}' in '{tag}' is not a registered variant subtag."),
+    "duplicate-subtag": N_("'{subtag}' appears more than once in '{tag}'."),
+}
+"""Every problem a language tag can have, by kind: English text marked with N_. Rules about
+`lang` attributes take these as their messages."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +86,15 @@ class Subtags:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """What is wrong with a tag: an English message (marked with N_) and its arguments."""
+    """What is wrong with a tag: its kind (a key of `MESSAGES`) and the message's arguments."""
 
-    message: str
+    kind: str
     args: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """The English message of this kind of problem (marked with N_)."""
+        return MESSAGES[self.kind]
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,13 +283,13 @@ def check(tag: str) -> Verdict:
     primary = _known_primary(stripped)
     subtags = parse(tag)
     problem = _validity_problem(tag, subtags) if subtags is not None else None
-    valid = subtags is not None and (problem is None or problem.message in _STILL_VALID)
+    valid = subtags is not None and (problem is None or problem.kind in _STILL_VALID)
     if primary is None:
         problem = _unknown_language_problem(tag, subtags)
     elif stripped != tag:
-        problem = Problem(M_SPACES, {"tag": tag, "suggestion": stripped})
+        problem = Problem("spaces", {"tag": tag, "suggestion": stripped})
     elif subtags is None:
-        problem = Problem(M_MALFORMED, {"tag": tag, "primary": tag.split("-", 1)[0]})
+        problem = Problem("malformed", {"tag": tag, "primary": tag.split("-", 1)[0]})
     return Verdict(
         tag=tag, known_primary=primary is not None, primary=primary, valid=valid, problem=problem
     )
@@ -299,7 +311,7 @@ def primary_language(tag: str) -> str | None:
 
 
 # Problems that leave a tag valid per RFC 5646 (it only recommends something better).
-_STILL_VALID = frozenset({M_DEPRECATED, M_GRANDFATHERED, M_GRANDFATHERED_NO_LANGUAGE})
+_STILL_VALID = frozenset({"deprecated-subtag", "grandfathered", "grandfathered-no-language"})
 
 
 def _preferred(record: dict[str, Any]) -> str | None:
@@ -314,14 +326,14 @@ def _validity_problem(tag: str, st: Subtags) -> Problem | None:
         record = reg.grandfathered[st.grandfathered]
         suggestion = _preferred(record)
         if suggestion:
-            return Problem(M_GRANDFATHERED, {"tag": tag, "suggestion": suggestion})
+            return Problem("grandfathered", {"tag": tag, "suggestion": suggestion})
         if record.get("Deprecated"):
-            return Problem(M_GRANDFATHERED_NO_LANGUAGE, {"tag": tag})
+            return Problem("grandfathered-no-language", {"tag": tag})
         return None
     if st.language is None:
         return None  # private use only: valid, and handled as "no known language"
     if st.language not in reg.language:
-        return Problem(M_UNKNOWN_PRIMARY, {"tag": tag, "primary": st.language})
+        return Problem("unknown-language", {"tag": tag, "primary": st.language})
     parts = tag.split("-")
     original = {p.lower(): p for p in parts}
 
@@ -335,35 +347,35 @@ def _validity_problem(tag: str, st: Subtags) -> Problem | None:
             if region is not None and len(st.extlangs) == 1:  # "nl-NLD": a 3-letter country
                 fixed = "-".join(region if p.lower() == ext else p for p in parts)
                 return Problem(
-                    M_REGION_ALIAS, {"tag": tag, "subtag": show(ext), "suggestion": fixed}
+                    "region-alias", {"tag": tag, "subtag": show(ext), "suggestion": fixed}
                 )
-            return Problem(M_UNKNOWN_EXTLANG, {"tag": tag, "subtag": show(ext)})
+            return Problem("unknown-extlang", {"tag": tag, "subtag": show(ext)})
         prefixes = [p.lower() for p in extlang.get("Prefix", [])]
         if prefixes and st.language not in prefixes:
             return Problem(
-                M_EXTLANG_PREFIX, {"tag": tag, "subtag": show(ext), "prefix": prefixes[0]}
+                "extlang-prefix", {"tag": tag, "subtag": show(ext), "prefix": prefixes[0]}
             )
     if st.script is not None and st.script not in reg.script:
-        return Problem(M_UNKNOWN_SCRIPT, {"tag": tag, "subtag": show(st.script)})
+        return Problem("unknown-script", {"tag": tag, "subtag": show(st.script)})
     if st.region is not None and st.region not in reg.region:
         region = _region_aliases().get(st.region)
         if region is not None:
             fixed = "-".join(region if p.lower() == st.region else p for p in parts)
             return Problem(
-                M_REGION_ALIAS, {"tag": tag, "subtag": show(st.region), "suggestion": fixed}
+                "region-alias", {"tag": tag, "subtag": show(st.region), "suggestion": fixed}
             )
-        return Problem(M_UNKNOWN_REGION, {"tag": tag, "subtag": show(st.region)})
+        return Problem("unknown-region", {"tag": tag, "subtag": show(st.region)})
     seen: set[str] = set()
     for variant in st.variants:
         if variant not in reg.variant:
-            return Problem(M_UNKNOWN_VARIANT, {"tag": tag, "subtag": show(variant)})
+            return Problem("unknown-variant", {"tag": tag, "subtag": show(variant)})
         if variant in seen:
-            return Problem(M_DUPLICATE, {"tag": tag, "subtag": show(variant)})
+            return Problem("duplicate-subtag", {"tag": tag, "subtag": show(variant)})
         seen.add(variant)
     singletons: set[str] = set()
     for singleton, _ in st.extensions:
         if singleton in singletons:
-            return Problem(M_DUPLICATE, {"tag": tag, "subtag": show(singleton)})
+            return Problem("duplicate-subtag", {"tag": tag, "subtag": show(singleton)})
         singletons.add(singleton)
     # Valid; now recommend current subtags over deprecated ones.
     checks = [
@@ -378,43 +390,47 @@ def _validity_problem(tag: str, st: Subtags) -> Problem | None:
         suggestion = _preferred(table[sub])
         if suggestion:
             fixed = "-".join(suggestion if p.lower() == sub else p for p in parts)
-            return Problem(M_DEPRECATED, {"tag": tag, "subtag": show(sub), "suggestion": fixed})
+            return Problem(
+                "deprecated-subtag", {"tag": tag, "subtag": show(sub), "suggestion": fixed}
+            )
     return None
 
 
 def _unknown_language_problem(tag: str, st: Subtags | None) -> Problem:
     """Why `tag` names no known language, with a correction where one can be derived."""
     if tag == "":
-        return Problem(M_EMPTY)
+        return Problem("empty")
     if not tag.strip():
-        return Problem(M_SPACES_ONLY, {"tag": tag})
+        return Problem("spaces-only", {"tag": tag})
     if st is not None and st.grandfathered is not None:
         problem = _validity_problem(tag, st)
-        return problem or Problem(M_GRANDFATHERED_NO_LANGUAGE, {"tag": tag})
+        return problem or Problem("grandfathered-no-language", {"tag": tag})
     if st is not None and st.language is None:
-        return Problem(M_PRIVATE, {"tag": tag})
+        return Problem("private-use", {"tag": tag})
     stripped = tag.strip()
     hyphenated = stripped.replace("_", "-")
     if hyphenated != stripped and check(hyphenated).known_primary:
-        return Problem(M_UNDERSCORE, {"tag": tag, "suggestion": canonical(_best_form(hyphenated))})
+        return Problem("underscore", {"tag": tag, "suggestion": canonical(_best_form(hyphenated))})
     primary, _, rest = hyphenated.partition("-")
     alias = _language_aliases().get(primary.lower())
     if alias is not None:
         suggestion = alias + ("-" + rest if rest else "")
         if check(suggestion).known_primary:
-            return Problem(M_ALIAS, {"tag": tag, "primary": primary, "suggestion": suggestion})
+            return Problem(
+                "language-alias", {"tag": tag, "primary": primary, "suggestion": suggestion}
+            )
     named = _language_names().get(" ".join(stripped.lower().split()))
     if named is not None:
-        return Problem(M_NAME, {"tag": tag, "suggestion": named})
+        return Problem("language-name", {"tag": tag, "suggestion": named})
     if primary and _alnum(primary):
-        return Problem(M_UNKNOWN_PRIMARY, {"tag": tag, "primary": primary})
-    return Problem(M_NOT_A_TAG, {"tag": tag})
+        return Problem("unknown-language", {"tag": tag, "primary": primary})
+    return Problem("not-a-tag", {"tag": tag})
 
 
 def _best_form(tag: str) -> str:
     """`tag` with a deprecated subtag replaced, when the registry says so (for suggestions)."""
     verdict = check(tag)
-    if verdict.problem is not None and verdict.problem.message == M_DEPRECATED:
+    if verdict.problem is not None and verdict.problem.kind == "deprecated-subtag":
         return verdict.problem.args["suggestion"]
     return tag
 

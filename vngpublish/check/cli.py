@@ -7,6 +7,7 @@
         [--report FILE.html] [--lang nl|en] [--fail-on error|warning|never] [--jobs N]
         [--config FILE] [--baseline FILE] [--write-baseline FILE] [--no-progress] [--quiet]
     python -m vngpublish.check --list-rules [--format json|text]
+    python -m vngpublish.check --explain RULE [--lang nl|en]
 
 Exit status: 0 when no failed finding is at or above `--fail-on`; 1 when one is; 2 for a usage
 error, a bad configuration or baseline, or a path that could not be checked. Findings that
@@ -32,6 +33,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TextIO
 
+from vngpublish.check.api import explain
 from vngpublish.check.baseline import (
     STALE,
     Baseline,
@@ -200,6 +202,16 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
         help=t(N_("list every rule (--format json or text) and exit")),
     )
     parser.add_argument(
+        "--explain",
+        metavar="RULE",
+        help=t(
+            N_(
+                "print the documentation of a rule (what it checks, why, how to fix it, "
+                "examples) in --lang and exit"
+            )
+        ),
+    )
+    parser.add_argument(
         "--version",
         action="version",
         version=f"vngpublish {__version__}",
@@ -312,6 +324,10 @@ def main(
         lang = args.lang or config.lang or "en"
         if args.list_rules:
             _list_rules(args.format or "text", lang, out)
+            return 0
+        if args.explain is not None:
+            _check_ids([args.explain], "--explain")
+            out.write(explain(args.explain, lang))
             return 0
         return _check(args, config, lang, out, err)
     except ConfigError as exc:
@@ -444,11 +460,21 @@ def _check(args: argparse.Namespace, config: Config, lang: str, out: TextIO, err
     files, errors = collect(args.paths)
     threshold = None if fail_on == "never" else Severity(fail_on).rank
     with _Outputs(args.output, args.report, out) as (target, report_file):
-        writers = [writer_type(target, err, lang, catalog=catalog, selected=rules)]
+        docs_url = config.docs_url
+        writers = [
+            writer_type(target, err, lang, catalog=catalog, selected=rules, docs_url=docs_url)
+        ]
         if html_type is not None and report_file is not None:
             # Its errors go nowhere: the main writer already says them on stderr.
             writers.append(
-                html_type(report_file, io.StringIO(), lang, catalog=catalog, selected=rules)
+                html_type(
+                    report_file,
+                    io.StringIO(),
+                    lang,
+                    catalog=catalog,
+                    selected=rules,
+                    docs_url=docs_url,
+                )
             )
         writer = _Tee(writers)
         progress = Progress(len(files), err, lang, wanted(err, args.quiet or args.no_progress))
@@ -635,7 +661,8 @@ def rule_list(lang: str = "en") -> list[dict[str, Any]]:
             "wcag": list(rule.wcag),
             "en301549": [clauses[sc] for sc in rule.wcag if sc in clauses],
             "act": list(rule.act),
-            "tags": list(rule.tags),
+            "axe": list(rule.axe),
+            "tags": list(rule.all_tags()),
             "presets": [name for name in presets if rule_id in in_preset[name]],
             "description": rule.description(),
         }

@@ -40,7 +40,7 @@ from vngpublish.check.suggest import closest
 
 FAIL_ON = ("error", "warning", "never")
 LANGS = ("en", "nl")
-_KEYS = ("preset", "select", "ignore", "per-file-ignores", "fail-on", "lang")
+_KEYS = ("preset", "select", "ignore", "per-file-ignores", "fail-on", "lang", "docs-url")
 _TABLE = "[tool.vngpublish.check]"
 
 
@@ -74,6 +74,9 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = field(default_factory=tuple)
     fail_on: str | None = None
     lang: str | None = None
+    docs_url: str | None = None
+    """Where the rules' documentation pages are published: a URL with `{rule}` (and
+    optionally `{lang}`) in it, which SARIF's `helpUri` and the HTML report link to."""
 
     @property
     def base_dir(self) -> Path:
@@ -207,7 +210,21 @@ def load_config(path: Path) -> Config:
         per_file_ignores=_per_file_ignores(config, table),
         fail_on=_string(config, table, "fail-on", FAIL_ON),
         lang=_string(config, table, "lang", LANGS),
+        docs_url=_docs_url(config, table),
     )
+
+
+def _docs_url(config: Config, table: dict[str, Any]) -> str | None:
+    value = _string(config, table, "docs-url", None)
+    if value is not None and "{rule}" not in value:
+        raise config.error(
+            "docs-url",
+            N_(
+                "must contain {{rule}} where the rule id goes, e.g. "
+                '"https://example.org/vngpublish/rules/{{rule}}.html"'
+            ),
+        )
+    return value
 
 
 def _string(

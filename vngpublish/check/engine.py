@@ -23,8 +23,23 @@ def check_page(page: Page, rules: Iterable[Rule]) -> list[Finding]:
 
 
 def run_rules(page: Page, rules: Iterable[Rule]) -> list[tuple[Rule, Result]]:
-    """What each rule reports on `page`, rule by rule, as the rules yield it."""
-    return [(rule, result) for rule in rules for result in rule.check(page)]
+    """What each rule reports on `page`, rule by rule, as the rules yield it: the results of
+    its expectations on its test targets (none when it is inapplicable)."""
+    found: list[tuple[Rule, Result]] = []
+    for rule in rules:
+        targets = rule.applicable(page)
+        if targets:
+            found += [(rule, result) for result in rule.expect(page, targets)]
+    return found
+
+
+def evaluate(page: Page, rule: Rule) -> list[Result] | None:
+    """The results of one rule on `page`: None when it is inapplicable (no test targets), an
+    empty list when every target passes."""
+    targets = rule.applicable(page)
+    if not targets:
+        return None
+    return list(rule.expect(page, targets))
 
 
 def place_results(page: Page, results: Iterable[tuple[Rule, Result]]) -> list[Finding]:
@@ -55,11 +70,12 @@ def place_results(page: Page, results: Iterable[tuple[Rule, Result]]) -> list[Fi
             column=place.column,
             selector=place.selector,
             snippet=place.snippet,
-            message=result.message,
+            message=rule.messages[result.message_id],
             args=result.args,
             wcag=rule.wcag,
             act=rule.act,
             fingerprint=fingerprint,
+            message_id=result.message_id,
         )
         for (place, rule, result), fingerprint in zip(found, prints, strict=True)
     ]

@@ -38,6 +38,8 @@ class Finding:
 
     `message` is the English source string with `{placeholders}`; `args` fills them. Use
     `text()` for the readable message, in English or Dutch: one finding can be shown in both.
+    `message_id` names the message among its rule's messages ("no-alt"), for tools that
+    tell messages apart; it does not change when the wording does.
     """
 
     rule: str
@@ -53,6 +55,7 @@ class Finding:
     wcag: tuple[str, ...] = ()
     act: tuple[str, ...] = ()
     fingerprint: str = ""
+    message_id: str = ""
 
     def text(self, lang: str = "en") -> str:
         """The message for people, placeholders filled, in `lang` ("en" or "nl")."""
@@ -79,6 +82,7 @@ class Finding:
             self.wcag,
             self.act,
             self.fingerprint,
+            self.message_id,
         )
 
 

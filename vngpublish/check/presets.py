@@ -1,15 +1,15 @@
 """Presets: named selections of rules, in `checks/presets/<name>.yml`.
 
-A preset selects rules by their metadata, so a new rule joins the right presets without
-anyone editing them::
+A preset selects rules by their metadata only, never by rule id, so a new rule joins the
+right presets without anyone editing them::
 
     description: WCAG 2.2 level A and AA, and best practices   # shown by --list-presets
     extends: wcag-a            # optional: start from another preset's selection
     levels: [AA, best-practice]  # add every rule with one of these levels
     tags: [suppression]        # add every rule with one of these tags
-    rules: []                  # add these rule ids
-    exclude-tags: [landmarks]  # then drop every rule with one of these tags
-    exclude-rules: []          # and these rule ids
+    exclude-tags: [not-email]  # then drop every rule with one of these tags
+
+Tags come from the one list in `vngpublish.check.tags`; a preset naming another is an error.
 
 Which presets ship, and why, is documented in each file. `wcag-aa` is the default.
 """
@@ -24,12 +24,13 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from vngpublish.check.rule import Rule
+from vngpublish.check.rule import LEVELS, Rule
 from vngpublish.check.suggest import did_you_mean
+from vngpublish.check.tags import TAGS
 from vngpublish.resources import checks_dir
 
 DEFAULT_PRESET = "wcag-aa"
-_LIST_KEYS = ("levels", "tags", "rules", "exclude-tags", "exclude-rules")
+_LIST_KEYS = ("levels", "tags", "exclude-tags")
 _KEYS = ("description", "extends", *_LIST_KEYS)
 
 
@@ -46,9 +47,7 @@ class Preset:
     extends: str | None
     levels: frozenset[str]
     tags: frozenset[str]
-    rules: frozenset[str]
     exclude_tags: frozenset[str]
-    exclude_rules: frozenset[str]
 
 
 def _load(path: Path) -> Preset:
@@ -67,6 +66,13 @@ def _load(path: Path) -> Preset:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise PresetError(f"{path}: {key} must be a list of strings")
         lists[key] = frozenset(value)
+    for key in ("tags", "exclude-tags"):
+        for tag in sorted(lists[key] - TAGS.keys()):
+            raise PresetError(f"{path}: {key}: unknown tag {tag!r}{did_you_mean(tag, TAGS)}")
+    for level in sorted(lists["levels"] - set(LEVELS)):
+        raise PresetError(
+            f"{path}: levels: unknown level {level!r}; choose from {', '.join(LEVELS)}"
+        )
     extends = data.get("extends")
     if extends is not None and not isinstance(extends, str):
         raise PresetError(f"{path}: extends must be a preset name")
@@ -76,9 +82,7 @@ def _load(path: Path) -> Preset:
         extends=extends,
         levels=lists["levels"],
         tags=lists["tags"],
-        rules=lists["rules"],
         exclude_tags=lists["exclude-tags"],
-        exclude_rules=lists["exclude-rules"],
     )
 
 
@@ -116,12 +120,8 @@ def _resolve(
     for rule_id, rule in rules.items():
         if rule.level in preset.levels or preset.tags.intersection(rule.tags):
             selected.add(rule_id)
-    selected |= preset.rules & rules.keys()
     return frozenset(
-        rule_id
-        for rule_id in selected
-        if rule_id not in preset.exclude_rules
-        and not preset.exclude_tags.intersection(rules[rule_id].tags)
+        rule_id for rule_id in selected if not preset.exclude_tags.intersection(rules[rule_id].tags)
     )
 
 

@@ -21,9 +21,9 @@ suppressed nothing although its rule ran (like ruff's unused-noqa).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from lxml import etree
 
@@ -42,20 +42,20 @@ _ID_SEPARATOR = re.compile(r"[\s,]+")
 
 
 class SuppressionInvalid(Rule):
-    """Inline suppression comments name known rules, give a reason, and are used.
+    """Applies to every `<!-- vngpublish-... -->` comment in the checked page. Its findings
+    are made while suppressions are applied, since only then is it known what each one
+    suppressed.
 
-    A `<!-- vngpublish-disable... -->` comment hides findings, so it must say why and must
-    still be needed. Reported: a suppression without a reason after ` -- ` (it suppresses
-    nothing), an unknown rule id, an unknown `vngpublish-` directive, a `disable-next` with no
-    element after it, and a suppression of a rule that ran but found nothing to suppress.
-    Findings of this rule are made while suppressions are applied, not by `check`.
+    Fails for a suppression without a reason after ` -- ` (it then suppresses nothing), an
+    unknown rule id, an unknown `vngpublish-` directive, a `disable-next` with no element after
+    it, and a suppression of a rule that ran but found nothing to suppress.
     """
 
     id = RULE_ID
     title = N_("Suppression comments name known rules, give a reason and are used")
     level = "best-practice"
     severity = Severity.WARNING
-    tags = ("suppression", "best-practice")
+    tags = ("suppression",)
     why = N_(
         "A suppression hides findings from everyone who reads the report later; without a "
         "reason nobody can judge whether it is still right."
@@ -64,9 +64,31 @@ class SuppressionInvalid(Rule):
         "Name known rule ids and add the reason after ' -- ', or remove the suppression when "
         "the problem is gone."
     )
+    messages: ClassVar[dict[str, str]] = {
+        "unknown-directive": N_(
+            'Unknown directive "vngpublish-{directive}": use vngpublish-disable or '
+            "vngpublish-disable-next."
+        ),
+        "unknown-rule-suggestion": N_(
+            'The suppression names the unknown rule "{rule}"; did you mean "{suggestion}"?'
+        ),
+        "unknown-rule": N_('The suppression names the unknown rule "{rule}".'),
+        "no-rule": N_("The suppression names no rule: list the rule ids to suppress."),
+        "no-reason": N_(
+            "The suppression of {rules} gives no reason, so it suppresses nothing: add one after "
+            '" -- ".'
+        ),
+        "no-next-element": N_("No element follows this vngpublish-disable-next comment."),
+        "unused-in-file": N_("Unused suppression: {rule} reports nothing in this file."),
+        "unused-on-element": N_("Unused suppression: {rule} reports nothing on the next element."),
+    }
 
-    def check(self, page: Page) -> Iterator[Result]:
+    def applicable(self, page: Page) -> Sequence[Element]:
         """Nothing here: `apply_suppressions` reports, since it sees every rule's findings."""
+        return []
+
+    def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
+        """Nothing here (see `applicable`)."""
         return iter(())
 
 
@@ -102,10 +124,7 @@ def apply_suppressions(
                 _problem(
                     page,
                     comment,
-                    N_(
-                        'Unknown directive "vngpublish-{directive}": use '
-                        "vngpublish-disable or vngpublish-disable-next."
-                    ),
+                    "unknown-directive",
                     directive=directive,
                 )
             )
@@ -123,10 +142,7 @@ def apply_suppressions(
                     _problem(
                         page,
                         comment,
-                        N_(
-                            'The suppression names the unknown rule "{rule}"; '
-                            'did you mean "{suggestion}"?'
-                        ),
+                        "unknown-rule-suggestion",
                         rule=rule_id,
                         suggestion=close,
                     )
@@ -136,7 +152,7 @@ def apply_suppressions(
                     _problem(
                         page,
                         comment,
-                        N_('The suppression names the unknown rule "{rule}".'),
+                        "unknown-rule",
                         rule=rule_id,
                     )
                 )
@@ -145,7 +161,7 @@ def apply_suppressions(
                 _problem(
                     page,
                     comment,
-                    N_("The suppression names no rule: list the rule ids to suppress."),
+                    "no-rule",
                 )
             )
             continue
@@ -154,10 +170,7 @@ def apply_suppressions(
                 _problem(
                     page,
                     comment,
-                    N_(
-                        "The suppression of {rules} gives no reason, so it suppresses nothing: "
-                        'add one after " -- ".'
-                    ),
+                    "no-reason",
                     rules=", ".join(ids),
                 )
             )
@@ -170,7 +183,7 @@ def apply_suppressions(
                     _problem(
                         page,
                         comment,
-                        N_("No element follows this vngpublish-disable-next comment."),
+                        "no-next-element",
                     )
                 )
                 continue
@@ -188,11 +201,7 @@ def apply_suppressions(
     for suppression in suppressions:
         for rule_id in suppression.rules:
             if rule_id in active and rule_id != RULE_ID and rule_id not in suppression.used:
-                message = (
-                    N_("Unused suppression: {rule} reports nothing in this file.")
-                    if suppression.whole_file
-                    else N_("Unused suppression: {rule} reports nothing on the next element.")
-                )
+                message = "unused-in-file" if suppression.whole_file else "unused-on-element"
                 problems.append(_problem(page, suppression.comment, message, rule=rule_id))
     kept.extend(p for p in problems if not _suppressed(p, suppressions))
     kept.sort(key=Finding.sort_key)
@@ -222,7 +231,7 @@ def _next_element(comment: etree._Comment) -> Element | None:
     return following[0] if following else None
 
 
-def _problem(page: Page, comment: etree._Comment, message: str, **args: Any) -> Finding:
+def _problem(page: Page, comment: etree._Comment, message_id: str, **args: Any) -> Finding:
     text = comment.text or ""
     line = (comment.sourceline or 1) - text.count("\n")
     column = 1
@@ -247,6 +256,7 @@ def _problem(page: Page, comment: etree._Comment, message: str, **args: Any) -> 
         column=column,
         selector=selector(page, anchor) if anchor is not None else "html",
         snippet=snippet if len(snippet) <= 160 else snippet[:159] + "…",
-        message=message,
+        message=SuppressionInvalid.messages[message_id],
         args=args,
+        message_id=message_id,
     )

@@ -55,8 +55,10 @@ class DuplicateId:
     linked: bool = False
 
 
-def _references(page: Page) -> dict[str, list[str]]:
-    """Every id something refers to -> the attributes found referring to it."""
+@page_fact
+def _relationships(page: Page) -> dict[str, list[str]]:
+    """Every id an attribute ties another element to (labels, ARIA relations, headers, form,
+    list, usemap) -> the attributes found referring to it."""
     refs: dict[str, list[str]] = {}
     for attr in _ID_LIST_ATTRIBUTES:
         for el in page.with_attribute(attr):
@@ -76,40 +78,59 @@ def _references(page: Page) -> dict[str, list[str]]:
         usemap = el.get("usemap") or ""
         if usemap.startswith("#"):
             refs.setdefault(usemap[1:], []).append("usemap")
-    for tag in ("a", "area"):
-        for el in page.by_tag(tag):
-            href = el.get("href") or ""
-            if href.startswith("#") and len(href) > 1:
-                refs.setdefault(unquote(href[1:]), []).append("href")
     refs.pop("", None)
     return refs
 
 
 @page_fact
-def duplicate_ids(page: Page) -> list[DuplicateId]:
-    """Id values used more than once in the document, in document order of their first use.
+def _link_targets(page: Page) -> set[str]:
+    """Every id an in-page link (`href="#..."` on `a` or `area`) points at."""
+    return {
+        unquote(href[1:])
+        for tag in ("a", "area")
+        for el in page.by_tag(tag)
+        if (href := el.get("href") or "").startswith("#") and len(href) > 1
+    }
 
-    Elements inside a `template` are not part of the document and are left out.
-    """
-    found: list[DuplicateId] = []
-    refs: dict[str, list[str]] | None = None
+
+@page_fact
+def ids_in_document(page: Page) -> dict[str, tuple[Element, ...]]:
+    """Each id value (not empty) -> the elements of the document that have it, in document
+    order. Elements inside a `template` are not part of the document and are left out."""
+    found: dict[str, tuple[Element, ...]] = {}
     for value, elements in page.ids.items():
-        if len(elements) < 2 or value == "":
-            continue
         in_document = tuple(el for el in elements if not in_template(page, el))
-        if len(in_document) < 2:
-            continue
-        if refs is None:
-            refs = _references(page)
-        tags = {el.tag for el in in_document}
-        referring = refs.get(value, ())
-        referenced_by = next(
-            (
-                attr
-                for attr in referring
-                if attr != "href" and (attr not in _TARGET_TAGS or tags & _TARGET_TAGS[attr])
-            ),
-            "",
-        )
-        found.append(DuplicateId(value, in_document, referenced_by, "href" in referring))
+        if value and in_document:
+            found[value] = in_document
     return found
+
+
+def referring_attribute(page: Page, value: str) -> str:
+    """The attribute that ties another element to the elements with id `value` in the
+    accessibility tree or a form ("aria-labelledby", "for", ...), or "" when none does. An
+    attribute that can only point at some elements (`usemap` at a `map`) counts only when one
+    of them has the id."""
+    tags = {el.tag for el in ids_in_document(page).get(value, ())}
+    return next(
+        (
+            attr
+            for attr in _relationships(page).get(value, ())
+            if attr not in _TARGET_TAGS or tags & _TARGET_TAGS[attr]
+        ),
+        "",
+    )
+
+
+@page_fact
+def duplicate_ids(page: Page) -> list[DuplicateId]:
+    """Id values used more than once in the document, in document order of their first use."""
+    return [
+        DuplicateId(
+            value,
+            elements,
+            referring_attribute(page, value),
+            value in _link_targets(page),
+        )
+        for value, elements in ids_in_document(page).items()
+        if len(elements) > 1
+    ]

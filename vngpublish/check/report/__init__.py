@@ -34,7 +34,9 @@ class ReportWriter:
     formats that show them; `selected` names the rules that ran, for the formats that list
     every rule checked (a JUnit testcase per rule, the report's criteria checked without
     failures). Both are given by whoever chose the rules (the command line); a writer without
-    them shows what the findings themselves carry.
+    them shows what the findings themselves carry. `docs_url` says where the rules'
+    documentation is published (`{rule}` and `{lang}` in it are filled in), for formats that
+    link to it.
     """
 
     streams: ClassVar[bool] = False
@@ -48,12 +50,20 @@ class ReportWriter:
         *,
         catalog: Mapping[str, type[Rule]] | None = None,
         selected: Collection[str] | None = None,
+        docs_url: str | None = None,
     ) -> None:
         self.out = out
         self.err = err
         self.lang = lang
         self.catalog: Mapping[str, type[Rule]] = catalog or {}
         self.selected: frozenset[str] | None = None if selected is None else frozenset(selected)
+        self.docs_url = docs_url
+
+    def docs_link(self, rule_id: str) -> str | None:
+        """The URL of a rule's documentation page when `docs_url` says where they are."""
+        if self.docs_url is None:
+            return None
+        return self.docs_url.replace("{rule}", rule_id).replace("{lang}", self.lang)
 
     @classmethod
     def render_findings(

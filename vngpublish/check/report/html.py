@@ -31,8 +31,9 @@ from typing import Any, TextIO
 
 import jinja2
 from babel.dates import format_datetime
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from vngpublish.check.docs import paragraphs
 from vngpublish.check.finding import Finding, Outcome
 from vngpublish.check.i18n import N_, NP_, format_message, format_plural, translate
 from vngpublish.check.report import ReportWriter
@@ -128,7 +129,8 @@ UI: dict[str, str] = {
     "clean_pages": N_("Pages without findings"),
     "why": N_("Why it matters"),
     "fix": N_("How to fix it"),
-    "docs_only": N_("From the rule's documentation (English):"),
+    "checks": N_("What this rule checks"),
+    "docs_link": N_("The rule's documentation, with examples"),
     "line_of": N_("{path}, line {line}"),
     "findings_of_rule": N_("Findings of {rule}"),
     "findings_on_page": N_("Findings on {path}"),
@@ -249,8 +251,10 @@ class RuleView:
     criteria: list[CriterionView]
     why: str
     fix: str
-    docs: str
-    """The first paragraph of the rule's docstring (English), used when `why` is empty."""
+    checks: list[Markup]
+    """What the rule checks: its documentation's paragraphs, `code` marked up."""
+    docs_link: str | None
+    """Its documentation page, when the configuration says where the pages are published."""
     counts: Counts
     groups: list[Group]
 
@@ -281,9 +285,10 @@ class Writer(ReportWriter):
         *,
         catalog: Mapping[str, type[Rule]] | None = None,
         selected: Collection[str] | None = None,
+        docs_url: str | None = None,
         now: datetime | None = None,
     ) -> None:
-        super().__init__(out, err, lang, catalog=catalog, selected=selected)
+        super().__init__(out, err, lang, catalog=catalog, selected=selected, docs_url=docs_url)
         self.now = now
         self.pages: list[PageData] = []
         self.groups: dict[tuple[str, str, str, str, str], Group] = {}
@@ -420,7 +425,10 @@ class Writer(ReportWriter):
                     else [],
                     why=translate(rule.why, self.lang) if rule else "",
                     fix=translate(rule.fix, self.lang) if rule else "",
-                    docs=_first_paragraph(rule.description()) if rule else "",
+                    checks=[_with_code(translate(p, self.lang)) for p in paragraphs(rule)]
+                    if rule
+                    else [],
+                    docs_link=self.docs_link(rule_id) if rule else None,
                     counts=Counts(counts.error, counts.warning, counts.review, pages),
                     groups=groups,
                 )
@@ -480,8 +488,12 @@ def _counts(kinds: Iterable[str]) -> Counts:
     return Counts(numbers["error"], numbers["warning"], numbers["review"])
 
 
-def _first_paragraph(text: str) -> str:
-    return " ".join(text.split("\n\n", 1)[0].split())
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def _with_code(text: str) -> Markup:
+    """`text` escaped, with its `backticked` parts as <code>."""
+    return Markup(_CODE.sub(r"<code>\1</code>", str(escape(text))))
 
 
 def _sha256(text: str) -> str:

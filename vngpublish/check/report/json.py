@@ -3,14 +3,16 @@
     {"tool": {"name": "vngpublish", "version": "0.1.0"},
      "findings": [
       {"rule", "severity", "outcome", "path", "line", "column", "selector", "snippet",
-       "message", "wcag", "act"},
+       "message", "message_id", "wcag", "act"},
       ...],
      "errors": [{"path", "line"?, "message"}, ...],
      "files": 3,
      "baseline": {"stale": [{"rule", "path", "fingerprint", "selector", "message"}, ...]},
      "summary": {"error": 2, "warning": 0, "review": 1}}
 
-`outcome` is "failed" or "cantTell"; `message` is in the chosen language. `files` counts the
+`outcome` is "failed" or "cantTell"; `message` is in the chosen language, and `message_id`
+names it among its rule's messages ("no-alt"; the same whatever the language or wording, for
+tools that tell messages apart; `--explain RULE` lists them). `files` counts the
 files checked; paths that could not be checked are in `errors` (and on stderr). Findings are
 written as they arrive, one a line, so memory stays flat and large reports stay quick; the
 counts, known only at the end, come last. `baseline` is there only with `--baseline`: the
@@ -45,6 +47,7 @@ def finding_dict(finding: Finding, lang: str) -> dict[str, Any]:
         "selector": finding.selector,
         "snippet": finding.snippet,
         "message": format_message(finding.message, finding.args, lang),
+        "message_id": finding.message_id,
         "wcag": list(finding.wcag),
         "act": list(finding.act),
     }

@@ -1,8 +1,11 @@
 """SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
 
-One run; `tool.driver.rules` describes every rule (title, documentation, why and how to fix,
-the WCAG Understanding page as `helpUri`, tags such as `accessibility`, `wcag2.4.4` and
-`wcag2aa`). Each finding is a result:
+One run; `tool.driver.rules` describes every rule: its title, what it checks, its whole
+documentation page as `help` (what `--explain` prints, without the examples; GitHub shows it
+with each alert), its messages as `messageStrings`, tags such as `accessibility`, `wcag2.4.4`
+and `wcag2aa`, and as `helpUri` its page where `docs-url` in the configuration says the pages
+are published, else the WCAG Understanding page. Each finding is a result, whose message
+carries its text and also its id and arguments:
 
 - a failed finding has `kind` "fail" and `level` "error" or "warning" (its severity);
 - a cantTell finding has `kind` "review" and `level` "none": the SARIF specification
@@ -22,11 +25,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from functools import cache
 from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
+from vngpublish.check.docs import paragraphs, rule_page
 from vngpublish.check.finding import Finding, Outcome
 from vngpublish.check.i18n import format_message, translate
 from vngpublish.check.report import ReportWriter
@@ -62,26 +67,22 @@ def artifact_uri(path: str, base: Path | None = None) -> tuple[str, str | None]:
     return quote(PurePath(relative).as_posix()), BASE_ID
 
 
-def rule_descriptor(rule: type[Rule], lang: str) -> dict[str, Any]:
-    """The SARIF `reportingDescriptor` of one rule."""
+def rule_descriptor(rule: type[Rule], lang: str, help_uri: str | None = None) -> dict[str, Any]:
+    """The SARIF `reportingDescriptor` of one rule: its documentation page (without the
+    examples) as `help`, its messages as `messageStrings` (with SARIF's numbered placeholders),
+    and `help_uri`, or else the WCAG Understanding page, as `helpUri`."""
     criteria = _criteria()
     title = translate(rule.title, lang)
-    why = translate(rule.why, lang)
-    fix = translate(rule.fix, lang)
-    links = [
-        f"[{sc} {criteria[sc]['title_' + lang]}]({criteria[sc]['understanding']})"
-        for sc in rule.wcag
-        if sc in criteria
-    ]
-    # Until a rule has its why and fix, its documentation is the best help there is.
-    help_parts = [part for part in (why, fix) if part] or [rule.description() or title]
-    help_markdown = "\n\n".join([*help_parts, *links])
+    help_parts = [translate(rule.why, lang), translate(rule.fix, lang)]
     descriptor: dict[str, Any] = {
         "id": rule.id,
         "name": "".join(word.capitalize() for word in rule.id.split("-")),
         "shortDescription": {"text": title},
-        "fullDescription": {"text": rule.description() or title},
-        "help": {"text": "\n\n".join(help_parts), "markdown": help_markdown},
+        "fullDescription": {"text": " ".join(translate(p, lang) for p in paragraphs(rule))},
+        "help": {"text": "\n\n".join(help_parts), "markdown": rule_page(rule, lang, {})},
+        "messageStrings": {
+            key: {"text": numbered(translate(text, lang))[0]} for key, text in rule.messages.items()
+        },
         "defaultConfiguration": {"level": rule.severity.value},
         "properties": {
             "tags": list(
@@ -100,9 +101,26 @@ def rule_descriptor(rule: type[Rule], lang: str) -> dict[str, Any]:
         },
     }
     understanding = [criteria[sc]["understanding"] for sc in rule.wcag if sc in criteria]
-    if understanding:
-        descriptor["helpUri"] = understanding[0]
+    if help_uri or understanding:
+        descriptor["helpUri"] = help_uri or understanding[0]
     return descriptor
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def numbered(message: str) -> tuple[str, list[str]]:
+    """A message with `{name}` placeholders rewritten as SARIF's `{0}`, `{1}` ... (in order of
+    first appearance), and the names in that order. Literal braces stay as SARIF writes them."""
+    names: list[str] = []
+
+    def number(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in names:
+            names.append(name)
+        return "{" + str(names.index(name)) + "}"
+
+    return _PLACEHOLDER.sub(number, message), names
 
 
 def _location(path: str, line: int | None, column: int | None = None) -> dict[str, Any]:
@@ -119,6 +137,17 @@ def _location(path: str, line: int | None, column: int | None = None) -> dict[st
     return {"physicalLocation": physical}
 
 
+def _message(finding: Finding, lang: str) -> dict[str, Any]:
+    """A result's message: its text, and its id and arguments in the rule's messageStrings."""
+    message: dict[str, Any] = {"text": format_message(finding.message, finding.args, lang)}
+    if finding.message_id:
+        _, names = numbered(finding.message)
+        message["id"] = finding.message_id
+        if names:
+            message["arguments"] = [str(finding.args.get(name, "")) for name in names]
+    return message
+
+
 def result_dict(finding: Finding, rule_index: int, lang: str) -> dict[str, Any]:
     """One finding as a SARIF `result`."""
     review = finding.outcome is Outcome.CANT_TELL
@@ -133,7 +162,7 @@ def result_dict(finding: Finding, rule_index: int, lang: str) -> dict[str, Any]:
         "ruleIndex": rule_index,
         "kind": "review" if review else "fail",
         "level": "none" if review else finding.severity.value,
-        "message": {"text": format_message(finding.message, finding.args, lang)},
+        "message": _message(finding, lang),
         "locations": [location],
     }
     if finding.fingerprint:
@@ -199,7 +228,10 @@ class Writer(ReportWriter):
                 "semanticVersion": __version__,
                 "informationUri": INFORMATION_URI,
                 "language": self.lang,
-                "rules": [rule_descriptor(rule, self.lang) for rule in self.catalog.values()],
+                "rules": [
+                    rule_descriptor(rule, self.lang, self.docs_link(rule.id))
+                    for rule in self.catalog.values()
+                ],
             }
         }
         invocation = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeAlias
 
 from vngpublish.check.dom import Element, collapsed_text, text_content
@@ -243,25 +243,18 @@ def _is_text_block(el: Element) -> bool:
 
 
 class PAsHeading(Rule):
-    """Text that looks like a heading is marked up as a heading.
+    """Applies to a visible paragraph (a `p`, or a `div` that holds only a line of text, as
+    e-mail builders write paragraphs) whose whole text is bold (`b`, `strong`, or
+    `font-weight` bold or 700 and up in a `style` attribute) or notably larger (`font-size` of
+    1.25 times body text or more, `big`, `font size`), that is short (one line, at most 80
+    characters, not ending in a period, comma, semicolon or colon), is not only a link, and
+    whose next block of text in reading order is a normal paragraph (not bold, not large; a
+    list, heading or table cell in between means it does not apply). Not applicable inside
+    list items, data table cells, footers (also e-mail footers marked by class), navigation,
+    headings, labels, captions and quotes, nor to text that already has a `role`.
 
-    Newsletters and e-mails often show an item's title as a bold or large paragraph. It looks
-    like a heading, but screen reader users cannot jump to it, and the item disappears from the
-    page's outline (WCAG 1.3.1: structure shown visually is also in the markup).
-
-    Applies to a visible paragraph (a `p`, or a `div` that holds only a line of text, as e-mail
-    builders write paragraphs) whose whole text is bold (`b`, `strong`, or `font-weight` bold
-    or 700 and up in a `style` attribute) or notably larger (`font-size` of 1.25 times body
-    text or more, `big`, `font size`), that is short (one line, at most 80 characters, not
-    ending in a period, comma, semicolon or colon), is not only a link, and whose next block of
-    text in reading order is a normal paragraph (not bold, not large; a list, heading or table
-    cell in between means it is not). Not applicable inside list items, data table cells,
-    footers (also e-mail footers marked by class), navigation, headings, labels, captions and
-    quotes, nor to text that already has a `role`.
-
-    This is a heuristic, so the outcome is always cantTell: a bold line can also be a label,
-    a name above a quote, or a stressed sentence. If it introduces the text below, make it a
-    heading (`h2`-`h6`, at the right level) and style it with CSS.
+    This is a heuristic, so the outcome is always for review: a bold line can also be a label,
+    a name above a quote, or a stressed sentence.
     """
 
     id = "p-as-heading"
@@ -269,6 +262,7 @@ class PAsHeading(Rule):
     level = "A"
     severity = Severity.WARNING
     wcag = ("1.3.1",)
+    axe = ("p-as-heading",)
     tags = ("headings", "heuristic")
     why = N_(
         "Bold or large text looks like a heading, but screen reader users cannot jump to "
@@ -278,8 +272,15 @@ class PAsHeading(Rule):
         "If the text introduces what follows, mark it up as a heading (h2–h6) and style "
         "it with CSS."
     )
+    messages = {
+        "looks-like-heading": N_(
+            "This paragraph looks like a heading: its short text is all bold or large and a "
+            "normal paragraph follows. If it introduces the text below, mark it up as a heading "
+            "(h2–h6)."
+        ),
+    }
 
-    def check(self, page: Page) -> Iterator[Result]:
+    def applicable(self, page: Page) -> Sequence[Element]:
         tables: dict[Element, bool] = {}  # whether a table is a data table, per table
         within: _Excluding = {}
         candidates = [
@@ -294,20 +295,19 @@ class PAsHeading(Rule):
             position = {el: i for i, el in enumerate(elements)}.__getitem__
         else:
             position = elements.index
+        found = []
         for candidate in candidates:
             following = _next_text_block(page, position(candidate))
             if following is None or not _is_paragraph(following):
                 continue
             if (following.get("role") or "").strip() or _looks_emphasised(page, following):
                 continue
-            yield self.cant_tell(
-                candidate,
-                N_(
-                    "This paragraph looks like a heading: its short text is all bold or large "
-                    "and a normal paragraph follows. If it introduces the text below, mark it "
-                    "up as a heading (h2–h6)."
-                ),
-            )
+            found.append(candidate)
+        return found
+
+    def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
+        for candidate in targets:
+            yield self.cant_tell(candidate, "looks-like-heading")
 
 
 def _looks_like_heading(

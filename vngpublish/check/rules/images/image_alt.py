@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element, text_content
 from vngpublish.check.facts.names import accessible_name
@@ -13,26 +13,20 @@ from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
 
 _IMAGE_ROLES = frozenset({"img", "image"})
-_DECORATIVE_ROLES = frozenset({"presentation", "none"})
 
 
 class ImageAlt(Rule):
-    """Images have a text alternative, or are marked as decorative.
+    """Applies to `img` elements and elements with `role="img"` that are in the accessibility
+    tree (not hidden with `hidden`, `display:none` or `aria-hidden="true"`) and keep the role
+    of an image. An image marked as decorative, with `alt=""` or `role="presentation"` or
+    `role="none"`, has no such role and is not checked, unless it can be focused, which makes
+    browsers ignore that role. An `img` with another role (a button, a link) is checked by the
+    rules for that role.
 
-    A screen reader announces an image without a name as "image", or reads out its file name
-    ("IMG_0412.jpg"); the information in the picture is lost. Decorative images must say so,
-    so they are skipped.
-
-    Applies to `img` elements and elements with `role="img"` that are in the accessibility
-    tree (not hidden with `hidden`, `display:none` or `aria-hidden="true"`). An `img` with
-    another role (a button, a link) is checked by the rules for that role.
-
-    Passes: a non-empty accessible name (`alt`, `aria-label`, `aria-labelledby`, `title`), or
-    marked decorative: `alt=""` or `role="presentation"`/`role="none"` (unless the image can be
-    focused, which makes browsers ignore that role).
-
-    Fix: `alt` that says what the image shows or does (`alt="Kaart van de gemeente Utrecht"`),
-    or `alt=""` when it is only decoration.
+    Passes when the image has a non-empty accessible name: `alt`, `aria-label`,
+    `aria-labelledby` or `title` (and, for an `svg`, its `title` child). Fails otherwise, with
+    a message for the missing `alt`, for an `alt` of only spaces, and for a `role="img"`
+    without a name.
     """
 
     id = "image-alt"
@@ -40,7 +34,8 @@ class ImageAlt(Rule):
     level = "A"
     wcag = ("1.1.1",)
     act = ("23a2a8",)
-    tags = ("images",)
+    axe = ("image-alt", "role-img-alt", "svg-img-alt")
+    tags = ("images", "names")
     why = N_(
         "Without a text alternative, screen reader users hear only 'image' or a file name, and "
         "miss what the picture shows."
@@ -48,41 +43,44 @@ class ImageAlt(Rule):
     fix = N_(
         'Describe what the image shows or does in alt, or use alt="" when it is only decoration.'
     )
+    messages = {
+        "no-alt": N_(
+            'The image has no alt attribute: describe what it shows in alt, or use alt="" if it '
+            "is only decoration."
+        ),
+        "blank-alt": N_(
+            "The image's alt text is empty or only spaces: describe what it shows, or use "
+            'alt="" (nothing between the quotes) if it is only decoration.'
+        ),
+        "no-name": N_(
+            'The element with role="img" has no accessible name: name it with aria-label or '
+            'aria-labelledby, or use role="none" if it is decorative.'
+        ),
+    }
 
-    def check(self, page: Page) -> Iterator[Result]:
+    def applicable(self, page: Page) -> Sequence[Element]:
         candidates = list(page.by_tag("img"))
         candidates += [
             el
             for el in page.with_attribute("role")
             if el.tag != "img" and role(page, el) in _IMAGE_ROLES
         ]
-        for el in candidates:
-            if is_hidden(page, el):
-                continue
-            el_role = role(page, el)
-            if el_role in _DECORATIVE_ROLES:
-                continue
-            if el.tag == "img" and el_role is not None and el_role not in _IMAGE_ROLES:
-                continue
+        return [
+            el
+            for el in candidates
+            if not is_hidden(page, el) and role(page, el) in _IMAGE_ROLES | {None}
+        ]
+
+    def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
+        for el in targets:
             if accessible_name(page, el).strip() or _svg_title(el):
                 continue
-            alt = el.get("alt")
             if el.tag != "img":
-                message = N_(
-                    'The element with role="img" has no accessible name: name it with '
-                    'aria-label or aria-labelledby, or use role="none" if it is decorative.'
-                )
-            elif alt is None:
-                message = N_(
-                    'The image has no alt attribute: describe what it shows in alt, or use alt="" '
-                    "if it is only decoration."
-                )
+                yield self.fail(el, "no-name")
+            elif el.get("alt") is None:
+                yield self.fail(el, "no-alt")
             else:
-                message = N_(
-                    "The image's alt text is empty or only spaces: describe what it shows, or use "
-                    'alt="" (nothing between the quotes) if it is only decoration.'
-                )
-            yield self.fail(el, message)
+                yield self.fail(el, "blank-alt")
 
 
 def _svg_title(el: Element) -> bool:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from vngpublish.check import bcp47
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.document import is_html_document
+from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.text_language import equivalents, identify
 from vngpublish.check.facts.visibility import text_is_perceivable
 from vngpublish.check.i18n import N_
@@ -32,27 +33,20 @@ QUICK_CHARS = 125  # the first check reads this much of each sample (the cost is
 
 
 class HtmlLangMatchesText(Rule):
-    """The language in `<html lang>` is the language the page's text is written in.
+    """Applies to HTML pages whose `html` element has a valid `lang` the language identifier
+    (py3langid) knows, and whose text that takes its language from the `html` element (not
+    inside an element with its own `lang`, not hidden, not code) is at least 300 characters:
+    on short text the estimate is unreliable.
 
-    A Dutch newsletter built from an English template often keeps `lang="en"`: screen
-    readers then read the Dutch text with English pronunciation. This rule estimates the
-    language of the text with a statistical language identifier (py3langid).
+    Four samples of up to 250 characters, spread over the page, are identified (the start of
+    each together first; all of it, and one by one, only when that does not clearly agree
+    with the declared language). Passes when the text is mostly in the declared language;
+    mixed text without a clear majority is not reported either.
 
-    Applies to HTML pages whose `html` element has a valid `lang` the identifier knows, and
-    whose text that takes its language from the `html` element (not inside an element with
-    its own `lang`, not hidden, not code) is at least 300 characters: on short text the
-    estimate is unreliable. Four samples of up to 250 characters, spread over the page, are
-    identified (the start of each together first; all of it, and one by one, only when that
-    does not clearly agree with the declared language).
-
-    Needs review: the declared language does not have the majority, and at least half of the
-    samples are clearly in one other language. Failed only when there are samples from at
+    Needs review when the declared language does not have the majority and at least half of
+    the samples are clearly in one other language. Fails only when there are samples from at
     least three places (600 characters or more), every one is clearly in that language, and
-    all of them together are so with near certainty (99.99%). A page whose text is mostly in
-    the declared language passes; mixed text without a clear majority is not reported.
-
-    Fix: set `lang` on the `html` element to the language most of the page is written in, and
-    mark passages in other languages with their own `lang`.
+    all of them together are so with near certainty (99.99%).
     """
 
     id = "html-lang-matches-text"
@@ -63,27 +57,44 @@ class HtmlLangMatchesText(Rule):
     tags = ("language",)
     why = N_(
         "When the page language is wrong, screen readers read the whole page with the wrong "
-        "pronunciation."
+        "pronunciation: a Dutch newsletter built from an English template that keeps "
+        'lang="en" is read with English pronunciation.'
     )
     fix = N_(
         "Set lang on the html element to the language most of the page is written in, and give "
         "passages in other languages their own lang."
     )
+    messages = {
+        "other-language": N_(
+            'The page says lang="{lang}", but all of its text reads as "{detected}": set lang '
+            "to the language the page is written in."
+        ),
+        "mostly-other-language": N_(
+            'The page says lang="{lang}", but about {share} percent of its text reads as '
+            '"{detected}": check which language the page is written in and set lang to it; mark '
+            "passages in other languages with their own lang."
+        ),
+    }
 
-    def check(self, page: Page) -> Iterator[Result]:
+    def applicable(self, page: Page) -> Sequence[Element]:
         html = page.html
         if not is_html_document(page) or html.tag != "html":
-            return
-        lang = html.get("lang") or ""
-        declared = bcp47.primary_language(lang)
+            return []
+        declared = bcp47.primary_language(html.get("lang") or "")
         if declared is None:
-            return
+            return []
+        if sum(map(len, _samples(page))) < MIN_CHARS:
+            return []  # checked first: short pages never load the model
+        if not equivalents(declared):
+            return []  # the identifier does not know this language: nothing to compare
+        return [html]
+
+    def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
+        html = targets[0]
+        lang = html.get("lang") or ""
+        declared = bcp47.primary_language(lang) or ""
         samples = _samples(page)
-        if sum(map(len, samples)) < MIN_CHARS:
-            return  # checked first: short pages never load the model
         same = equivalents(declared)
-        if not same:
-            return  # the identifier does not know this language: nothing to compare
         quick = identify(" ".join(sample[:QUICK_CHARS] for sample in samples), same)
         if quick.p_same >= AGREES:
             return  # the usual case, decided with one short call
@@ -107,29 +118,14 @@ class HtmlLangMatchesText(Rule):
         certain = overall.top == detected and overall.p_top >= CERTAIN
         enough = len(samples) >= FAIL_MIN_SAMPLES and sum(map(len, samples)) >= FAIL_MIN_CHARS
         if certain and enough and count == len(samples):
-            yield self.fail(
-                html,
-                N_(
-                    'The page says lang="{lang}", but all of its text reads as "{detected}": '
-                    "set lang to the language the page is written in."
-                ),
-                lang=lang,
-                detected=detected,
-            )
+            yield self.fail(html, "other-language", lang=lang, detected=detected)
         else:
             yield self.cant_tell(
-                html,
-                N_(
-                    'The page says lang="{lang}", but about {share} percent of its text reads as '
-                    '"{detected}": check which language the page is written in and set lang '
-                    "to it; mark passages in other languages with their own lang."
-                ),
-                lang=lang,
-                detected=detected,
-                share=share,
+                html, "mostly-other-language", lang=lang, detected=detected, share=share
             )
 
 
+@page_fact
 def _samples(page: Page) -> list[str]:
     """Up to SAMPLES pieces of text, from places spread over the body, that take their
     language from the html element (not hidden, not code, not inside another lang).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from vngpublish.check import bcp47
 from vngpublish.check.dom import Element, collapsed_text
@@ -28,21 +28,15 @@ _TEXT_ATTRIBUTES = (
 
 
 class ValidLang(Rule):
-    """Every `lang` attribute inside the body is a valid language tag.
+    """Applies to elements in the `body` (and `body` itself) with a non-empty `lang`
+    attribute that some text takes its language from: visible text, or text in the
+    accessibility tree, or an accessible name such as an image's `alt`, that is not inside a
+    deeper element with its own `lang`. `lang=""` (language unknown) is not checked; the
+    `html` element is checked by html-lang-valid.
 
-    A `lang` attribute on a part of the page (a quote in English in a Dutch newsletter, a
-    Frisian summary) makes screen readers switch voice for that part. A value they do not
-    recognise (`lang="dutch"`, `lang="eng"`, `lang="en_GB"`) switches to nothing, or to the
-    wrong language.
-
-    Applies to elements in the `body` (and `body` itself) with a non-empty `lang` attribute
-    that some text takes its language from: visible text, or text in the accessibility tree,
-    or an accessible name such as an image's `alt`, that is not inside a deeper element with
-    its own `lang`. `lang=""` (language unknown) is not checked. The `html` element is checked
-    by html-lang-valid.
-
-    Failed: the first subtag is not a registered language. Needs review: the language is
-    recognised but the rest of the tag is malformed, unregistered or deprecated.
+    Fails when the first subtag is not a registered language (`lang="dutch"`, `lang="eng"`,
+    `lang="en_GB"`). Needs review when the language is recognised but the rest of the tag is
+    malformed, unregistered or deprecated. Passes when the tag is valid and current.
     """
 
     id = "valid-lang"
@@ -50,28 +44,34 @@ class ValidLang(Rule):
     level = "AA"
     wcag = ("3.1.2",)
     act = ("de46e4",)
+    axe = ("valid-lang",)
     tags = ("language",)
     why = N_(
         "A passage in another language is only read with the right pronunciation when its lang is "
         "a tag screen readers recognise."
     )
     fix = N_('Use a registered language code on the passage, e.g. <q lang="en">.')
+    messages = {k: v for k, v in bcp47.MESSAGES.items() if k != "empty"}  # lang="" is not checked
 
-    def check(self, page: Page) -> Iterator[Result]:
+    def applicable(self, page: Page) -> Sequence[Element]:
         body = page.body
         if body is None:
-            return
-        for el in page.with_attribute("lang"):
-            lang = el.get("lang")
-            if lang is None or lang == "" or not _in_body(el, body):
-                continue
-            verdict = bcp47.check(lang)
-            if verdict.problem is None or not _has_own_text(page, el):
+            return []
+        return [
+            el
+            for el in page.with_attribute("lang")
+            if el.get("lang") and _in_body(el, body) and _has_own_text(page, el)
+        ]
+
+    def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
+        for el in targets:
+            verdict = bcp47.check(el.get("lang") or "")
+            if verdict.problem is None:
                 continue
             if verdict.known_primary:
-                yield self.cant_tell(el, verdict.problem.message, **verdict.problem.args)
+                yield self.cant_tell(el, verdict.problem.kind, **verdict.problem.args)
             else:
-                yield self.fail(el, verdict.problem.message, **verdict.problem.args)
+                yield self.fail(el, verdict.problem.kind, **verdict.problem.args)
 
 
 def _in_body(el: Element, body: Element) -> bool:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from vngpublish.check.dom import Element, collapsed_text, text_content
 from vngpublish.check.facts.content_model import HEADING_TAGS, TEXT_LEVEL
+from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.headings import outline
 from vngpublish.check.facts.language import lang
 from vngpublish.check.facts.links import LINK_ROLES, link_target, links
@@ -34,13 +35,6 @@ _CONTEXT_CHARS = 80  # how much context text a message shows
 _LONGEST_GENERIC = 60
 
 
-_TEXT_AROUND = N_(
-    "The link text “{name}” does not say where the link goes on its own (fails WCAG 2.4.9, "
-    "AAA). It meets 2.4.4 only if the text around it, “{context}”, makes the purpose clear: "
-    "check that, or better, put the purpose in the link text."
-)
-
-
 @dataclass(frozen=True, slots=True)
 class _Generic:
     link: Element
@@ -49,41 +43,30 @@ class _Generic:
 
 
 class LinkTextGeneric(Rule):
-    """Links say where they go: no bare "Lees meer", "Klik hier" or "Read more".
+    """Applies to every element with role `link` in the accessibility tree whose accessible
+    name is only a generic phrase from the word lists (`checks/wordlists/<lang>.txt`): the
+    list of the link's language (chosen by the primary subtag of its `lang`), then every
+    other list, since an English "Read more" left in a Dutch page says as little as "Lees
+    meer". Phrases listed after `[only in this language]` count only for links in that list's
+    language, because as a whole link text they can be a real name elsewhere: French "Plus"
+    is also a Dutch supermarket chain, so a "Plus" link on a Dutch page does not apply. When
+    the link's language is missing or has no list, those phrases count for no link. Case,
+    spacing, brackets, trailing punctuation and arrows are ignored: "[Lees meer »]" is
+    generic. A name that adds the purpose does not apply, however it is given: visible text,
+    visually hidden text inside the link, or `aria-label`/`aria-labelledby` that includes the
+    visible words.
 
-    A screen reader user who lists the links of a newsletter hears "Lees meer, Lees meer, Lees
-    meer"; someone using speech input cannot say which one to follow. A link's name should say
-    what it leads to: "Lees meer over Raad op Zaterdag". Applies to every element with role
-    `link` in the accessibility tree whose accessible name is only a generic phrase from the word
-    lists (`checks/wordlists/<lang>.txt`): the list of the link's language (chosen by the
-    primary subtag of its `lang`), then every other list, since an English "Read more" left in
-    a Dutch page says as little as "Lees meer". Phrases listed after `[only in this language]`
-    count only for links in that list's language, because as a whole link text they can be a
-    real name elsewhere: French "Plus" is also a Dutch supermarket chain, so a "Plus" link on
-    a Dutch page passes. When the link's language is missing or has no list, those phrases
-    count for no link. Case, spacing, brackets, trailing punctuation and arrows are ignored:
-    "[Lees meer »]" is generic.
+    Fails when nothing programmatically tied to the link gives its purpose: no other text in
+    its sentence, paragraph, list item (or parent list item) or table cell, no table headers,
+    no term (`dt`) for its `dd`, no description (`aria-describedby`, `title`), and no heading
+    before it. That is a certain failure of 2.4.4 (A). Also fails: several links with the
+    same generic name and no context of their own share the nearest heading but go to
+    different pages; the name plus that heading is then the same for links with different
+    destinations, so the context cannot be what tells their purpose.
 
-    A name that adds the purpose passes, however it is given: visible text, visually hidden
-    text inside the link, or `aria-label`/`aria-labelledby` that includes the visible words.
-
-    Outcomes, following what WCAG allows:
-
-    - **failed**: the name is generic and nothing programmatically tied to the link gives its
-      purpose: no other text in its sentence, paragraph, list item (or parent list item) or
-      table cell, no table headers, no term (`dt`) for its `dd`, no description
-      (`aria-describedby`, `title`), and no heading before it. That is a certain failure of
-      2.4.4 (A). Also failed: several links with the same generic name and no context of their
-      own share the nearest heading but go to different pages. The name plus that heading is
-      then the same for links with different destinations, so the context cannot be what
-      tells their purpose.
-    - **cantTell**: the name is generic but a context exists. 2.4.4 (A) allows the purpose to
-      come from that context, so a person has to check whether it does; the link still fails
-      2.4.9 (AAA, link text alone), and is a usability problem either way.
-
-    Fix it by putting the purpose in the link text ("Lees meer over de Spreidingswet"). If the
-    design needs the short visible text, add the rest as visually hidden text inside the link,
-    or an `aria-label` that starts with the visible words.
+    Needs review when a context exists: 2.4.4 (A) allows the purpose to come from that
+    context, so a person has to check whether it does; the link still fails 2.4.9 (AAA, link
+    text alone), and is a usability problem either way.
     """
 
     id = "link-text-generic"
@@ -98,13 +81,47 @@ class LinkTextGeneric(Rule):
     )
     fix = N_(
         "Put the purpose in the link text ('Lees meer over de Spreidingswet'), or add it "
-        "as visually hidden text inside the link."
+        "as visually hidden text inside the link, or an aria-label that starts with the "
+        "visible words."
     )
+    messages = {
+        "no-context": N_(
+            "The link text “{name}” does not say where the link goes, and nothing around it "
+            "does (no sentence, list item, table cell or heading): put the purpose in the link "
+            "text, for example “Read more about the council meeting”."
+        ),
+        "same-heading-other-targets": N_(
+            "Links named “{name}” after the heading “{heading}” go to {count} different pages, "
+            "so neither their text nor their context tells them apart: put the purpose in each "
+            "link text."
+        ),
+        "heading-context": N_(
+            "The link text “{name}” does not say where the link goes on its own (fails WCAG "
+            "2.4.9, AAA). It meets 2.4.4 only if the heading “{heading}” before it makes the "
+            "purpose clear: check that, or better, put the purpose in the link text."
+        ),
+        "text-context": N_(
+            "The link text “{name}” does not say where the link goes on its own (fails WCAG "
+            "2.4.9, AAA). It meets 2.4.4 only if the text around it, “{context}”, makes the "
+            "purpose clear: check that, or better, put the purpose in the link text."
+        ),
+        "table-header-context": N_(
+            "The link text “{name}” does not say where the link goes on its own (fails WCAG "
+            "2.4.9, AAA). It meets 2.4.4 only if the table headers “{context}” make the purpose "
+            "clear: check that, or better, put the purpose in the link text."
+        ),
+        "description-context": N_(
+            "The link text “{name}” does not say where the link goes on its own (fails WCAG "
+            "2.4.9, AAA). It meets 2.4.4 only if its description “{context}” makes the purpose "
+            "clear: check that, or better, put the purpose in the link text."
+        ),
+    }
 
-    def check(self, page: Page) -> Iterator[Result]:
+    def applicable(self, page: Page) -> Sequence[Element]:
+        return [g.link for g in _generic_links(page)]
+
+    def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
         generic = _generic_links(page)
-        if not generic:
-            return
         nearest = _nearest_headings(page, [g.link for g in generic])
         # Links without context of their own, grouped by generic text and the heading before
         # them, to find groups whose members lead to different places.
@@ -114,8 +131,8 @@ class LinkTextGeneric(Rule):
         for g in generic:
             context = _own_context(page, g.link, g.name, headers_cache)
             if context is not None:
-                message, text = context
-                yield self.cant_tell(g.link, message, name=g.name, context=_short(text))
+                message_id, text = context
+                yield self.cant_tell(g.link, message_id, name=g.name, context=_short(text))
                 continue
             heading = nearest.get(g.link)
             if heading is not None and normalise_link_text(accessible_name(page, heading)) == g.key:
@@ -123,50 +140,28 @@ class LinkTextGeneric(Rule):
             pending.append((g, heading))
             if heading is not None:
                 target = link_target(page, g.link)
-                targets = groups.setdefault((g.key, id(heading)), set())
+                targets_seen = groups.setdefault((g.key, id(heading)), set())
                 if target is not None:
-                    targets.add(target)
+                    targets_seen.add(target)
         for g, heading in pending:
             if heading is None:
-                yield self.fail(
-                    g.link,
-                    N_(
-                        "The link text “{name}” does not say where the link goes, and nothing "
-                        "around it does (no sentence, list item, table cell or heading): put the "
-                        "purpose in the link text, for example “Read more about the council "
-                        "meeting”."
-                    ),
-                    name=g.name,
-                )
+                yield self.fail(g.link, "no-context", name=g.name)
                 continue
             heading_name = _short(accessible_name(page, heading))
             count = len(groups[(g.key, id(heading))])
             if count > 1:
                 yield self.fail(
                     g.link,
-                    N_(
-                        "Links named “{name}” after the heading “{heading}” go to {count} "
-                        "different pages, so neither their text nor their context tells them "
-                        "apart: put the purpose in each link text."
-                    ),
+                    "same-heading-other-targets",
                     name=g.name,
                     heading=heading_name,
                     count=count,
                 )
             else:
-                yield self.cant_tell(
-                    g.link,
-                    N_(
-                        "The link text “{name}” does not say where the link goes on its own "
-                        "(fails WCAG 2.4.9, AAA). It meets 2.4.4 only if the heading "
-                        "“{heading}” before it makes the purpose clear: check that, or better, "
-                        "put the purpose in the link text."
-                    ),
-                    name=g.name,
-                    heading=heading_name,
-                )
+                yield self.cant_tell(g.link, "heading-context", name=g.name, heading=heading_name)
 
 
+@page_fact
 def _generic_links(page: Page) -> list[_Generic]:
     found = []
     for link in links(page):
@@ -186,7 +181,8 @@ def _generic_links(page: Page) -> list[_Generic]:
 def _own_context(
     page: Page, link: Element, name: str, headers_cache: dict[Element, str]
 ) -> tuple[str, str] | None:
-    """The message and text of the nearest context tied to the link other than a heading."""
+    """The message id and the text of the nearest context tied to the link other than a
+    heading."""
     ancestors = list(link.iterancestors())
     chain = set(ancestors)
     read: dict[Element, str] = {}  # blocks on the way up already read in full
@@ -196,38 +192,20 @@ def _own_context(
         if ancestor is container or ancestor.tag in _CONTEXT_BLOCKS:
             text = _inline_text(page, ancestor, link, chain, read)
             if _WORD.search(text):
-                return (
-                    _TEXT_AROUND,
-                    text,
-                )
+                return "text-context", text
         if ancestor.tag in ("td", "th"):
             headers = _table_headers(page, ancestor, headers_cache)
             if headers:
-                return (
-                    N_(
-                        "The link text “{name}” does not say where the link goes on its own "
-                        "(fails WCAG 2.4.9, AAA). It meets 2.4.4 only if the table headers "
-                        "“{context}” make the purpose clear: check that, or better, put the "
-                        "purpose in the link text."
-                    ),
-                    headers,
-                )
+                return "table-header-context", headers
         if ancestor.tag == "dd":
             term = _term_of(page, ancestor)
             if _WORD.search(term):
-                return _TEXT_AROUND, term
+                return "text-context", term
         if ancestor.tag == "body":
             break
     description = _description(page, link, name)
     if description:
-        return (
-            N_(
-                "The link text “{name}” does not say where the link goes on its own (fails "
-                "WCAG 2.4.9, AAA). It meets 2.4.4 only if its description “{context}” makes the "
-                "purpose clear: check that, or better, put the purpose in the link text."
-            ),
-            description,
-        )
+        return "description-context", description
     return None
 
 

@@ -2,43 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from vngpublish.check.facts.refresh import Refresh, first_refresh
+from vngpublish.check.dom import Element
+from vngpublish.check.facts.refresh import first_refresh
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
 
 TWENTY_HOURS = 72000
 
-M_REDIRECT = N_(
-    "The page goes to {url} after {seconds} seconds, without asking. People who read slowly "
-    "or use a screen reader lose what they were reading: redirect at once (delay 0) or on the "
-    "server, or give a link."
-)
-M_RELOAD = N_(
-    "The page reloads itself after {seconds} seconds, without asking. People who read slowly "
-    "or use a screen reader lose their place: let them reload it themselves."
-)
-
-
-def refresh_message(refresh: Refresh) -> str:
-    """The message for a timed refresh: a redirect or a reload."""
-    return M_REDIRECT if refresh.url else M_RELOAD
-
 
 class MetaRefresh(Rule):
-    """The page does not refresh or redirect itself after a delay.
-
-    A timed `<meta http-equiv="refresh">` moves or reloads the page while people may still
-    be reading it; the time it takes to read varies a lot, and a screen reader restarts at
-    the top. WCAG 2.2.1 allows a delay of more than 20 hours (72000 seconds), the essential
-    exception; a delay of 0 is an immediate redirect and is fine.
-
-    Applies to the first `meta http-equiv="refresh"` whose `content` browsers accept
+    """Applies to the first `meta http-equiv="refresh"` whose `content` browsers accept
     (values they reject, like `"0: url"`, are ignored, as browsers ignore them).
 
-    Fix: redirect on the server (HTTP 301/302) or with a delay of 0, or give a link.
+    Passes with a delay of 0 (an immediate redirect) or of more than 20 hours (72000 seconds,
+    the essential exception WCAG 2.2.1 allows). Fails for any other delay, with a message for a
+    redirect and one for a reload.
     """
 
     id = "meta-refresh"
@@ -46,20 +27,35 @@ class MetaRefresh(Rule):
     level = "A"
     wcag = ("2.2.1",)
     act = ("bc659a",)
+    axe = ("meta-refresh",)
     tags = ("page", "timing")
     why = N_(
         "A page that reloads or redirects by itself interrupts people who read slowly or use a "
-        "screen reader."
+        "screen reader, who then lose what they were reading."
     )
     fix = N_(
         "Redirect on the server or at once (delay 0), or give a link; let people reload pages "
         "themselves."
     )
+    messages = {
+        "redirect": N_(
+            "The page goes to {url} after {seconds} seconds, without asking. People who read "
+            "slowly or use a screen reader lose what they were reading: redirect at once (delay "
+            "0) or on the server, or give a link."
+        ),
+        "reload": N_(
+            "The page reloads itself after {seconds} seconds, without asking. People who read "
+            "slowly or use a screen reader lose their place: let them reload it themselves."
+        ),
+    }
 
-    def check(self, page: Page) -> Iterator[Result]:
+    def applicable(self, page: Page) -> Sequence[Element]:
+        refresh = first_refresh(page)
+        return [refresh.element] if refresh is not None else []
+
+    def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
         refresh = first_refresh(page)
         if refresh is None or refresh.seconds == 0 or refresh.seconds > TWENTY_HOURS:
             return
-        yield self.fail(
-            refresh.element, refresh_message(refresh), seconds=refresh.seconds, url=refresh.url
-        )
+        message = "redirect" if refresh.url else "reload"
+        yield self.fail(refresh.element, message, seconds=refresh.seconds, url=refresh.url)

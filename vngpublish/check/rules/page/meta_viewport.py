@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
+from vngpublish.check.dom import Element
 from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -58,19 +59,15 @@ def viewport_number(value: str) -> float:
 
 
 class MetaViewport(Rule):
-    """The viewport `meta` element does not stop people from zooming.
+    """Applies to every `meta name="viewport"` with a `content` attribute.
 
-    People with low vision zoom in to read. `user-scalable=no` (or `0`) turns zooming off on
-    mobile browsers that honour it, and `maximum-scale` below 2 stops it before 200%, which
-    WCAG 1.4.4 requires.
+    The value is read the way browsers read it: pairs separated by commas, semicolons or
+    spaces, keys and keywords in any case; `user-scalable` is off for `no`, numbers between -1
+    and 1 and unknown words; `maximum-scale` is a number (`yes` is 1, `device-width` is 10; a
+    negative value is ignored, as browsers ignore it).
 
-    Applies to every `meta name="viewport"` with a `content` attribute. The value is read the
-    way browsers read it: pairs separated by commas, semicolons or spaces, keys and keywords in
-    any case; `user-scalable` is off for `no`, numbers between -1 and 1 and unknown words;
-    `maximum-scale` is a number (`yes` is 1, `device-width` is 10; a negative value is ignored).
-
-    Fix: `<meta name="viewport" content="width=device-width, initial-scale=1">`, without
-    `user-scalable` and `maximum-scale`.
+    Fails when `user-scalable` is off, and when `maximum-scale` is below 2, which stops zooming
+    before 200%. Passes otherwise.
     """
 
     id = "meta-viewport"
@@ -78,41 +75,43 @@ class MetaViewport(Rule):
     level = "AA"
     wcag = ("1.4.4",)
     act = ("b4f0c3",)
+    axe = ("meta-viewport",)
     tags = ("page", "zoom", "not-email")
     why = N_(
         "People with low vision zoom in to read; a viewport that blocks zoom shuts them out on "
         "mobile."
     )
-    fix = N_("Remove user-scalable and maximum-scale from the viewport meta element.")
+    fix = N_(
+        'Use <meta name="viewport" content="width=device-width, initial-scale=1">, without '
+        "user-scalable and maximum-scale."
+    )
+    messages = {
+        "not-scalable": N_(
+            "user-scalable={value} stops people from zooming the page: remove it from the "
+            "viewport meta element."
+        ),
+        "maximum-scale": N_(
+            "maximum-scale={value} stops people from zooming in to 200%: remove it, or set it to "
+            "at least 2."
+        ),
+    }
 
-    def check(self, page: Page) -> Iterator[Result]:
-        for meta in page.by_tag("meta"):
-            if (meta.get("name") or "").lower() != "viewport":
-                continue
-            content = meta.get("content")
-            if not content:
-                continue
-            pairs = parse_viewport(content)
+    def applicable(self, page: Page) -> Sequence[Element]:
+        return [
+            meta
+            for meta in page.by_tag("meta")
+            if (meta.get("name") or "").lower() == "viewport" and meta.get("content")
+        ]
+
+    def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
+        for meta in targets:
+            pairs = parse_viewport(meta.get("content") or "")
             scalable = pairs.get("user-scalable")
             if scalable is not None and abs(viewport_number(scalable)) < 1:
-                yield self.fail(
-                    meta,
-                    N_(
-                        "user-scalable={value} stops people from zooming the page: remove it "
-                        "from the viewport meta element."
-                    ),
-                    value=scalable,
-                )
+                yield self.fail(meta, "not-scalable", value=scalable)
             maximum = pairs.get("maximum-scale")
             if maximum is not None:
                 scale = viewport_number(maximum)
                 # Negative values are dropped by browsers; the rest is clamped to 0.1..10.
                 if 0 <= scale < 2:
-                    yield self.fail(
-                        meta,
-                        N_(
-                            "maximum-scale={value} stops people from zooming in to 200%: remove "
-                            "it, or set it to at least 2."
-                        ),
-                        value=maximum,
-                    )
+                    yield self.fail(meta, "maximum-scale", value=maximum)
