@@ -1,27 +1,58 @@
-"""The WAI-ARIA 1.2 tables: roles, their taxonomy, and their states and properties.
+"""The WAI-ARIA tables: roles, their taxonomy, and their states and properties.
 
-The tables are written from WAI-ARIA 1.2 (roles, superclasses, states and properties), the
-Digital Publishing WAI-ARIA Module 1.1 (`doc-*` roles) and the Graphics ARIA module
-(`graphics-*` roles). Implicit roles follow HTML-AAM / ARIA in HTML.
+Read from the data files in `facts/data/`, which `scripts/aria-tables` takes from the
+specifications themselves (each file names its specification, version and the commit read):
+WAI-ARIA 1.2 (`wai-aria-1.2.json`), the Digital Publishing WAI-ARIA Module 1.1 (`doc-*`
+roles), Graphics ARIA 1.0 (`graphics-*` roles), and the attributes of the WAI-ARIA 1.3 draft
+that browsers already support (`aria-description`, ...), kept apart from 1.2's.
 
 Conventions:
 
 - `ROLES` holds every valid, non-abstract role token; `ABSTRACT_ROLES` the abstract ones, which
   authors must not use in `role`.
-- `SUPPORTED[role]` is every state and property the role supports, inherited and global ones
-  included; `REQUIRED[role]` the ones authors must set (before implicit values are considered).
-- `ATTRIBUTES[name]` is the value type of each `aria-*` attribute.
+- `SUPPORTED[role]` is every state and property the role supports: its own, its superclass
+  roles' and the global ones; `REQUIRED[role]` the ones authors must set (its own and its
+  superclass roles', before implicit values are considered).
+- `ATTRIBUTES[name]` is the value type of each `aria-*` attribute of WAI-ARIA 1.2.
 
 The role of an element is `vngpublish.check.facts.roles`'s business.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from importlib import resources
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
+
+SPECIFICATIONS = ("wai-aria-1.2", "dpub-aria-1.1", "graphics-aria-1.0")
+"""The specifications whose roles are valid, by the name of their data file."""
+DRAFT = "wai-aria-1.3-draft"
+"""The draft whose attributes browsers already support."""
+
+
+def _read(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        resources.files("vngpublish.check.facts").joinpath(f"data/{name}.json").read_text("utf-8")
+    )
+    return data
+
+
+_SPECS = {name: _read(name) for name in SPECIFICATIONS}
+_ROLE_DATA: dict[str, dict[str, Any]] = {
+    role: fields for spec in _SPECS.values() for role, fields in spec["roles"].items()
+}
+_ATTRIBUTE_DATA: dict[str, dict[str, Any]] = _SPECS["wai-aria-1.2"]["attributes"]
+_DRAFT_ATTRIBUTE_DATA: dict[str, dict[str, Any]] = _read(DRAFT)["attributes"]
+
+VERSIONS: dict[str, str] = {
+    name: f"{spec['spec']['title']} ({spec['spec']['status']}, {spec['spec'].get('published')})"
+    for name, spec in _SPECS.items()
+}
+"""What each table was read from, for people."""
 
 
 # ------------------------------------------------------------------- attributes
@@ -38,669 +69,159 @@ class ValueType:
     tokens: frozenset[str] = frozenset()
 
 
-def _tokens(*values: str) -> ValueType:
-    return ValueType("token", frozenset(values))
+_KINDS = {"ID reference": "idref", "ID reference list": "idrefs"}
 
 
-def _token_list(*values: str) -> ValueType:
-    return ValueType("token list", frozenset(values))
+def _value_type(fields: dict[str, Any]) -> ValueType:
+    kind = _KINDS.get(fields["value_type"], fields["value_type"])
+    tokens = frozenset(fields["values"]) if kind in ("token", "token list") else frozenset()
+    return ValueType(kind, tokens)
 
-
-TRUE_FALSE = ValueType("true/false")
-TRUE_FALSE_UNDEFINED = ValueType("true/false/undefined")
-TRISTATE = ValueType("tristate")
-IDREF = ValueType("idref")
-IDREFS = ValueType("idrefs")
-INTEGER = ValueType("integer")
-NUMBER = ValueType("number")
-STRING = ValueType("string")
 
 ATTRIBUTES: dict[str, ValueType] = {
-    "aria-activedescendant": IDREF,
-    "aria-atomic": TRUE_FALSE,
-    "aria-autocomplete": _tokens("inline", "list", "both", "none"),
-    "aria-busy": TRUE_FALSE,
-    "aria-checked": TRISTATE,
-    "aria-colcount": INTEGER,
-    "aria-colindex": INTEGER,
-    "aria-colspan": INTEGER,
-    "aria-controls": IDREFS,
-    "aria-current": _tokens("page", "step", "location", "date", "time", "true", "false"),
-    "aria-describedby": IDREFS,
-    "aria-details": IDREF,
-    "aria-disabled": TRUE_FALSE,
-    "aria-dropeffect": _token_list("copy", "execute", "link", "move", "none", "popup"),
-    "aria-errormessage": IDREF,
-    "aria-expanded": TRUE_FALSE_UNDEFINED,
-    "aria-flowto": IDREFS,
-    "aria-grabbed": TRUE_FALSE_UNDEFINED,
-    "aria-haspopup": _tokens("false", "true", "menu", "listbox", "tree", "grid", "dialog"),
-    "aria-hidden": TRUE_FALSE_UNDEFINED,
-    "aria-invalid": _tokens("grammar", "false", "spelling", "true"),
-    "aria-keyshortcuts": STRING,
-    "aria-label": STRING,
-    "aria-labelledby": IDREFS,
-    "aria-level": INTEGER,
-    "aria-live": _tokens("assertive", "off", "polite"),
-    "aria-modal": TRUE_FALSE,
-    "aria-multiline": TRUE_FALSE,
-    "aria-multiselectable": TRUE_FALSE,
-    "aria-orientation": _tokens("horizontal", "undefined", "vertical"),
-    "aria-owns": IDREFS,
-    "aria-placeholder": STRING,
-    "aria-posinset": INTEGER,
-    "aria-pressed": TRISTATE,
-    "aria-readonly": TRUE_FALSE,
-    "aria-relevant": _token_list("additions", "all", "removals", "text"),
-    "aria-required": TRUE_FALSE,
-    "aria-roledescription": STRING,
-    "aria-rowcount": INTEGER,
-    "aria-rowindex": INTEGER,
-    "aria-rowspan": INTEGER,
-    "aria-selected": TRUE_FALSE_UNDEFINED,
-    "aria-setsize": INTEGER,
-    "aria-sort": _tokens("ascending", "descending", "none", "other"),
-    "aria-valuemax": NUMBER,
-    "aria-valuemin": NUMBER,
-    "aria-valuenow": NUMBER,
-    "aria-valuetext": STRING,
+    name: _value_type(fields) for name, fields in _ATTRIBUTE_DATA.items()
 }
 """Every state and property of WAI-ARIA 1.2 with its value type."""
 
 ARIA_1_3_ATTRIBUTES: dict[str, ValueType] = {
-    "aria-braillelabel": STRING,
-    "aria-brailleroledescription": STRING,
-    "aria-description": STRING,
+    name: _value_type(fields) for name, fields in _DRAFT_ATTRIBUTE_DATA.items()
 }
-"""Attributes from the WAI-ARIA 1.3 draft that browsers already support (not in `ATTRIBUTES`)."""
+"""Attributes of the WAI-ARIA 1.3 draft that browsers already support (not in `ATTRIBUTES`)."""
 
 GLOBAL_ATTRIBUTES: frozenset[str] = frozenset(
-    {
-        "aria-atomic",
-        "aria-busy",
-        "aria-controls",
-        "aria-current",
-        "aria-describedby",
-        "aria-details",
-        "aria-disabled",
-        "aria-dropeffect",
-        "aria-errormessage",
-        "aria-flowto",
-        "aria-grabbed",
-        "aria-haspopup",
-        "aria-hidden",
-        "aria-invalid",
-        "aria-keyshortcuts",
-        "aria-label",
-        "aria-labelledby",
-        "aria-live",
-        "aria-owns",
-        "aria-relevant",
-        "aria-roledescription",
-    }
+    name for name, fields in _ATTRIBUTE_DATA.items() if fields["global"]
 )
-"""States and properties every role supports (WAI-ARIA 1.2 §6.4).
-
-aria-disabled, aria-errormessage, aria-haspopup and aria-invalid are deprecated as global in
-1.2 but still global; aria-dropeffect and aria-grabbed are deprecated but still global.
-"""
+"""States and properties every role supports (WAI-ARIA 1.2 §6.4)."""
 
 DEPRECATED_GLOBAL_ATTRIBUTES: frozenset[str] = frozenset(
-    {
-        "aria-disabled",
-        "aria-dropeffect",
-        "aria-errormessage",
-        "aria-grabbed",
-        "aria-haspopup",
-        "aria-invalid",
-    }
+    name for name, fields in _ATTRIBUTE_DATA.items() if fields["deprecated_as_global"]
 )
-"""Global attributes WAI-ARIA 1.2 deprecates on roles that do not list them themselves."""
+"""Global attributes whose use as a global WAI-ARIA 1.2 deprecates (on roles that do not list
+them themselves): aria-disabled, aria-errormessage, aria-haspopup, aria-invalid."""
+
+DEPRECATED_ATTRIBUTES: frozenset[str] = frozenset(
+    name for name, fields in _ATTRIBUTE_DATA.items() if fields["deprecated"]
+)
+"""Attributes deprecated as a whole (aria-dropeffect and aria-grabbed, since ARIA 1.1)."""
 
 
 # ------------------------------------------------------------------------ roles
 ABSTRACT_ROLES: frozenset[str] = frozenset(
-    {
-        "command",
-        "composite",
-        "input",
-        "landmark",
-        "range",
-        "roletype",
-        "section",
-        "sectionhead",
-        "select",
-        "structure",
-        "widget",
-        "window",
-    }
+    role for role, fields in _ROLE_DATA.items() if fields["abstract"]
 )
 """Abstract roles: part of the taxonomy, never valid in a `role` attribute."""
 
-# Superclasses of every role (WAI-ARIA 1.2 "Superclass Role"; doc-* and graphics-* from
-# their modules). Used to inherit supported states and properties.
 SUPERCLASSES: dict[str, tuple[str, ...]] = {
-    # abstract
-    "roletype": (),
-    "structure": ("roletype",),
-    "widget": ("roletype",),
-    "window": ("roletype",),
-    "command": ("widget",),
-    "composite": ("widget",),
-    "input": ("widget",),
-    "range": ("structure",),
-    "section": ("structure",),
-    "sectionhead": ("structure",),
-    "landmark": ("section",),
-    "select": ("composite", "group"),
-    # concrete
-    "alert": ("section",),
-    "alertdialog": ("alert", "dialog"),
-    "application": ("structure",),
-    "article": ("document",),
-    "banner": ("landmark",),
-    "blockquote": ("section",),
-    "button": ("command",),
-    "caption": ("section",),
-    "cell": ("section",),
-    "checkbox": ("input",),
-    "code": ("section",),
-    "columnheader": ("cell", "gridcell", "sectionhead"),
-    "combobox": ("input",),
-    "complementary": ("landmark",),
-    "contentinfo": ("landmark",),
-    "definition": ("section",),
-    "deletion": ("section",),
-    "dialog": ("window",),
-    "directory": ("list",),
-    "document": ("structure",),
-    "emphasis": ("section",),
-    "feed": ("list",),
-    "figure": ("section",),
-    "form": ("landmark",),
-    "generic": ("structure",),
-    "grid": ("composite", "table"),
-    "gridcell": ("cell", "widget"),
-    "group": ("section",),
-    "heading": ("sectionhead",),
-    "img": ("section",),
-    "insertion": ("section",),
-    "link": ("command",),
-    "list": ("section",),
-    "listbox": ("select",),
-    "listitem": ("section",),
-    "log": ("section",),
-    "main": ("landmark",),
-    "marquee": ("section",),
-    "math": ("section",),
-    "menu": ("select",),
-    "menubar": ("menu",),
-    "menuitem": ("command",),
-    "menuitemcheckbox": ("menuitem",),
-    "menuitemradio": ("menuitemcheckbox",),
-    "meter": ("range",),
-    "navigation": ("landmark",),
-    "none": ("structure",),
-    "note": ("section",),
-    "option": ("input",),
-    "paragraph": ("section",),
-    "presentation": ("structure",),
-    "progressbar": ("range", "widget"),
-    "radio": ("input",),
-    "radiogroup": ("group",),
-    "region": ("landmark",),
-    "row": ("group", "widget"),
-    "rowgroup": ("structure",),
-    "rowheader": ("cell", "gridcell", "sectionhead"),
-    "scrollbar": ("range", "widget"),
-    "search": ("landmark",),
-    "searchbox": ("textbox",),
-    "separator": ("structure", "widget"),
-    "slider": ("input", "range"),
-    "spinbutton": ("composite", "input", "range"),
-    "status": ("section",),
-    "strong": ("section",),
-    "subscript": ("section",),
-    "superscript": ("section",),
-    "switch": ("checkbox",),
-    "tab": ("sectionhead", "widget"),
-    "table": ("section",),
-    "tablist": ("composite",),
-    "tabpanel": ("section",),
-    "term": ("section",),
-    "textbox": ("input",),
-    "time": ("section",),
-    "timer": ("status",),
-    "toolbar": ("group",),
-    "tooltip": ("section",),
-    "tree": ("select",),
-    "treegrid": ("grid", "tree"),
-    "treeitem": ("listitem", "option"),
-    # Graphics ARIA
-    "graphics-document": ("document",),
-    "graphics-object": ("group",),
-    "graphics-symbol": ("img",),
-    # DPUB-ARIA 1.1
-    "doc-abstract": ("section",),
-    "doc-acknowledgments": ("landmark",),
-    "doc-afterword": ("landmark",),
-    "doc-appendix": ("landmark",),
-    "doc-backlink": ("link",),
-    "doc-biblioentry": ("listitem",),
-    "doc-bibliography": ("landmark",),
-    "doc-biblioref": ("link",),
-    "doc-chapter": ("landmark",),
-    "doc-colophon": ("section",),
-    "doc-conclusion": ("landmark",),
-    "doc-cover": ("img",),
-    "doc-credit": ("section",),
-    "doc-credits": ("landmark",),
-    "doc-dedication": ("section",),
-    "doc-endnote": ("listitem",),
-    "doc-endnotes": ("landmark",),
-    "doc-epigraph": ("section",),
-    "doc-epilogue": ("landmark",),
-    "doc-errata": ("landmark",),
-    "doc-example": ("section",),
-    "doc-footnote": ("section",),
-    "doc-foreword": ("landmark",),
-    "doc-glossary": ("landmark",),
-    "doc-glossref": ("link",),
-    "doc-index": ("navigation",),
-    "doc-introduction": ("landmark",),
-    "doc-noteref": ("link",),
-    "doc-notice": ("note",),
-    "doc-pagebreak": ("separator",),
-    "doc-pagefooter": ("section",),
-    "doc-pageheader": ("section",),
-    "doc-pagelist": ("navigation",),
-    "doc-part": ("landmark",),
-    "doc-preface": ("landmark",),
-    "doc-prologue": ("landmark",),
-    "doc-pullquote": ("none",),
-    "doc-qna": ("section",),
-    "doc-subtitle": ("sectionhead",),
-    "doc-tip": ("note",),
-    "doc-toc": ("navigation",),
+    role: tuple(fields["superclass_roles"]) for role, fields in _ROLE_DATA.items()
 }
 """Superclass roles of every role, abstract ones included."""
 
 ROLES: frozenset[str] = frozenset(SUPERCLASSES) - ABSTRACT_ROLES
 """Every valid, non-abstract role token (WAI-ARIA 1.2, DPUB-ARIA 1.1, Graphics ARIA)."""
 
-DEPRECATED_ROLES: frozenset[str] = frozenset({"directory", "doc-biblioentry", "doc-endnote"})
+DEPRECATED_ROLES: frozenset[str] = frozenset(
+    role for role, fields in _ROLE_DATA.items() if fields["deprecated"]
+)
 """Valid roles their specifications deprecate."""
-
-LANDMARK_ROLES: frozenset[str] = frozenset(
-    {"banner", "complementary", "contentinfo", "form", "main", "navigation", "region", "search"}
-)
-"""The WAI-ARIA landmark roles (doc-* landmarks not included)."""
-
-# States and properties a role declares itself (not inherited, globals left out).
-_OWN_SUPPORTED: dict[str, frozenset[str]] = {
-    "window": frozenset({"aria-modal"}),
-    "composite": frozenset({"aria-activedescendant", "aria-disabled"}),
-    "input": frozenset({"aria-disabled"}),
-    "range": frozenset({"aria-valuemax", "aria-valuemin", "aria-valuenow", "aria-valuetext"}),
-    "select": frozenset({"aria-orientation"}),
-    "application": frozenset(
-        {
-            "aria-activedescendant",
-            "aria-disabled",
-            "aria-errormessage",
-            "aria-expanded",
-            "aria-haspopup",
-            "aria-invalid",
-        }
-    ),
-    "article": frozenset({"aria-posinset", "aria-setsize"}),
-    "button": frozenset({"aria-disabled", "aria-expanded", "aria-haspopup", "aria-pressed"}),
-    "cell": frozenset({"aria-colindex", "aria-colspan", "aria-rowindex", "aria-rowspan"}),
-    "checkbox": frozenset(
-        {
-            "aria-checked",
-            "aria-errormessage",
-            "aria-expanded",
-            "aria-invalid",
-            "aria-readonly",
-            "aria-required",
-        }
-    ),
-    "columnheader": frozenset({"aria-sort"}),
-    "combobox": frozenset(
-        {
-            "aria-activedescendant",
-            "aria-autocomplete",
-            "aria-errormessage",
-            "aria-expanded",
-            "aria-haspopup",
-            "aria-invalid",
-            "aria-readonly",
-            "aria-required",
-        }
-    ),
-    "grid": frozenset({"aria-multiselectable", "aria-readonly"}),
-    "gridcell": frozenset(
-        {
-            "aria-disabled",
-            "aria-errormessage",
-            "aria-expanded",
-            "aria-haspopup",
-            "aria-invalid",
-            "aria-readonly",
-            "aria-required",
-            "aria-selected",
-        }
-    ),
-    "group": frozenset({"aria-activedescendant", "aria-disabled"}),
-    "heading": frozenset({"aria-level"}),
-    "link": frozenset({"aria-disabled", "aria-expanded", "aria-haspopup"}),
-    "listbox": frozenset(
-        {
-            "aria-errormessage",
-            "aria-expanded",
-            "aria-invalid",
-            "aria-multiselectable",
-            "aria-readonly",
-            "aria-required",
-        }
-    ),
-    "listitem": frozenset({"aria-level", "aria-posinset", "aria-setsize"}),
-    "menuitem": frozenset(
-        {"aria-disabled", "aria-expanded", "aria-haspopup", "aria-posinset", "aria-setsize"}
-    ),
-    "menuitemcheckbox": frozenset({"aria-checked"}),
-    "option": frozenset({"aria-checked", "aria-posinset", "aria-selected", "aria-setsize"}),
-    "radio": frozenset({"aria-checked", "aria-posinset", "aria-setsize"}),
-    "radiogroup": frozenset(
-        {"aria-errormessage", "aria-invalid", "aria-readonly", "aria-required"}
-    ),
-    "row": frozenset(
-        {
-            "aria-colindex",
-            "aria-expanded",
-            "aria-level",
-            "aria-posinset",
-            "aria-rowindex",
-            "aria-selected",
-            "aria-setsize",
-        }
-    ),
-    "rowheader": frozenset({"aria-sort"}),
-    "scrollbar": frozenset({"aria-controls", "aria-orientation"}),
-    "separator": frozenset(
-        {
-            "aria-disabled",
-            "aria-orientation",
-            "aria-valuemax",
-            "aria-valuemin",
-            "aria-valuenow",
-            "aria-valuetext",
-        }
-    ),
-    "slider": frozenset(
-        {"aria-errormessage", "aria-haspopup", "aria-invalid", "aria-orientation", "aria-readonly"}
-    ),
-    "spinbutton": frozenset(
-        {"aria-errormessage", "aria-invalid", "aria-readonly", "aria-required"}
-    ),
-    "tab": frozenset(
-        {
-            "aria-disabled",
-            "aria-expanded",
-            "aria-haspopup",
-            "aria-posinset",
-            "aria-selected",
-            "aria-setsize",
-        }
-    ),
-    "table": frozenset({"aria-colcount", "aria-rowcount"}),
-    "tablist": frozenset({"aria-multiselectable", "aria-orientation"}),
-    "textbox": frozenset(
-        {
-            "aria-activedescendant",
-            "aria-autocomplete",
-            "aria-errormessage",
-            "aria-haspopup",
-            "aria-invalid",
-            "aria-multiline",
-            "aria-placeholder",
-            "aria-readonly",
-            "aria-required",
-        }
-    ),
-    "toolbar": frozenset({"aria-orientation"}),
-    "tree": frozenset(
-        {"aria-errormessage", "aria-invalid", "aria-multiselectable", "aria-required"}
-    ),
-    "treeitem": frozenset({"aria-expanded", "aria-haspopup"}),
-}
-
-
-def _supported(role: str) -> frozenset[str]:
-    found: set[str] = set(GLOBAL_ATTRIBUTES)
-    pending = [role]
-    seen: set[str] = set()
-    while pending:
-        current = pending.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        found |= _OWN_SUPPORTED.get(current, frozenset())
-        pending.extend(SUPERCLASSES.get(current, ()))
-    return frozenset(found)
-
-
-SUPPORTED: dict[str, frozenset[str]] = {role: _supported(role) for role in SUPERCLASSES}
-"""Every state and property each role supports: its own, inherited ones and the globals."""
-
-REQUIRED: dict[str, frozenset[str]] = {
-    "checkbox": frozenset({"aria-checked"}),
-    "combobox": frozenset({"aria-controls", "aria-expanded"}),
-    "heading": frozenset({"aria-level"}),
-    "menuitemcheckbox": frozenset({"aria-checked"}),
-    "menuitemradio": frozenset({"aria-checked"}),
-    "meter": frozenset({"aria-valuenow"}),
-    "radio": frozenset({"aria-checked"}),
-    "scrollbar": frozenset({"aria-controls", "aria-valuenow"}),
-    "separator": frozenset({"aria-valuenow"}),  # only when the separator is focusable
-    "slider": frozenset({"aria-valuenow"}),
-    "switch": frozenset({"aria-checked"}),
-}
-"""Required states and properties (WAI-ARIA 1.2), before implicit values from native semantics.
-
-Notes: `separator` requires aria-valuenow only when focusable; `combobox` requires aria-controls
-only when expanded (WAI-ARIA 1.2 prose); `heading` has the implicit level 2 in ARIA and the
-level of `hN` in HTML.
-"""
-
-PROHIBITED_ATTRIBUTES: dict[str, frozenset[str]] = {
-    role: frozenset({"aria-label", "aria-labelledby", "aria-braillelabel"})
-    for role in (
-        "caption",
-        "code",
-        "deletion",
-        "emphasis",
-        "generic",
-        "insertion",
-        "none",
-        "paragraph",
-        "presentation",
-        "strong",
-        "subscript",
-        "superscript",
-    )
-}
-"""States and properties a role prohibits: naming (aria-label, aria-labelledby in WAI-ARIA
-1.2; aria-braillelabel, from the 1.3 draft, is prohibited wherever aria-label is)."""
-
-NAME_PROHIBITED_ROLES: frozenset[str] = frozenset(PROHIBITED_ATTRIBUTES)
-"""Roles that cannot be named by authors (WAI-ARIA 1.2 §5.2.8.6)."""
-
-NAME_FROM_CONTENT_ROLES: frozenset[str] = frozenset(
-    {
-        "button",
-        "cell",
-        "checkbox",
-        "columnheader",
-        "gridcell",
-        "heading",
-        "link",
-        "menuitem",
-        "menuitemcheckbox",
-        "menuitemradio",
-        "option",
-        "radio",
-        "row",
-        "rowheader",
-        "switch",
-        "tab",
-        "tooltip",
-        "treeitem",
-        "doc-backlink",
-        "doc-biblioref",
-        "doc-glossref",
-        "doc-noteref",
-    }
-)
-"""Roles whose accessible name may come from their content (WAI-ARIA 1.2 §5.2.8.4)."""
-
-NAME_REQUIRED_ROLES: frozenset[str] = frozenset(
-    {
-        "alertdialog",
-        "application",
-        "button",
-        "checkbox",
-        "columnheader",
-        "combobox",
-        "dialog",
-        "doc-backlink",
-        "doc-biblioref",
-        "doc-glossref",
-        "doc-noteref",
-        "form",
-        "grid",
-        "gridcell",
-        "heading",
-        "img",
-        "link",
-        "listbox",
-        "menu",
-        "menubar",
-        "menuitem",
-        "menuitemcheckbox",
-        "menuitemradio",
-        "meter",
-        "option",
-        "progressbar",
-        "radio",
-        "radiogroup",
-        "region",
-        "rowheader",
-        "scrollbar",
-        "searchbox",
-        "slider",
-        "spinbutton",
-        "switch",
-        "tab",
-        "table",
-        "tabpanel",
-        "textbox",
-        "tree",
-        "treegrid",
-        "treeitem",
-        "doc-cover",
-        "graphics-document",
-        "graphics-symbol",
-    }
-)
-"""Roles for which WAI-ARIA 1.2 says "Accessible Name Required: True"."""
-
-PRESENTATIONAL_CHILDREN_ROLES: frozenset[str] = frozenset(
-    {
-        "button",
-        "checkbox",
-        "img",
-        "math",
-        "menuitemcheckbox",
-        "menuitemradio",
-        "meter",
-        "option",
-        "progressbar",
-        "radio",
-        "scrollbar",
-        "separator",
-        "slider",
-        "switch",
-        "tab",
-        "doc-cover",
-        "doc-pagebreak",
-        "graphics-symbol",
-    }
-)
-"""Roles whose children are presentational (WAI-ARIA 1.2 "Children Presentational: True")."""
-
-REQUIRED_CONTEXT: dict[str, frozenset[str]] = {
-    "caption": frozenset({"figure", "grid", "table", "treegrid"}),
-    "cell": frozenset({"row"}),
-    "columnheader": frozenset({"row"}),
-    "gridcell": frozenset({"row"}),
-    "listitem": frozenset({"directory", "list"}),
-    "menuitem": frozenset({"group", "menu", "menubar"}),
-    "menuitemcheckbox": frozenset({"group", "menu", "menubar"}),
-    "menuitemradio": frozenset({"group", "menu", "menubar"}),
-    "option": frozenset({"group", "listbox"}),
-    "row": frozenset({"grid", "rowgroup", "table", "treegrid"}),
-    "rowgroup": frozenset({"grid", "table", "treegrid"}),
-    "rowheader": frozenset({"row"}),
-    "tab": frozenset({"tablist"}),
-    "treeitem": frozenset({"group", "tree"}),
-    "doc-biblioentry": frozenset({"list"}),
-    "doc-endnote": frozenset({"list"}),
-}
-"""Required context roles: the role of an owning ancestor (WAI-ARIA 1.2).
-
-For `group` contexts ARIA adds conditions (a `group` inside a `menu`, `listbox` or `tree`);
-checking those is up to the rule.
-"""
-
-REQUIRED_OWNED: dict[str, tuple[str, ...]] = {
-    "feed": ("article",),
-    "grid": ("row", "rowgroup > row"),
-    "list": ("listitem",),
-    "directory": ("listitem",),
-    "listbox": ("group > option", "option"),
-    "menu": (
-        "group > menuitem",
-        "group > menuitemradio",
-        "group > menuitemcheckbox",
-        "menuitem",
-        "menuitemcheckbox",
-        "menuitemradio",
-    ),
-    "menubar": (
-        "group > menuitem",
-        "group > menuitemradio",
-        "group > menuitemcheckbox",
-        "menuitem",
-        "menuitemcheckbox",
-        "menuitemradio",
-    ),
-    "radiogroup": ("radio",),
-    "row": ("cell", "columnheader", "gridcell", "rowheader"),
-    "rowgroup": ("row",),
-    "table": ("row", "rowgroup > row"),
-    "tablist": ("tab",),
-    "tree": ("group > treeitem", "treeitem"),
-    "treegrid": ("row", "rowgroup > row"),
-    "doc-bibliography": ("doc-biblioentry",),
-    "doc-endnotes": ("doc-endnote",),
-}
-"""Required owned elements (WAI-ARIA 1.2). "group > option" means an owned `group` that in
-turn owns `option` elements."""
 
 PRESENTATIONAL_ROLES: frozenset[str] = frozenset({"none", "presentation"})
 """The two synonyms that remove an element's semantics."""
+
+
+def _ancestors(role: str) -> list[str]:
+    """`role` and every role it inherits from, nearest first."""
+    found: list[str] = []
+    pending = [role]
+    while pending:
+        current = pending.pop(0)
+        if current not in found:
+            found.append(current)
+            pending.extend(SUPERCLASSES.get(current, ()))
+    return found
+
+
+def _inherited(role: str, field: str) -> frozenset[str]:
+    return frozenset(name for ancestor in _ancestors(role) for name in _ROLE_DATA[ancestor][field])
+
+
+def _roles_where(test: Any) -> frozenset[str]:
+    return frozenset(role for role, fields in _ROLE_DATA.items() if test(fields))
+
+
+LANDMARK_ROLES: frozenset[str] = frozenset(
+    role
+    for role in _SPECS["wai-aria-1.2"]["roles"]
+    if role not in ABSTRACT_ROLES and "landmark" in _ancestors(role)
+)
+"""The WAI-ARIA landmark roles (doc-* landmarks not included)."""
+
+REQUIRED: dict[str, frozenset[str]] = {
+    role: found for role in SUPERCLASSES if (found := _inherited(role, "required_attributes"))
+}
+"""Required states and properties (WAI-ARIA 1.2), before implicit values from native semantics.
+
+Conditions the specification attaches are in `REQUIRED_CONDITIONS` (a `separator` requires
+aria-valuenow only when focusable)."""
+
+REQUIRED_CONDITIONS: dict[str, dict[str, str]] = {
+    role: conditions
+    for role, fields in _ROLE_DATA.items()
+    if (conditions := fields.get("conditions") or {})
+}
+"""Conditions on single entries of a role's lists: role -> attribute -> "if focusable"."""
+
+SUPPORTED: dict[str, frozenset[str]] = {
+    role: GLOBAL_ATTRIBUTES
+    | _inherited(role, "supported_attributes")
+    | _inherited(role, "required_attributes")
+    for role in SUPERCLASSES
+}
+"""Every state and property each role supports: its own, inherited ones and the globals."""
+
+PROHIBITED_ATTRIBUTES: dict[str, frozenset[str]] = {
+    role: frozenset(fields["prohibited_attributes"])
+    | ({"aria-braillelabel"} if "aria-label" in fields["prohibited_attributes"] else set())
+    for role, fields in _ROLE_DATA.items()
+    if fields["prohibited_attributes"]
+}
+"""States and properties a role prohibits (aria-braillelabel, from the 1.3 draft, is prohibited
+wherever aria-label is)."""
+
+NAME_PROHIBITED_ROLES: frozenset[str] = _roles_where(lambda f: "prohibited" in f["name_from"])
+"""Roles that cannot be named by authors (Name From: prohibited)."""
+
+NAME_FROM_CONTENT_ROLES: frozenset[str] = _roles_where(
+    lambda f: "contents" in f["name_from"] and not f["abstract"]
+)
+"""Roles whose accessible name may come from their content (Name From: contents)."""
+
+NAME_REQUIRED_ROLES: frozenset[str] = _roles_where(lambda f: f["accessible_name_required"])
+"""Roles for which the specifications say "Accessible Name Required: True"."""
+
+PRESENTATIONAL_CHILDREN_ROLES: frozenset[str] = _roles_where(lambda f: f["children_presentational"])
+"""Roles whose children are presentational ("Children Presentational: True")."""
+
+REQUIRED_CONTEXT: dict[str, frozenset[str]] = {
+    role: frozenset(fields["required_context_roles"])
+    for role, fields in _ROLE_DATA.items()
+    if fields["required_context_roles"]
+}
+"""Required context roles: the role of an owning ancestor."""
+
+REQUIRED_OWNED: dict[str, tuple[str, ...]] = {
+    role: tuple(fields["required_owned_elements"])
+    for role, fields in _ROLE_DATA.items()
+    if fields["required_owned_elements"]
+}
+"""Required owned elements. "group > option" means an owned `group` that in turn owns
+`option` elements."""
+
+IMPLICIT_VALUES: dict[str, dict[str, str | None]] = {
+    role: dict(fields["implicit_values"])
+    for role, fields in _ROLE_DATA.items()
+    if fields["implicit_values"]
+}
+"""Implicit values of states and properties for a role (aria-level 2 is not among them)."""
 
 
 def is_presentational(role: str | None) -> bool:
@@ -711,18 +232,7 @@ def is_presentational(role: str | None) -> bool:
 def is_a(role: str | None, ancestor: str) -> bool:
     """True when `role` is `ancestor` or inherits from it (`doc-biblioref` is a `link`,
     `switch` a `checkbox`, `searchbox` a `textbox`)."""
-    if role is None:
-        return False
-    pending = [role]
-    seen: set[str] = set()
-    while pending:
-        current = pending.pop()
-        if current == ancestor:
-            return True
-        if current not in seen:
-            seen.add(current)
-            pending.extend(SUPERCLASSES.get(current, ()))
-    return False
+    return role is not None and (role == ancestor or ancestor in _ancestors(role))
 
 
 def is_valid_role(token: str) -> bool:
