@@ -54,24 +54,26 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import os
-import re
-import warnings
-from collections.abc import Generator, Iterable
+from collections.abc import Generator
 from contextvars import ContextVar
-from dataclasses import dataclass
 from functools import cache
 from html import escape
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import pytest
 
-# pytest imports this module in every run where vngpublish is installed, tests of templates
-# or not; importing the checker costs ~50 ms, so vngpublish.check is imported only when a
-# check is made (inside the functions below).
-if TYPE_CHECKING:
-    from vngpublish.check.finding import Finding
+from vngpublish.assertions import (
+    AccessibilityError,
+    AccessibilityUsageError,
+    AccessibilityWarning,
+    AssertAccessible,
+    Check,
+    assert_accessible,
+    check_text,
+    on_check,
+    tr,
+)
+from vngpublish.check.i18n import N_
 
 __all__ = [
     "AccessibilityError",
@@ -81,47 +83,6 @@ __all__ = [
     "assert_accessible",
 ]
 
-FailOn = Literal["error", "warning"]
-HtmlOrPath = str | bytes | os.PathLike[str]
-RuleIds = str | Iterable[str]
-
-
-def N_(message: str) -> str:
-    """Mark `message` for translation, like `vngpublish.check.i18n.N_` (see the import note)."""
-    return message
-
-
-def NP_(singular: str, plural: str) -> tuple[str, str]:
-    """Mark a singular/plural pair for translation, like `vngpublish.check.i18n.NP_`."""
-    return (singular, plural)
-
-
-FAIL_ON = ("error", "warning")
-STRING_NAME = "<string>"
-BYTES_NAME = "<bytes>"
-# Something that starts a tag, comment or doctype: a str holding one is HTML, never a path.
-_MARKUP = re.compile(r"<[A-Za-z!/?]")
-_SHOWN_INPUT = 60  # how much of a bad input an error message quotes
-
-FAILED_HEADER = NP_(
-    "{count} accessibility finding fails the check ({selection}; fail_on={fail_on}):",
-    "{count} accessibility findings fail the check ({selection}; fail_on={fail_on}):",
-)
-OTHERS_HEADER = NP_(
-    "{count} more finding does not fail the check (to review, or below fail_on):",
-    "{count} more findings do not fail the check (to review, or below fail_on):",
-)
-PASSED_HEADER = NP_(
-    "The accessibility check passed ({selection}; fail_on={fail_on}), "
-    "but {count} finding needs a look:",
-    "The accessibility check passed ({selection}; fail_on={fail_on}), "
-    "but {count} findings need a look:",
-)
-ELEMENT = N_("element: {selector}")
-SNIPPET = N_("snippet: {snippet}")
-SELECTION_PRESET = N_("preset {preset}")
-SELECTION_RULES = N_("rules {rules}")
-SELECTION_IGNORING = N_("{selection}, ignoring {rules}")
 CAPTION = N_("Accessibility findings on {path} ({selection}; fail_on={fail_on})")
 TEXT_EXTRA_NAME = N_("Accessibility findings on {path}")
 COLUMN_RESULT = N_("Result")
@@ -134,149 +95,9 @@ RESULT_FAILS = N_("fails the check")
 RESULT_REVIEW = N_("to review")
 RESULT_REPORTED = N_("below fail_on")
 
-BAD_TYPE = N_(
-    "assert_accessible takes HTML (str or bytes) or the path of an HTML file (str or "
-    "pathlib.Path), not {type}."
-)
-NOT_HTML_OR_FILE = N_(
-    "“{given}” is neither HTML (it has no tags) nor an existing file: pass HTML markup, or "
-    "the path of an HTML file as a str or pathlib.Path."
-)
-NO_SUCH_FILE = N_("{path}: no such file (a str without HTML tags is read as the path of a file).")
-BAD_PATH_TYPE = N_("the path {path!r} must be text, not bytes: decode it first.")
-UNKNOWN_RULE = N_(
-    "unknown rule id “{rule}” in {argument}; did you mean “{suggestion}”? "
-    "(python -m vngpublish.check --list-rules lists the rules)"
-)
-UNKNOWN_RULE_NO_HINT = N_(
-    "unknown rule id “{rule}” in {argument} "
-    "(python -m vngpublish.check --list-rules lists the rules)"
-)
-IGNORE_ALL = N_("ignore cannot contain “all”: that would check nothing; name rule ids.")
-RULE_ID_TYPE = N_("{argument} must hold rule ids as strings, got {value!r}.")
-EMPTY_SELECT = N_(
-    "select is empty, so nothing would be checked: name at least one rule id, or leave "
-    "select out to use the preset."
-)
-SELECT_AND_PRESET = N_(
-    "give select or preset, not both: select replaces the preset's rules ({select} "
-    "and preset {preset} were given)."
-)
-UNKNOWN_PRESET = N_("unknown preset “{preset}”; choose one of: {presets}.")
-UNKNOWN_PRESET_HINT = N_(
-    "unknown preset “{preset}”; did you mean “{suggestion}”? Choose one of: {presets}."
-)
-BAD_FAIL_ON = N_("fail_on must be one of {choices}, not {value!r}.")
-# Shown before the language is known to be valid, so it cannot be translated.
-BAD_LANG = "lang must be one of {choices}, not {value!r}."
-
-
-class AccessibilityUsageError(ValueError):
-    """`assert_accessible` was called with something it cannot check (the message says why)."""
-
-
-class AccessibilityWarning(UserWarning):
-    """Findings that did not fail the check: to review (cantTell) or below `fail_on`."""
-
-
-class AccessibilityError(AssertionError):
-    """The accessibility check failed.
-
-    The message lists every finding; `findings` holds all of them (as `assert_accessible`
-    returns on success) and `failures` the ones that made the check fail.
-    """
-
-    def __init__(self, message: str, findings: list[Finding], failures: list[Finding]) -> None:
-        super().__init__(message)
-        self.findings = findings
-        self.failures = failures
-
-
-class AssertAccessible(Protocol):
-    """The type of `assert_accessible` and of the fixture, for annotating tests."""
-
-    def __call__(
-        self,
-        html_or_path: HtmlOrPath,
-        *,
-        select: RuleIds | None = None,
-        ignore: RuleIds = (),
-        preset: str | None = None,
-        fail_on: FailOn = "error",
-        lang: str = "en",
-        name: str | None = None,
-    ) -> list[Finding]:
-        """Check the HTML; see `vngpublish.pytest_plugin.assert_accessible`."""
-        ...
-
-
-@dataclass(frozen=True)
-class _Check:
-    """One call of `assert_accessible` during a test, kept for the pytest-html report."""
-
-    path: str
-    selection: str
-    fail_on: str
-    lang: str
-    findings: list[Finding]
-    failures: list[Finding]
-
-
 # The test being run, so that checks made during it can be attached to its report.
 _current_item: ContextVar[pytest.Item | None] = ContextVar("vngpublish_item", default=None)
-_CHECKS = pytest.StashKey[list[_Check]]()
-
-
-def assert_accessible(
-    html_or_path: HtmlOrPath,
-    *,
-    select: RuleIds | None = None,
-    ignore: RuleIds = (),
-    preset: str | None = None,
-    fail_on: FailOn = "error",
-    lang: str = "en",
-    name: str | None = None,
-) -> list[Finding]:
-    """Check HTML for accessibility; raise `AccessibilityError` when it fails.
-
-    See the module documentation for the arguments. Returns every finding when the check
-    passes; raises `AccessibilityUsageError` (or TypeError) for input it cannot check.
-    """
-    __tracebackhide__ = True
-    from vngpublish.check import check_html
-    from vngpublish.check.finding import Outcome, Severity
-    from vngpublish.check.i18n import LANGUAGES
-    from vngpublish.check.presets import DEFAULT_PRESET
-
-    if lang not in LANGUAGES:
-        raise AccessibilityUsageError(BAD_LANG.format(choices=", ".join(LANGUAGES), value=lang))
-    if fail_on not in FAIL_ON:
-        raise _usage(lang, BAD_FAIL_ON, choices=", ".join(FAIL_ON), value=fail_on)
-    selected = _rule_ids(select, "select", lang)
-    ignored = _rule_ids(ignore, "ignore", lang) or []
-    if selected is not None and preset is not None:
-        raise _usage(lang, SELECT_AND_PRESET, select=", ".join(selected), preset=preset)
-    if selected is None:
-        preset = _preset(preset or DEFAULT_PRESET, lang)
-    source, path = _read(html_or_path, name, lang)
-
-    findings = check_html(source, path, select=selected, ignore=ignored, preset=preset)
-    threshold = Severity(fail_on).rank
-    failures = [f for f in findings if f.outcome is Outcome.FAILED and f.severity.rank >= threshold]
-    check = _Check(
-        path=path,
-        selection=_describe_selection(preset, selected, ignored, lang),
-        fail_on=fail_on,
-        lang=lang,
-        findings=findings,
-        failures=failures,
-    )
-    _record(check)
-    if failures:
-        raise AccessibilityError(_text(check), findings, failures)
-    if findings:
-        warnings.warn(_text(check), AccessibilityWarning, stacklevel=2)
-    return findings
+_CHECKS = pytest.StashKey[list[Check]]()
 
 
 @pytest.fixture(name="assert_accessible")
@@ -312,9 +133,9 @@ def pytest_runtest_makereport(
     extras = list(getattr(report, "extras", []))
     for check in shown:
         extras.append(html_extras.html(_html(check)))
-        title = _tr(TEXT_EXTRA_NAME, check.lang, path=check.path)
+        title = tr(TEXT_EXTRA_NAME, check.lang, path=check.path)
         # pytest-html puts the name into its links column as HTML, unescaped.
-        extras.append(html_extras.text(_text(check), name=escape(title)))
+        extras.append(html_extras.text(check_text(check), name=escape(title)))
     # TestReport declares no `extras`; pytest-html reads this attribute by that name.
     setattr(report, "extras", extras)  # noqa: B010
     return report
@@ -328,180 +149,22 @@ def _pytest_html_extras() -> ModuleType | None:
     return importlib.import_module("pytest_html.extras")
 
 
-def _record(check: _Check) -> None:
+def _record(check: Check) -> None:
     item = _current_item.get()
     if item is not None:
         item.stash.setdefault(_CHECKS, []).append(check)
 
 
-def _tr(message: str, lang: str, **args: Any) -> str:
-    """`message` in `lang`, with its placeholders filled from `args`."""
-    from vngpublish.check.i18n import format_message
-
-    return format_message(message, args, lang)
+on_check(_record)
 
 
-def _tr_plural(message: tuple[str, str], count: int, lang: str, **args: Any) -> str:
-    """The form of `message` for `count` in `lang`, with `{count}` and `args` filled."""
-    from vngpublish.check.i18n import Plural, format_plural
-
-    return format_plural(Plural(*message), count, lang, **args)
-
-
-def _usage(lang: str, message: str, **args: object) -> AccessibilityUsageError:
-    return AccessibilityUsageError(_tr(message, lang, **args))
-
-
-def _read(html_or_path: HtmlOrPath, name: str | None, lang: str) -> tuple[str, str]:
-    """The HTML to check and the path to report it under."""
-    __tracebackhide__ = True
-    from vngpublish.check.report.text import error_line
-    from vngpublish.check.source import SourceError, decode
-
-    if isinstance(html_or_path, bytes):
-        path = name or BYTES_NAME
-        try:
-            return decode(html_or_path, path), path
-        except SourceError as exc:
-            raise AccessibilityUsageError(error_line(exc.error, lang)) from None
-    if isinstance(html_or_path, str):
-        if _MARKUP.search(html_or_path):
-            return html_or_path, name or STRING_NAME
-        if "\n" not in html_or_path and os.path.exists(html_or_path):
-            return _read_file(html_or_path, lang), name or html_or_path
-        if _looks_like_path(html_or_path):
-            raise _usage(lang, NO_SUCH_FILE, path=html_or_path)
-        shown = html_or_path
-        if len(shown) > _SHOWN_INPUT:
-            shown = shown[: _SHOWN_INPUT - 1] + "…"
-        raise _usage(lang, NOT_HTML_OR_FILE, given=shown)
-    if isinstance(html_or_path, os.PathLike):
-        path = os.fspath(html_or_path)
-        if not isinstance(path, str):
-            raise _usage(lang, BAD_PATH_TYPE, path=path)
-        return _read_file(path, lang), name or path
-    raise TypeError(_tr(BAD_TYPE, lang, type=type(html_or_path).__name__))
-
-
-def _looks_like_path(text: str) -> bool:
-    """Whether a str that is not HTML was most likely meant as a file name."""
-    from vngpublish.check.source import SUFFIXES
-
-    if not text.strip() or "\n" in text:
-        return False
-    return text.lower().endswith(SUFFIXES) or "/" in text or os.sep in text
-
-
-def _read_file(path: str, lang: str) -> str:
-    __tracebackhide__ = True
-    from vngpublish.check.report.text import error_line
-    from vngpublish.check.source import SourceError, read_source
-
-    try:
-        return read_source(path)
-    except SourceError as exc:
-        raise AccessibilityUsageError(error_line(exc.error, lang)) from None
-
-
-def _rule_ids(value: RuleIds | None, argument: str, lang: str) -> list[str] | None:
-    """The rule ids in `select` or `ignore` (None for no select), checked against the rules."""
-    __tracebackhide__ = True
-    from vngpublish.check.presets import unknown_ids
-    from vngpublish.check.registry import load_rules
-    from vngpublish.check.suggest import closest
-
-    if value is None:
-        return None
-    if isinstance(value, str):
-        ids = [part.strip() for part in value.split(",") if part.strip()]
-    else:
-        ids = list(value)
-        for rule_id in ids:
-            if not isinstance(rule_id, str):
-                raise _usage(lang, RULE_ID_TYPE, argument=argument, value=rule_id)
-    if argument == "select" and not ids:
-        raise _usage(lang, EMPTY_SELECT)
-    if argument == "ignore" and "all" in ids:
-        raise _usage(lang, IGNORE_ALL)
-    rules = load_rules()
-    for rule_id in unknown_ids(ids, rules):
-        suggestion = closest(rule_id, rules)
-        if suggestion:
-            raise _usage(lang, UNKNOWN_RULE, rule=rule_id, argument=argument, suggestion=suggestion)
-        raise _usage(lang, UNKNOWN_RULE_NO_HINT, rule=rule_id, argument=argument)
-    return ids
-
-
-def _preset(preset: str, lang: str) -> str:
-    __tracebackhide__ = True
-    from vngpublish.check.presets import load_presets
-    from vngpublish.check.suggest import closest
-
-    presets = load_presets()
-    if preset in presets:
-        return preset
-    choices = ", ".join(presets)
-    suggestion = closest(preset, presets)
-    if suggestion:
-        raise _usage(
-            lang, UNKNOWN_PRESET_HINT, preset=preset, suggestion=suggestion, presets=choices
-        )
-    raise _usage(lang, UNKNOWN_PRESET, preset=preset, presets=choices)
-
-
-def _describe_selection(
-    preset: str | None, selected: list[str] | None, ignored: list[str], lang: str
-) -> str:
-    """Which rules ran, in words: "preset wcag-aa", "rules link-name, ignoring image-alt"."""
-    if selected is not None:
-        text = _tr(SELECTION_RULES, lang, rules=", ".join(selected))
-    else:
-        text = _tr(SELECTION_PRESET, lang, preset=preset)
-    if ignored:
-        text = _tr(SELECTION_IGNORING, lang, selection=text, rules=", ".join(ignored))
-    return text
-
-
-def _text(check: _Check) -> str:
-    """The findings of a check as lines of text: the failure or warning message."""
-    lang = check.lang
-    failed = {id(f) for f in check.failures}
-    others = [f for f in check.findings if id(f) not in failed]
-    args = {"selection": check.selection, "fail_on": check.fail_on}
-    lines: list[str] = []
-    if check.failures:
-        lines.append(_tr_plural(FAILED_HEADER, len(check.failures), lang, **args))
-        lines += _finding_lines(check.failures, lang)
-        if others:
-            lines.append(_tr_plural(OTHERS_HEADER, len(others), lang))
-    else:
-        lines.append(_tr_plural(PASSED_HEADER, len(others), lang, **args))
-    lines += _finding_lines(others, lang)
-    return "\n".join(lines)
-
-
-def _finding_lines(findings: list[Finding], lang: str) -> list[str]:
-    from vngpublish.check.report.text import finding_line
-
-    lines: list[str] = []
-    for finding in findings:
-        lines.append(finding_line(finding, lang))
-        lines.append(_indent(_tr(ELEMENT, lang, selector=finding.selector)))
-        lines.append(_indent(_tr(SNIPPET, lang, snippet=finding.snippet)))
-    return lines
-
-
-def _indent(text: str) -> str:
-    return "\n".join("    " + line for line in text.splitlines())
-
-
-def _html(check: _Check) -> str:
+def _html(check: Check) -> str:
     """The findings of a check as an HTML table (every value escaped) for pytest-html."""
     from vngpublish.check.finding import Outcome
 
     lang = check.lang
     failed = {id(f) for f in check.failures}
-    caption = _tr(CAPTION, lang, path=check.path, selection=check.selection, fail_on=check.fail_on)
+    caption = tr(CAPTION, lang, path=check.path, selection=check.selection, fail_on=check.fail_on)
     columns = (
         COLUMN_RESULT,
         COLUMN_RULE,
@@ -510,7 +173,7 @@ def _html(check: _Check) -> str:
         COLUMN_ELEMENT,
         COLUMN_WCAG,
     )
-    head = "".join(f'<th scope="col">{escape(_tr(c, lang))}</th>' for c in columns)
+    head = "".join(f'<th scope="col">{escape(tr(c, lang))}</th>' for c in columns)
     rows = []
     for finding in check.findings:
         if id(finding) in failed:
@@ -520,9 +183,9 @@ def _html(check: _Check) -> str:
         else:
             result = RESULT_REPORTED
         severity = "review" if finding.outcome is Outcome.CANT_TELL else finding.severity.value
-        message = _tr(finding.message, lang, **finding.args)
+        message = tr(finding.message, lang, **finding.args)
         cells = (
-            f"{escape(severity)}: {escape(_tr(result, lang))}",
+            f"{escape(severity)}: {escape(tr(result, lang))}",
             f"<code>{escape(finding.rule)}</code>",
             f"{finding.line}:{finding.column}",
             escape(message),

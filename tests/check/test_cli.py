@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from vngpublish.check import cli, runner
+from vngpublish.check.arguments import ARGPARSE_MESSAGES
 from vngpublish.check.finding import Finding, Outcome, Severity
 from vngpublish.check.rule import Rule
 from vngpublish.resources import checks_dir
@@ -767,6 +768,6 @@ def test_every_translated_argparse_message_is_one_argparse_still_uses() -> None:
     import inspect
 
     source = inspect.getsource(argparse)
-    for message in cli.ARGPARSE_MESSAGES:
+    for message in ARGPARSE_MESSAGES:
         written = message.replace("\n", "\\n")
         assert f"'{written}'" in source or f'"{written}"' in source, message

@@ -7,7 +7,8 @@ from collections.abc import Callable
 import pytest
 
 from vngpublish.check.dom import Element
-from vngpublish.check.facts.names import accessible_description, accessible_name, labels_of
+from vngpublish.check.facts.labels import labels_of
+from vngpublish.check.facts.names import accessible_description, accessible_name
 from vngpublish.check.page import Page
 
 

@@ -25,15 +25,13 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from functools import cache
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from vngpublish.check.api import explain
+from vngpublish.check.arguments import PROG, argparse_in, build_parser, help_language
 from vngpublish.check.baseline import (
     STALE,
     Baseline,
@@ -45,28 +43,22 @@ from vngpublish.check.baseline import (
 )
 from vngpublish.check.baseline import load as load_baseline
 from vngpublish.check.config import (
-    FAIL_ON,
-    LANGS,
     Config,
     ConfigError,
-    declared_lang,
     find_config,
     load_config,
 )
 from vngpublish.check.finding import Finding, Outcome, Severity
-from vngpublish.check.i18n import N_, NP_, format_message, format_plural, translate
-from vngpublish.check.presets import PresetError, load_presets, preset_rule_ids, selection
+from vngpublish.check.i18n import N_, NP_, format_message, format_plural
+from vngpublish.check.listing import FORMATS, write_rule_list
+from vngpublish.check.presets import PresetError, load_presets, selection
 from vngpublish.check.progress import Progress, wanted
 from vngpublish.check.registry import load_rules, rule_classes
-from vngpublish.check.report import ReportWriter, candidates, formats, writer_class
+from vngpublish.check.report import ReportWriter, formats, writer_class
 from vngpublish.check.runner import RunOptions, run
 from vngpublish.check.source import FileError, collect
 from vngpublish.check.suggest import closest
 from vngpublish.check.summary import Summary
-from vngpublish.resources import checks_dir
-from vngpublish.version import __version__
-
-PROG = "python -m vngpublish.check"
 
 
 class UsageError(Exception):
@@ -78,232 +70,6 @@ class UsageError(Exception):
         self.fields = args
 
 
-def build_parser(lang: str = "en") -> argparse.ArgumentParser:
-    """The argument parser, its help in `lang` ("en" or "nl").
-
-    The usage line and argparse's error messages follow `lang` while `argparse_in(lang)` is
-    active, as it is in `main`.
-    """
-
-    def t(message: str) -> str:
-        return translate(message, lang)
-
-    with argparse_in(lang):  # its section titles and -h are set when it is made
-        parser = argparse.ArgumentParser(
-            prog=PROG,
-            description=t(N_("Check HTML files against WCAG 2.2 / EN 301 549.")),
-            epilog=t(
-                N_(
-                    "Exit status: 0 nothing at or above --fail-on; 1 findings; 2 usage error or an "
-                    "unreadable path. Findings to review (cantTell) never fail a run."
-                )
-            ),
-        )
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help=t(N_("HTML files or folders (searched for *.html, *.htm, *.xhtml)")),
-    )
-    parser.add_argument(
-        "--root",
-        metavar="DIR",
-        help=t(N_("site root that root-relative URLs (/css/site.css) resolve against")),
-    )
-    parser.add_argument(
-        "--select",
-        action="append",
-        metavar="IDS",
-        help=t(N_("comma-separated rule ids to run instead of the preset; 'all' = every rule")),
-    )
-    parser.add_argument(
-        "--ignore",
-        action="append",
-        metavar="IDS",
-        help=t(N_("comma-separated rule ids not to run (adds to the configuration's ignore)")),
-    )
-    parser.add_argument(
-        "--preset", metavar="NAME", help=t(N_("rule preset from checks/presets (default wcag-aa)"))
-    )
-    parser.add_argument(
-        "--format",
-        help=t(N_("output format: {formats} (default text)")).format(
-            formats=", ".join(candidates())
-        ),
-    )
-    parser.add_argument(
-        "--output",
-        metavar="FILE",
-        help=t(N_("write the report here instead of to standard output")),
-    )
-    parser.add_argument(
-        "--report",
-        metavar="FILE.html",
-        help=t(N_("also write the HTML report (grouped by page, rule and success criterion) here")),
-    )
-    parser.add_argument("--lang", choices=LANGS, help=t(N_("language of messages (default en)")))
-    parser.add_argument(
-        "--fail-on",
-        choices=FAIL_ON,
-        help=t(N_("lowest severity that makes the exit status 1 (default error)")),
-    )
-    parser.add_argument(
-        "--jobs",
-        type=_jobs_in(lang),
-        default=1,
-        metavar="N",
-        help=t(N_("processes to check files with; 0 = one per CPU (default 1)")),
-    )
-    parser.add_argument(
-        "--config",
-        metavar="FILE",
-        help=t(
-            N_("configuration file (default: nearest pyproject.toml with [tool.vngpublish.check])")
-        ),
-    )
-    parser.add_argument(
-        "--baseline",
-        metavar="FILE",
-        help=t(
-            N_(
-                "report and fail only on findings not recorded in this baseline file; "
-                "say which entries no longer match"
-            )
-        ),
-    )
-    parser.add_argument(
-        "--write-baseline",
-        metavar="FILE",
-        help=t(
-            N_(
-                "record this run's findings in FILE (keeping entries of pages not checked now) "
-                "and exit 0"
-            )
-        ),
-    )
-    parser.add_argument(
-        "--no-progress",
-        action="store_true",
-        help=t(N_("no progress bar (it is shown only on a terminal, and never when CI is set)")),
-    )
-    parser.add_argument(
-        "--quiet",
-        action="store_true",
-        help=t(
-            N_(
-                "no progress bar and no notes on stderr; errors and stale baseline entries are "
-                "still reported"
-            )
-        ),
-    )
-    parser.add_argument(
-        "--list-rules",
-        action="store_true",
-        help=t(N_("list every rule (--format json or text) and exit")),
-    )
-    parser.add_argument(
-        "--explain",
-        metavar="RULE",
-        help=t(
-            N_(
-                "print the documentation of a rule (what it checks, why, how to fix it, "
-                "examples) in --lang and exit"
-            )
-        ),
-    )
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"vngpublish {__version__}",
-        help=t(N_("show the version and exit")),
-    )
-    return parser
-
-
-def _jobs_in(lang: str) -> Callable[[str], int]:
-    """The `--jobs` value parser, its errors in `lang`."""
-
-    def jobs(value: str) -> int:
-        try:
-            count = int(value)
-        except ValueError:
-            message = translate(N_("not a whole number: {value}"), lang).format(value=repr(value))
-            raise argparse.ArgumentTypeError(message) from None
-        if count < 0:
-            raise argparse.ArgumentTypeError(translate(N_("must be 0 (one per CPU) or more"), lang))
-        return count
-
-    return jobs
-
-
-ARGPARSE_MESSAGES = (
-    N_("usage: "),
-    N_("positional arguments"),
-    N_("options"),
-    N_("show this help message and exit"),
-    N_("%(prog)s: error: %(message)s\n"),
-    N_("unrecognized arguments: %s"),
-    N_("argument %(argument_name)s: %(message)s"),
-    N_("expected one argument"),
-    N_("expected at least one argument"),
-    N_("expected at most one argument"),
-    N_("the following arguments are required: %s"),
-    N_("invalid %(type)s value: %(value)r"),
-    N_("invalid choice: %(value)r (choose from %(choices)s)"),
-    N_("ambiguous option: %(option)s could match %(matches)s"),
-    N_("ignored explicit argument %r"),
-    N_("not allowed with argument %s"),
-)
-"""argparse's own words that users of this command line meet (in its help and its usage
-errors), as argparse writes them: listed here so that the catalogue carries them in Dutch."""
-
-
-@contextmanager
-def argparse_in(lang: str) -> Iterator[None]:
-    """Within the block, argparse's own words ("usage:", "options", its error messages) are
-    in `lang`. argparse looks every one of them up through its module's `_` function."""
-    if lang == "en":
-        yield
-        return
-    namespace = vars(argparse)
-    english = namespace["_"]
-    namespace["_"] = lambda message: translate(message, lang)
-    try:
-        yield
-    finally:
-        namespace["_"] = english
-
-
-def _option_value(argv: Sequence[str], option: str) -> str | None:
-    """The value given to `option` in `argv` (`--opt value` or `--opt=value`; the last one
-    wins, as in argparse), before the arguments are parsed; None when it is not given."""
-    value = None
-    for index, arg in enumerate(argv):
-        if arg == "--":
-            break
-        if arg == option and index + 1 < len(argv):
-            value = argv[index + 1]
-        elif arg.startswith(option + "="):
-            value = arg.partition("=")[2]
-    return value
-
-
-def _help_language(argv: Sequence[str]) -> str:
-    """The language of the help, of usage errors and of configuration errors: `--lang` when
-    it names one, else the `lang` of the configuration (`--config` or the nearest
-    pyproject.toml) when it can be read, even if other settings in it are wrong; else English.
-    A configuration that cannot be read is reported later, in context."""
-    lang = _option_value(argv, "--lang")
-    if lang in LANGS:
-        return lang
-    option = _option_value(argv, "--config")
-    try:
-        path = Path(option) if option else find_config()
-    except (ConfigError, OSError):
-        return "en"
-    return (declared_lang(path) if path is not None and path.is_file() else None) or "en"
-
-
 def main(
     argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
@@ -311,7 +77,7 @@ def main(
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     arguments = list(sys.argv[1:] if argv is None else argv)
-    help_lang = _help_language(arguments)
+    help_lang = help_language(arguments)
     parser = build_parser(help_lang)
     try:
         with argparse_in(help_lang):
@@ -323,7 +89,10 @@ def main(
         config = _config(args.config)
         lang = args.lang or config.lang or "en"
         if args.list_rules:
-            _list_rules(args.format or "text", lang, out)
+            fmt = args.format or "text"
+            if fmt not in FORMATS:
+                raise UsageError(N_("--list-rules writes json or text, not {format}"), format=fmt)
+            write_rule_list(load_rules(), fmt, lang, out)
             return 0
         if args.explain is not None:
             _check_ids([args.explain], "--explain")
@@ -640,51 +409,4 @@ def _writer(name: str) -> type[ReportWriter]:
     return writer
 
 
-@cache
-def _en301549() -> dict[str, str]:
-    data = json.loads((checks_dir() / "wcag" / "success-criteria.json").read_text(encoding="utf-8"))
-    return {sc["sc"]: sc["en301549"] for sc in data if sc.get("en301549")}
-
-
-def rule_list(lang: str = "en") -> list[dict[str, Any]]:
-    """Every rule's metadata, as `--list-rules --format json` prints it."""
-    clauses = _en301549()
-    presets = load_presets()
-    catalog = load_rules()
-    in_preset = {name: preset_rule_ids(name, catalog) for name in presets}
-    return [
-        {
-            "id": rule_id,
-            "title": translate(rule.title, lang),
-            "level": rule.level,
-            "severity": rule.severity.value,
-            "wcag": list(rule.wcag),
-            "en301549": [clauses[sc] for sc in rule.wcag if sc in clauses],
-            "act": list(rule.act),
-            "axe": list(rule.axe),
-            "tags": list(rule.all_tags()),
-            "presets": [name for name in presets if rule_id in in_preset[name]],
-            "description": rule.description(),
-        }
-        for rule_id, rule in catalog.items()
-    ]
-
-
-def _list_rules(fmt: str, lang: str, out: TextIO) -> None:
-    rules = rule_list(lang)
-    if fmt == "json":
-        json.dump(rules, out, ensure_ascii=False, indent=1)
-        out.write("\n")
-        return
-    if fmt != "text":
-        raise UsageError(N_("--list-rules writes json or text, not {format}"), format=fmt)
-    width = max((len(r["id"]) for r in rules), default=0)
-    for r in rules:
-        wcag = ", ".join(r["wcag"]) or "-"
-        print(
-            f"{r['id']:<{width}}  {r['level']:<13}  {r['severity']:<7}  {wcag:<12}  {r['title']}",
-            file=out,
-        )
-
-
-__all__ = ["PresetError", "UsageError", "build_parser", "main", "rule_list"]
+__all__ = ["PresetError", "UsageError", "build_parser", "main"]

@@ -23,9 +23,14 @@ def text_content(el: Element) -> str:
     return "".join(el.itertext())
 
 
+def collapse(text: str) -> str:
+    """`text` with whitespace collapsed to single spaces, trimmed."""
+    return " ".join(text.split())
+
+
 def collapsed_text(el: Element) -> str:
     """The element's text content with whitespace collapsed to single spaces, trimmed."""
-    return " ".join(text_content(el).split())
+    return collapse(text_content(el))
 
 
 _NOT_SETTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

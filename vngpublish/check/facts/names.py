@@ -41,21 +41,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from vngpublish.check.dom import text_content
+from vngpublish.check.dom import collapse, text_content
 from vngpublish.check.facts.aria_tables import NAME_FROM_CONTENT_ROLES, is_presentational
 from vngpublish.check.facts.content_model import BLOCK_LEVEL, LABELABLE
+from vngpublish.check.facts.control_values import TEXTBOX_ROLES, embedded_value
 from vngpublish.check.facts.css import display_of
 from vngpublish.check.facts.fact import element_fact, page_fact
-from vngpublish.check.facts.focus import is_disabled
 from vngpublish.check.facts.html_roles import input_type, markup_role
+from vngpublish.check.facts.labels import labels_of
 from vngpublish.check.facts.visibility import is_hidden, is_invisible_only
 
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
     from vngpublish.check.page import Page
 
-_TEXTBOX_ROLES = frozenset({"textbox", "searchbox"})
-_RANGE_ROLES = frozenset({"slider", "spinbutton", "progressbar", "scrollbar", "meter"})
 _RECURSION_HOST_TAGS = frozenset({"img", "area", "input", "svg", "optgroup", "option"})
 _MAX_DEPTH = 200
 # Never part of a name, even inside a hidden element that aria-labelledby points to.
@@ -70,11 +69,6 @@ class _Walk:
     root: Element
     active: set[Element] = field(default_factory=set)
     depth: int = 0
-
-
-def collapse(text: str) -> str:
-    """Whitespace collapsed to single spaces and trimmed."""
-    return " ".join(text.split())
 
 
 @element_fact
@@ -115,7 +109,7 @@ def _text_only_name(page: Page, el: Element) -> str:
     if title is not None and title.strip():
         return collapse(title)
     placeholder = el.get("aria-placeholder")
-    if role in _TEXTBOX_ROLES and placeholder is not None and placeholder.strip():
+    if role in TEXTBOX_ROLES and placeholder is not None and placeholder.strip():
         return collapse(placeholder)
     return ""
 
@@ -199,43 +193,10 @@ def accessible_description(page: Page, el: Element) -> str:
     return ""
 
 
-# ------------------------------------------------------------------ labels
-def labels_of(page: Page, el: Element) -> list[Element]:
-    """The `label` elements whose labeled control is `el`, in document order."""
-    return _label_index(page).get(el, [])
-
-
 @page_fact
 def _name_contents(page: Page) -> dict[Element, str]:
     """The content of elements already computed for names, by element (see `_compute`)."""
     return {}
-
-
-@page_fact
-def _label_index(page: Page) -> dict[Element, list[Element]]:
-    index: dict[Element, list[Element]] = {}
-    for label in page.by_tag("label"):
-        control = _labeled_control(page, label)
-        if control is not None:
-            index.setdefault(control, []).append(label)
-    return index
-
-
-def _labeled_control(page: Page, label: Element) -> Element | None:
-    target = label.get("for")
-    if target is not None:
-        found = page.by_id(target)
-        return found if found is not None and _is_labelable(found) else None
-    for descendant in label.iterdescendants():
-        if isinstance(descendant.tag, str) and _is_labelable(descendant):
-            return descendant
-    return None
-
-
-def _is_labelable(el: Element) -> bool:
-    if el.tag not in LABELABLE:
-        return False
-    return not (el.tag == "input" and input_type(el) == "hidden")
 
 
 # ------------------------------------------------------------- computation
@@ -276,7 +237,7 @@ def _compute(
         role = markup_role(page, node)
         # C: embedded control
         if recursion:
-            value = _embedded_value(page, node, role)
+            value = embedded_value(page, node, role)
             if value is not None:
                 return value
         # D: aria-label
@@ -314,7 +275,7 @@ def _compute(
             if placeholder is not None and placeholder.strip():
                 return placeholder
         placeholder = node.get("aria-placeholder")
-        if role in _TEXTBOX_ROLES and placeholder is not None and placeholder.strip():
+        if role in TEXTBOX_ROLES and placeholder is not None and placeholder.strip():
             return placeholder
         return ""
     finally:
@@ -484,66 +445,3 @@ def _first_child_content(page: Page, node: Element, tag: str, walk: _Walk, hidde
             cacheable=False,
         )
     )
-
-
-# --------------------------------------------------------- embedded controls
-def _embedded_value(page: Page, node: Element, role: str | None) -> str | None:
-    """The value an embedded control contributes, or None when `node` is not one."""
-    if role in _TEXTBOX_ROLES:
-        if node.tag == "input":
-            return str(node.get("value") or "")
-        return str(text_content(node))
-    if role in ("combobox", "listbox"):
-        if node.tag == "input":
-            return str(node.get("value") or "")
-        return " ".join(_option_text(o) for o in _selected_options(page, node))
-    if role in _RANGE_ROLES:
-        for attribute in ("aria-valuetext", "aria-valuenow"):
-            value: str | None = node.get(attribute)
-            if value is not None and value.strip():
-                return value
-        if node.tag == "input" and input_type(node) == "range":
-            return str(node.get("value") or _range_default(node))
-        if node.tag in ("input", "meter", "progress"):
-            return str(node.get("value") or "")
-        return ""
-    return None
-
-
-def _selected_options(page: Page, node: Element) -> list[Element]:
-    if node.tag == "select":
-        options = [o for o in node.iter("option")]
-        chosen = [o for o in options if o.get("selected") is not None]
-        single = node.get("multiple") is None
-        if single and chosen:
-            return chosen[-1:]
-        if single and not chosen:
-            first = next((o for o in options if not is_disabled(o)), None)
-            return [first] if first is not None else []
-        return chosen
-    return [
-        o
-        for o in node.iter()
-        if isinstance(o.tag, str)
-        and (o.get("aria-selected") or "").strip().lower() == "true"
-        and markup_role(page, o) in ("option", "treeitem")
-    ]
-
-
-def _option_text(option: Element) -> str:
-    label = option.get("label")
-    if label is not None and label.strip():
-        return collapse(label)
-    return collapse(text_content(option))
-
-
-def _range_default(node: Element) -> str:
-    def number(attribute: str, default: float) -> float:
-        try:
-            return float(node.get(attribute) or default)
-        except ValueError:
-            return default
-
-    low, high = number("min", 0.0), number("max", 100.0)
-    middle = low + (high - low) / 2 if high >= low else low
-    return str(int(middle)) if middle.is_integer() else str(middle)
