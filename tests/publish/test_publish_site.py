@@ -99,7 +99,7 @@ def test_bad_content_exits_2_with_file_and_line_and_writes_nothing(
     err = capsys.readouterr().err
     assert status == 2
     assert err == (
-        f"vngpublish: error: {bad}/items/04.md line 4: `url` must be an http(s) or mailto URL, "
+        f"vngpublish: error: {bad}/items/04.md:4: `url` must be an http(s) or mailto URL, "
         "got 'javascript:alert(1)'\n"
     )
     assert not (tmp_path / "out").exists()
@@ -176,7 +176,7 @@ def test_command_line_entry_point(tmp_path: Path, make_issue: MakeIssue) -> None
     )
     assert result.returncode == 2
     assert result.stderr == (
-        f"vngpublish: error: {bad}/items/01.md line 2: is not UTF-8 text (byte 0xe9); "
+        f"vngpublish: error: {bad}/items/01.md:2: is not UTF-8 text (byte 0xe9); "
         "save the file as UTF-8\n"
     )
     assert not (tmp_path / "site").exists()
