@@ -120,7 +120,7 @@ from vngpublish.model import (
     slugify,
 )
 
-__all__ = ["load_issue", "load_yaml_mapping", "model_errors", "prepare_image"]
+__all__ = ["describe", "load_issue", "load_yaml_mapping", "model_errors", "prepare_image"]
 
 _ModelT = TypeVar("_ModelT", bound=BaseModel)
 
@@ -532,7 +532,7 @@ def model_errors(
         if detail["loc"] and detail["loc"][0] in skip:
             continue
         line = _line_of(source, detail["loc"], first_line)
-        message, fields = _describe(detail)
+        message, fields = describe(detail)
         found.append(ContentError(message, shown, line, **fields))
     found.sort(key=lambda problem: problem.line or 0)
     return found
@@ -586,7 +586,7 @@ _TYPES: dict[str, str] = {
 }
 
 
-def _describe(detail: ErrorDetails) -> tuple[str, dict[str, Any]]:
+def describe(detail: ErrorDetails) -> tuple[str, dict[str, Any]]:
     """A translatable message and its fields for one pydantic error, naming the key as the
     author wrote it."""
     field = _dotted(detail["loc"])

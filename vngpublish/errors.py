@@ -7,11 +7,21 @@ the same catalogue as the checker's messages.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from vngpublish.check.i18n import format_message
+from vngpublish.check.i18n import NP_, format_message, format_plural
 
-__all__ = ["ContentError", "ContentErrors", "PublishError", "TemplateError", "fill"]
+if TYPE_CHECKING:
+    from vngpublish.check import Finding
+
+__all__ = [
+    "AccessibilityError",
+    "ContentError",
+    "ContentErrors",
+    "PublishError",
+    "TemplateError",
+    "fill",
+]
 
 
 def fill(fields: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -32,7 +42,7 @@ class PublishError(Exception):
     """
 
     def __init__(
-        self, message: str, path: str | None = None, line: int | None = None, **fields: Any
+        self, message: str, path: str | None = None, line: int | None = None, /, **fields: Any
     ) -> None:
         self.message = message
         self.path = path
@@ -87,3 +97,32 @@ class ContentErrors(ContentError):
 
 class TemplateError(PublishError):
     """A template that cannot be loaded or rendered."""
+
+
+FAILING = NP_(
+    "{count} accessibility finding fails at --fail-on {fail_on}",
+    "{count} accessibility findings fail at --fail-on {fail_on}",
+)
+
+
+class AccessibilityError(PublishError):
+    """Rendered output with accessibility findings at or above the chosen severity.
+
+    `findings` are the failing findings; `text(lang)` is a count and one line per finding
+    (`path:line:col: severity rule-id message`).
+    """
+
+    def __init__(self, findings: list[Finding], fail_on: str) -> None:
+        self.findings = findings
+        self.fail_on = fail_on
+        super().__init__("{count}", count=len(findings))
+
+    def text(self, lang: str = "en") -> str:
+        """The count, then one line per finding, in `lang`."""
+        lines = [format_plural(FAILING, len(self.findings), lang, fail_on=self.fail_on)]
+        for finding in self.findings:
+            lines.append(
+                f"{finding.path}:{finding.line}:{finding.column}: {finding.severity.value} "
+                f"{finding.rule} {finding.text(lang)}"
+            )
+        return "\n".join(lines)

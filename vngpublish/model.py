@@ -518,6 +518,9 @@ def contrast(first: str, second: str) -> float:
 _COLOUR = re.compile(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _FONTS = re.compile(r"""^[A-Za-z0-9 ,'"\-]{1,200}$""")
 MIN_CONTRAST = 4.5
+LIGHTEST_GREY = "#f3f3f3"
+"""The darkest background the accent colour is used on (the e-mail's footer); white and the
+web page's light bands are lighter."""
 
 
 class Style(_Model):
@@ -525,8 +528,8 @@ class Style(_Model):
 
     `logo` is shown in the header band of the web page, the archive and the e-mail (its `alt`
     names the organisation). `accent` (`#rrggbb`) colours the band, under white text, and the
-    links and headings on white: it needs a contrast of 4.5:1 with white. `font` is a CSS
-    font-family list ("Rijksoverheid Sans Web, Arial, sans-serif").
+    links and headings on white and light grey: it needs a contrast of 4.5:1 with #f3f3f3.
+    `font` is a CSS font-family list ("Rijksoverheid Sans Web, Arial, sans-serif").
     """
 
     logo: Image | None = None
@@ -543,12 +546,13 @@ class Style(_Model):
         if len(value) == 4:
             value = "#" + "".join(c * 2 for c in value[1:])
         value = value.lower()
-        ratio = contrast(value, "#ffffff")
+        ratio = contrast(value, LIGHTEST_GREY)
         if ratio < MIN_CONTRAST:
             raise Problem(
                 N_(
-                    "{value} has a contrast of {ratio}:1 with white; text and links need at least "
-                    "4.5:1, so choose a darker colour"
+                    "{value} has a contrast of {ratio}:1 with the light grey (#f3f3f3) behind "
+                    "links in the footer; text and links need at least 4.5:1, so choose a "
+                    "darker colour"
                 ),
                 value=value,
                 ratio=f"{ratio:.2f}",

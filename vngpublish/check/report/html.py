@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
+from pathlib import Path
 from typing import Any, TextIO
 
 import jinja2
@@ -288,6 +289,8 @@ class Writer(ReportWriter):
         self.groups: dict[tuple[str, str, str, str, str], Group] = {}
         self.unreadable: list[tuple[str, str]] = []
         self._texts: dict[str, str] = {}
+        self.sources: dict[str, str] = {}
+        """Pages' text by path, for snippets taken from the source (default: read the file)."""
 
     def _text(self, text: str) -> str:
         """One shared copy of each distinct text (many findings repeat snippets and messages)."""
@@ -305,13 +308,17 @@ class Writer(ReportWriter):
         """Keep one checked page's findings (compactly)."""
         page = PageData(len(self.pages) + 1, showable(path))
         self.pages.append(page)
+        source = self._source(path) if findings else None
         for finding in findings:
+            snippet = finding.snippet
+            if source is not None:
+                snippet = source_snippet(source, finding.line, finding.column, snippet) or snippet
             message = self._text(format_message(finding.message, finding.args, self.lang))
             key = (
                 finding.rule,
                 kind_of(finding),
                 self._text(finding.selector),
-                self._text(finding.snippet),
+                self._text(snippet),
                 message,
             )
             group = self.groups.get(key)
@@ -320,6 +327,16 @@ class Writer(ReportWriter):
                 self.groups[key] = group
             group.places.append((page.number, finding.line))
             page.rows.append((finding.line, finding.column, group.number))
+
+    def _source(self, path: str) -> str | None:
+        """The text of the page at `path`, for snippets; None when it cannot be read as UTF-8
+        (the checker's snippets are used then)."""
+        if path in self.sources:
+            return self.sources[path]
+        try:
+            return Path(path).read_bytes().decode("utf-8").removeprefix("\ufeff")
+        except (OSError, UnicodeDecodeError):
+            return None
 
     def close(self, summary: Summary) -> None:
         """Render the report and write it to `out`."""
@@ -470,6 +487,74 @@ class Writer(ReportWriter):
             elif self.rules is not None:
                 passed.append(self._criterion(sc, counts, sorted(tested.get(sc, ()))))
         return failed, (passed if self.rules is not None else None)
+
+
+_TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)")
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+SNIPPET_LIMIT = 400
+"""The longest snippet taken from the page's source, in characters (then cut with "…")."""
+
+
+def source_snippet(source: str, line: int, column: int, checker_snippet: str) -> str | None:
+    """The element a finding is on as it is written in the page: its start tag, content and
+    end tag with the inline markup that made the finding (`<p><strong>Kop</strong></p>`),
+    whitespace collapsed, at most SNIPPET_LIMIT characters. None when the element cannot be
+    found at `line`:`column` of `source` (the checker's own snippet is then used)."""
+    name = _TAG_NAME.match(checker_snippet)
+    if name is None or line < 1 or column < 1:
+        return None
+    tag = name.group(1).lower()
+    if tag in ("html", "head", "body"):
+        return None  # the whole page: the start tag the checker shows says enough
+    lines = source.split("\n")
+    if line > len(lines):
+        return None
+    start = sum(len(text) + 1 for text in lines[: line - 1]) + column - 1
+    opening = re.compile(rf"<{re.escape(tag)}(?=[\s/>])", re.IGNORECASE)
+    if not opening.match(source, start):
+        return None
+    start_tag = re.compile(r"<[^>]*>").match(source, start)
+    if start_tag is None:
+        return None
+    end = start_tag.end()
+    if tag not in _VOID:
+        tags = re.compile(rf"<(/?){re.escape(tag)}(?=[\s/>])[^>]*>", re.IGNORECASE)
+        depth = 1
+        window_end = min(len(source), start + SNIPPET_LIMIT * 8)
+        for found in tags.finditer(source, end, window_end):
+            depth += -1 if found.group(1) else 1
+            if depth == 0:
+                end = found.end()
+                break
+        else:
+            end = window_end
+    text = " ".join(source[start:end].split())
+    if len(text) > SNIPPET_LIMIT:
+        text = text[: SNIPPET_LIMIT - 1] + "…"
+    return text
+
+
+def preset_rules(*presets: str) -> frozenset[str]:
+    """The ids of the rules the named presets run (for `Writer.rules`)."""
+    from vngpublish.check.presets import preset_rule_ids
+
+    return frozenset(rule for name in presets for rule in preset_rule_ids(name))
 
 
 def _counts(kinds: Iterable[str]) -> Counts:
