@@ -147,7 +147,17 @@ UI: dict[str, str] = {
     "collapse": N_("Close all sections"),
     "filter_status": N_("Showing {shown} of {total} findings."),
     "unreadable_intro": N_("These paths were not checked; fix the problem and check again."),
+    "top": N_("Fix these first"),
 }
+TOP_INTRO = NP_(
+    "The finding that matters most, with its element and where it is.",
+    "The {count} findings that matter most: errors first, then warnings, each with its element "
+    "and where it is.",
+)
+TOP = 10
+"""How many findings the report shows right under its summary."""
+FEW = 20
+"""Up to this many findings, every finding is shown unfolded."""
 PAGES_SHOWN = NP_("Show the {count} finding", "Show the {count} findings")
 ON_PAGES = NP_("On {count} page", "On {count} pages")
 SHARED = NP_(
@@ -383,7 +393,11 @@ class Writer(ReportWriter):
             for group in view.groups:
                 by_kind[group.kind].append((view, group))
         kind_counts = _counts(g.kind for g in self.groups.values() for _ in g.places)
+        top = _top(by_kind)
         return {
+            "top": top,
+            "top_intro": format_plural(TOP_INTRO, len(top), lang),
+            "few": sum(len(g.places) for g in self.groups.values()) <= FEW,
             "lang": lang,
             "t": t,
             "css": Markup(css),
@@ -555,6 +569,17 @@ def preset_rules(*presets: str) -> frozenset[str]:
     from vngpublish.check.presets import preset_rule_ids
 
     return frozenset(rule for name in presets for rule in preset_rule_ids(name))
+
+
+def _top(by_kind: dict[str, list[tuple[RuleView, Group]]]) -> list[tuple[RuleView, Group]]:
+    """The findings to fix first: errors, then warnings (review only when there is no
+    failure), those on most pages first within a kind."""
+    failures = by_kind["error"] + by_kind["warning"]
+    chosen = failures or by_kind["review"]
+    ranked = sorted(
+        chosen, key=lambda pair: (KINDS.index(pair[1].kind), -len(pair[1].places), pair[1].number)
+    )
+    return ranked[:TOP]
 
 
 def _counts(kinds: Iterable[str]) -> Counts:
