@@ -150,7 +150,7 @@ UI: dict[str, str] = {
     "top": N_("Fix these first"),
 }
 TOP_INTRO = NP_(
-    "The finding that matters most, with its element and where it is.",
+    "{count} finding, with its element and where it is.",
     "The {count} findings that matter most: errors first, then warnings, each with its element "
     "and where it is.",
 )
