@@ -123,12 +123,20 @@ def test_email_wrapper_carries_lang_and_dir(renderings: dict[str, Rendered]) -> 
     assert wrapper.find(".//h1") is not None
 
 
-def test_email_has_hidden_preheader(renderings: dict[str, Rendered]) -> None:
+def test_email_has_hidden_preheader(renderings: dict[str, Rendered], example: Issue) -> None:
     root = parse(renderings["email"].html)
     pre = root.find(".//div[@class='preheader']")
     assert pre is not None and pre.get("aria-hidden") == "true"
     assert "display: none" in pre.get("style", "")
-    assert text(pre).startswith("In deze nieuwsbrief: Raad op Zaterdag 16 maart (online)")
+    assert text(pre).startswith(example.email.preheader)  # set in issue.yml
+
+
+def test_without_its_own_preheader_the_email_previews_the_first_titles(
+    make_issue: MakeIssue,
+) -> None:
+    html = render_issue(load_issue(make_issue()), "email", check=False).html
+    pre = parse(html).find(".//div[@class='preheader']")
+    assert text(pre).startswith("In deze nieuwsbrief: Nieuwe woonwijk")
 
 
 def test_email_css_is_inlined_and_dark_mode_kept(renderings: dict[str, Rendered]) -> None:
