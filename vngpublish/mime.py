@@ -31,13 +31,14 @@ _SEND_HOUR = 9  # the Date of the message: the issue's date, in the morning, Dut
 
 
 def email_message(issue: Issue, html: str, text: str) -> bytes:
-    """The complete message for `issue` with the given HTML and text parts, as bytes with
-    CRLF line ends (as mail is sent).
+    """The complete message for `issue` with the given HTML and text parts, as bytes with the
+    line ends of a file on disk (LF; mail programs read both, and the parts read back equal
+    `html` and `text`).
 
     Header values come from validated one-line fields; the `email` package refuses a line
     break in a header all the same, so no text can add a header of its own.
     """
-    message = EmailMessage(policy=email.policy.SMTP)
+    message = EmailMessage(policy=email.policy.default)
     message["From"] = _sender(issue)
     message["Subject"] = issue.title
     message["Date"] = format_datetime(_sent(issue))

@@ -535,4 +535,5 @@ def _inline_css(html: str, css: str) -> str:
         result: str = inliner.inline(html)
     except ValueError as error:
         raise TemplateError(f"the e-mail CSS cannot be inlined: {error}") from None
-    return result
+    # A file ends with a line end (and a MIME part always does: email.eml's equals this).
+    return result if result.endswith("\n") else result + "\n"
