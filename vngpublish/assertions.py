@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from vngpublish.check.i18n import N_, NP_, Plural, format_message, format_plural
+from vngpublish.i18n import N_, NP_, Plural, format_message, format_plural
 
 # The checker itself is imported when a check is made (inside the functions below): pytest
 # imports the plugin, and with it this module, in every run where vngpublish is installed.
@@ -176,8 +176,8 @@ def assert_accessible(
     __tracebackhide__ = True
     from vngpublish.check import check_html
     from vngpublish.check.finding import Outcome, Severity
-    from vngpublish.check.i18n import LANGUAGES
     from vngpublish.check.presets import DEFAULT_PRESET
+    from vngpublish.i18n import LANGUAGES
 
     if lang not in LANGUAGES:
         raise AccessibilityUsageError(BAD_LANG.format(choices=", ".join(LANGUAGES), value=lang))

@@ -73,7 +73,7 @@ from vngpublish.assertions import (
     on_check,
     tr,
 )
-from vngpublish.check.i18n import N_
+from vngpublish.i18n import N_
 
 __all__ = [
     "AccessibilityError",

@@ -28,25 +28,34 @@ from babel.dates import format_date
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from vngpublish.check import Finding, check_html
-from vngpublish.check.presets import DEFAULT_PRESET
-from vngpublish.errors import TemplateError
-from vngpublish.model import Event, Issue, Item, markdown_parser, slugify
+from vngpublish.check import Finding, Outcome, Severity, check_html
+from vngpublish.errors import PublishError, TemplateError
+from vngpublish.i18n import NP_, format_plural
+from vngpublish.model import Event, Image, Issue, Item, markdown_parser, slugify
 from vngpublish.resources import templates_dir
 
 __all__ = [
+    "FAIL_ON",
     "Occurrence",
     "Rendered",
     "Section",
+    "SiteLinks",
     "Variant",
     "count_items",
     "environment",
+    "failing",
     "labels",
     "long_date",
+    "raise_for_findings",
     "render_issue",
     "render_template",
     "sections",
 ]
+
+WEB_PRESET = "wcag-aa"
+"""The checker's preset for web pages (its default); the e-mail is checked with `email`."""
+FAIL_ON = ("error", "warning", "never")
+"""The thresholds of `--fail-on`, as in the checker."""
 
 Variant = Literal["web", "email", "text"]
 
@@ -69,6 +78,15 @@ LABELS: dict[str, dict[str, str]] = {
         "item": "bericht",
         "items": "berichten",
         "feed": "Volg de nieuwsbrieven met de Atom-feed",
+        "view_in_browser": "Bekijk deze nieuwsbrief in uw browser",
+        "unsubscribe": "Afmelden voor deze nieuwsbrief",
+        "unsubscribe_text": "Afmelden",
+        "previous": "Vorige nieuwsbrief",
+        "next": "Volgende nieuwsbrief",
+        "all_issues": "Alle nieuwsbrieven",
+        "other_issues": "Andere nummers",
+        "themes": "Thema's",
+        "home": "naar het overzicht van alle nieuwsbrieven",
     },
     "en": {
         "skip": "Skip to content",
@@ -85,12 +103,50 @@ LABELS: dict[str, dict[str, str]] = {
         "item": "item",
         "items": "items",
         "feed": "Follow the newsletters with the Atom feed",
+        "view_in_browser": "View this newsletter in your browser",
+        "unsubscribe": "Unsubscribe from this newsletter",
+        "unsubscribe_text": "Unsubscribe",
+        "previous": "Previous newsletter",
+        "next": "Next newsletter",
+        "all_issues": "All newsletters",
+        "other_issues": "Other issues",
+        "themes": "Themes",
+        "home": "to the list of all newsletters",
     },
 }
 
 _ALLOWED_TAGS = {"p", "a", "em", "strong", "code", "pre", "ul", "ol", "li", "br", "blockquote"}
 _URL_SCHEMES = {"http", "https", "mailto"}
 _TEXT_WIDTH = 72
+
+
+FAILING = NP_(
+    "{count} accessibility finding fails at --fail-on {fail_on}",
+    "{count} accessibility findings fail at --fail-on {fail_on}",
+)
+
+
+class AccessibilityError(PublishError):
+    """Rendered output with accessibility findings at or above the chosen severity.
+
+    `findings` are the failing findings; `text(lang)` is a count and one line per finding
+    (`path:line:col: severity rule-id message`).
+    """
+
+    def __init__(self, findings: list[Finding], fail_on: str) -> None:
+        self.findings = findings
+        self.fail_on = fail_on
+        super().__init__("{count}", count=len(findings))
+
+    def text(self, lang: str = "en") -> str:
+        """The count, then one line per finding, in `lang`."""
+        lines = [format_plural(FAILING, len(self.findings), lang, fail_on=self.fail_on)]
+        for finding in self.findings:
+            lines.append(
+                f"{finding.path}:{finding.line}:{finding.column}: {finding.severity.value} "
+                f"{finding.rule} {finding.text(lang)}"
+            )
+        return "\n".join(lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +168,30 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class SiteLinks:
+    """Where an issue sits in a built site: its neighbours and the site's public URL.
+
+    `base_url` ("https://example.org/nieuwsbrief/", ending in "/"; "" when unknown) gives the
+    e-mail its "view in the browser" link and absolute URLs for local images. `previous` is
+    the issue before this one, `following` the one after; `archive` says that an archive page
+    lists every issue one folder up.
+    """
+
+    base_url: str = ""
+    previous: Issue | None = None
+    following: Issue | None = None
+    archive: bool = False
+
+    def web_url(self, issue: Issue) -> str:
+        """The public URL of `issue`'s web page; "" when the site's URL is unknown."""
+        return f"{self.base_url}{issue.slug}/" if self.base_url else ""
+
+
+EMAIL_WIDTH = 552
+"""The widest an image can be in the e-mail: its 600-pixel column less the padding."""
+
+
+@dataclass(frozen=True, slots=True)
 class Rendered:
     """One rendered variant of an issue.
 
@@ -124,6 +204,32 @@ class Rendered:
     html: str = ""
     text: str = ""
     findings: list[Finding] = field(default_factory=list)
+
+    def raise_for_findings(self, fail_on: str = "error") -> Rendered:
+        """Return self, or raise `AccessibilityError` when a finding fails at `fail_on`."""
+        raise_for_findings(self.findings, fail_on)
+        return self
+
+
+def failing(findings: list[Finding], fail_on: str) -> list[Finding]:
+    """The findings that fail at `fail_on` ("error", "warning" or "never"), as the checker
+    counts them: failed outcomes at or above that severity (findings to review never fail)."""
+    if fail_on not in FAIL_ON:
+        raise ValueError(f"fail_on must be one of {', '.join(FAIL_ON)}, got {fail_on!r}")
+    if fail_on == "never":
+        return []
+    threshold = Severity(fail_on).rank
+    return [f for f in findings if f.outcome is Outcome.FAILED and f.severity.rank >= threshold]
+
+
+def raise_for_findings(findings: list[Finding], fail_on: str = "error") -> None:
+    """Raise `AccessibilityError` when a finding fails at `fail_on`; for scripts::
+
+    raise_for_findings(render_issue(issue).findings)
+    """
+    bad = failing(findings, fail_on)
+    if bad:
+        raise AccessibilityError(bad, fail_on)
 
 
 def sections(issue: Issue) -> list[Section]:
@@ -268,6 +374,8 @@ def _wrap(text: str, width: int = _TEXT_WIDTH, indent: str = "") -> str:
 
 def _preheader(issue: Issue) -> str:
     """The preview line an e-mail client shows next to the subject."""
+    if issue.email.preheader:
+        return issue.email.preheader
     if issue.intro:
         text = " ".join(markdown_text(issue.intro, width=10_000).split())
     else:
@@ -277,11 +385,26 @@ def _preheader(issue: Issue) -> str:
 
 
 class _Filters:
-    """Template filters bound to one issue's language."""
+    """Template filters bound to one issue's language and place in the site."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, site: SiteLinks | None = None, slug: str = "") -> None:
         self.language = language
         self.words = labels(language)
+        self.site = site or SiteLinks()
+        self.slug = slug
+
+    def image_src(self, image: Image, absolute: bool = False) -> str:
+        """Where a page finds `image`: a local image is next to the issue's page; `absolute`
+        (for the e-mail) makes it a URL on the site, when the site's URL is known."""
+        if image.is_local and absolute and self.site.base_url:
+            return f"{self.site.base_url}{self.slug}/{image.src}"
+        return image.src
+
+    def email_size(self, image: Image) -> tuple[int, int]:
+        """Width and height of `image` in the e-mail: at most the column's width, in proportion."""
+        if image.width <= EMAIL_WIDTH:
+            return image.width, image.height
+        return EMAIL_WIDTH, max(1, round(image.height * EMAIL_WIDTH / image.width))
 
     def longdate(self, value: dt.date) -> str:
         return long_date(value, self.language)
@@ -364,18 +487,23 @@ def render_issue(
     *,
     templates: str | Path | None = None,
     check: bool = True,
+    site: SiteLinks | None = None,
 ) -> Rendered:
     """Render `issue` as `variant`: "web" (a page), "email" (e-mail HTML) or "text".
 
-    `templates` is a folder whose files override ours by name. With `check` (the default) the
-    HTML variants are run through `vngpublish.check.check_html` and the findings returned: the
-    web page with the default preset (`wcag-aa`), the e-mail with the `email` preset, the
-    same rules `python -m vngpublish.check` applies.
+    `templates` is a folder whose files override ours by name. `site` places the issue in a
+    built site (neighbours, public URL); without it the page stands alone. With `check` (the
+    default) the HTML variants are run through `vngpublish.check.check_html` and the findings
+    returned: the web page with the default preset (`wcag-aa`), the e-mail with the `email`
+    preset, the same rules `python -m vngpublish.check` applies. `Rendered.raise_for_findings()`
+    turns failing findings into an exception, for scripts.
     """
     if variant not in _TEMPLATES:
         raise ValueError(f"variant must be one of {', '.join(_TEMPLATES)}, got {variant!r}")
     env = environment(templates)
-    filters = _Filters(issue.language)
+    links = site or SiteLinks()
+    filters = _Filters(issue.language, links, issue.slug)
+    context = style_context(issue)
     output = render_template(
         env,
         _TEMPLATES[variant],
@@ -388,15 +516,38 @@ def render_issue(
         longdate=filters.longdate,
         where=filters.where,
         link_text=filters.link_text,
+        image_src=filters.image_src,
+        email_size=filters.email_size,
+        site=links,
+        web_url=links.web_url(issue),
+        unsubscribe=issue.email.unsubscribe,
+        **context,
     )
     if variant == "text":
         return Rendered(variant, text=output)
     if variant == "email":
-        output = _inline_css(output, render_template(env, "email.css"))
+        output = _inline_css(output, render_template(env, "email.css", **context))
     path = f"{issue.slug}/{'index.html' if variant == 'web' else 'email.html'}"
-    preset = "email" if variant == "email" else DEFAULT_PRESET
+    preset = "email" if variant == "email" else WEB_PRESET
     findings = check_html(output, path, preset=preset) if check else []
     return Rendered(variant, html=output, findings=findings)
+
+
+DEFAULT_ACCENT = "#01689b"
+"""The accent colour without a house style: 6.1:1 against white."""
+DEFAULT_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
+DEFAULT_EMAIL_FONT = "Arial, Helvetica, sans-serif"
+
+
+def style_context(issue: Issue) -> dict[str, object]:
+    """The house style as template variables: `accent`, `font`, `email_font` and `logo`."""
+    style = issue.style
+    return {
+        "accent": style.accent or DEFAULT_ACCENT,
+        "font": style.font or DEFAULT_FONT,
+        "email_font": style.font or DEFAULT_EMAIL_FONT,
+        "logo": style.logo,
+    }
 
 
 def _inline_css(html: str, css: str) -> str:
@@ -414,4 +565,5 @@ def _inline_css(html: str, css: str) -> str:
         result: str = inliner.inline(html)
     except ValueError as error:
         raise TemplateError(f"the e-mail CSS cannot be inlined: {error}") from None
-    return result
+    # A file ends with a line end (and a MIME part always does: email.eml's equals this).
+    return result if result.endswith("\n") else result + "\n"

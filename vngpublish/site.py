@@ -1,12 +1,18 @@
 """Build a site folder from issue folders: the issues, an archive page and an Atom feed.
 
-For every issue folder the site gets `<slug>/index.html` (the web page), `<slug>/email.html`
-and `<slug>/email.txt`; at the top `index.html` lists the issues newest first and `feed.xml`
+For every issue folder the site gets `<slug>/index.html` (the web page), `<slug>/email.html`,
+`<slug>/email.txt` and `<slug>/email.eml` (the whole message, for a test send), and the
+issue's local images; at the top `index.html` lists the issues newest first and `feed.xml`
 is an Atom feed of them. Both are in the language most issues share (`site_language`); an
 issue in another language is listed in its own, marked with `lang` (`xml:lang` in the feed).
 
-The build is all or nothing: every issue is loaded and rendered in memory first, then written
-into a temporary folder next to the target, which is moved into place only when complete.
+The build is all or nothing: every issue is loaded (every problem in every file reported at
+once), rendered and checked in memory first. With `fail_on`, output with findings at or above
+that severity stops the build (`AccessibilityError`) before anything is written. Then the site
+is written into a temporary folder next to the target and swapped into place only when
+complete (in one step where the system can exchange two folders atomically), under a lock, so
+that a failed or interrupted build leaves the previous site as it was and two builds into the
+same folder at once do not mix.
 
 An existing target is rebuilt only when an earlier build wrote it (it holds a `.vngpublish`
 marker), so a mistyped `-o` cannot delete someone's folder. The marker lists the files that
@@ -17,31 +23,40 @@ of one's own where the build would write a page is refused, never overwritten.
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import os
 import shutil
+import sys
 import tempfile
 import uuid
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from vngpublish.check import Finding, check_html
-from vngpublish.check.presets import DEFAULT_PRESET
 from vngpublish.content import load_issue
-from vngpublish.errors import ContentError, PublishError
-from vngpublish.model import Issue, check_url
+from vngpublish.errors import ContentError, ContentErrors, PublishError
+from vngpublish.i18n import N_
+from vngpublish.mime import email_message
+from vngpublish.model import Email, Issue, Style, check_url
 from vngpublish.render import (
+    WEB_PRESET,
+    SiteLinks,
     count_items,
     environment,
     labels,
     long_date,
+    raise_for_findings,
     render_issue,
     render_template,
+    sections,
+    style_context,
 )
 
-__all__ = ["MARKER", "SiteResult", "build_site", "site_language"]
+__all__ = ["MARKER", "SiteResult", "SiteSettings", "build_site", "site_language"]
 
 # A file every build writes; only a folder that has it is rebuilt by the next build.
 MARKER = ".vngpublish"
@@ -54,13 +69,29 @@ _MARKER_HEADER = (
 
 
 @dataclass(frozen=True, slots=True)
+class SiteSettings:
+    """Settings for every issue of a site, from the configuration: the defaults of each
+    issue's `email:` and `style:` (an issue's own values win, key by key)."""
+
+    email: Email = field(default_factory=Email)
+    style: Style = field(default_factory=Style)
+
+
+@dataclass(frozen=True, slots=True)
 class SiteResult:
-    """What a build wrote: the site folder, its issues (newest first) and the findings."""
+    """What a build wrote (or, stopped by `fail_on`, would have written).
+
+    `issues` newest first; `files` the paths written, relative to `out`; `pages` the text of
+    every checked page by that path; `findings` the checker's findings on them (paths relative
+    to `out`); `notes` things worth knowing that do not stop the build.
+    """
 
     out: Path
     issues: list[Issue]
     files: list[str]
     findings: list[Finding] = field(default_factory=list)
+    pages: dict[str, str] = field(default_factory=dict)
+    notes: list[PublishError] = field(default_factory=list)
 
 
 def build_site(
@@ -70,28 +101,76 @@ def build_site(
     templates: str | Path | None = None,
     base_url: str | None = None,
     check: bool = True,
+    settings: SiteSettings | None = None,
+    fail_on: str = "never",
 ) -> SiteResult:
     """Build the site for the issue folders `content` into the folder `out`.
 
-    `base_url` (`https://example.org/nieuwsbrief/`) makes the feed's links and ids absolute;
-    without it they are relative to the feed. Raises `PublishError` (a `ContentError` for bad
-    content) with a one-line message; nothing is written then.
+    `base_url` (`https://example.org/nieuwsbrief/`) makes the feed's links and ids absolute
+    and gives the e-mail its "view in the browser" link and absolute image URLs; without it
+    they are relative, and the e-mail has no such link. `settings` gives every issue's
+    defaults. Raises `PublishError` with a one-line message (`ContentErrors`, one line per
+    problem, for bad content; `AccessibilityError` when findings fail at `fail_on`, "error",
+    "warning" or "never", the default); nothing is written then.
+    """
+    result, files, assets = plan_site(
+        content, out, templates=templates, base_url=base_url, check=check, settings=settings
+    )
+    raise_for_findings(result.findings, fail_on)
+    write_site(result.out, files, assets)
+    return result
+
+
+def plan_site(
+    content: Sequence[str | Path],
+    out: str | Path,
+    *,
+    templates: str | Path | None = None,
+    base_url: str | None = None,
+    check: bool = True,
+    settings: SiteSettings | None = None,
+) -> tuple[SiteResult, dict[str, str | bytes], dict[str, Path]]:
+    """Load, render and check everything `build_site` writes, writing nothing.
+
+    Returns the result, the files (path relative to `out` -> text or bytes) and the images to
+    copy (path relative to `out` -> file).
     """
     target = Path(out)
     base = _base_url(base_url)
     _check_target(target)
-    issues = _load_all(content)
+    issues = [_with_settings(issue, settings or SiteSettings()) for issue in _load_all(content)]
     env = environment(templates)
 
-    files: dict[str, str] = {}
+    files: dict[str, str | bytes] = {}
+    pages: dict[str, str] = {}
+    assets: dict[str, Path] = {}
     findings: list[Finding] = []
-    for issue in issues:
-        web = render_issue(issue, "web", templates=templates, check=check)
-        email = render_issue(issue, "email", templates=templates, check=check)
-        files[f"{issue.slug}/index.html"] = web.html
-        files[f"{issue.slug}/email.html"] = email.html
+    notes: list[PublishError] = []
+    for index, issue in enumerate(issues):
+        links = SiteLinks(
+            base_url=base,
+            previous=issues[index + 1] if index + 1 < len(issues) else None,
+            following=issues[index - 1] if index > 0 else None,
+            archive=True,
+        )
+        web = render_issue(issue, "web", templates=templates, check=check, site=links)
+        email = render_issue(issue, "email", templates=templates, check=check, site=links)
+        text = render_issue(issue, "text", templates=templates, site=links).text
+        pages[f"{issue.slug}/index.html"] = web.html
+        pages[f"{issue.slug}/email.html"] = email.html
+        files[f"{issue.slug}/email.txt"] = text
+        files[f"{issue.slug}/email.eml"] = email_message(issue, email.html, text)
         findings += web.findings + email.findings
-        files[f"{issue.slug}/email.txt"] = render_issue(issue, "text", templates=templates).text
+        notes += _issue_notes(issue, base)
+        for image in issue.images():
+            if image.is_local:
+                if image.file is None:
+                    raise PublishError(
+                        N_("the image {src} has no file: load the issue with load_issue()"),
+                        issue.slug,
+                        src=repr(image.src),
+                    )
+                assets[f"{issue.slug}/{image.src}"] = image.file
 
     newest = issues[0]
     lang = site_language(issues)
@@ -100,6 +179,7 @@ def build_site(
         env,
         "archive.html",
         issues=issues,
+        sections=sections,
         publisher=newest.publisher,
         lang=lang,
         dir="ltr",
@@ -107,10 +187,13 @@ def build_site(
         labels=labels,
         longdate=lambda day, language=lang: long_date(day, language),
         count_items=count_items,
+        image_src=lambda image: f"{newest.slug}/{image.src}" if image.is_local else image.src,
+        **style_context(newest),
     )
-    files["index.html"] = archive
+    pages["index.html"] = archive
     if check:
-        findings += check_html(archive, "index.html", preset=DEFAULT_PRESET)
+        findings += check_html(archive, "index.html", preset=WEB_PRESET)
+    files.update(pages)
     files["feed.xml"] = render_template(
         env,
         "feed.xml",
@@ -126,9 +209,67 @@ def build_site(
         ),
         timestamp=_timestamp,
     )
-    files[MARKER] = _MARKER_HEADER + "".join(f"{name}\n" for name in sorted(files))
-    _write_atomically(target, files, _kept_files(target, files))
-    return SiteResult(out=target, issues=issues, files=sorted(files), findings=findings)
+    written = sorted([*files, *assets, MARKER])
+    files[MARKER] = _MARKER_HEADER + "".join(f"{name}\n" for name in written if name != MARKER)
+    result = SiteResult(
+        out=target, issues=issues, files=written, findings=findings, pages=pages, notes=notes
+    )
+    return result, files, assets
+
+
+def _with_settings(issue: Issue, settings: SiteSettings) -> Issue:
+    """`issue` with the site's email and style settings where the issue sets none."""
+
+    def merged(own: Email | Style, site: Email | Style) -> dict[str, object]:
+        return {
+            name: getattr(own, name) if getattr(own, name) is not None else getattr(site, name)
+            for name in type(own).model_fields
+        }
+
+    return issue.model_copy(
+        update={
+            "email": issue.email.model_copy(update=merged(issue.email, settings.email)),
+            "style": issue.style.model_copy(update=merged(issue.style, settings.style)),
+        }
+    )
+
+
+def _issue_notes(issue: Issue, base: str) -> list[PublishError]:
+    """What the team should know about an issue's e-mail before sending it."""
+    notes: list[PublishError] = []
+    where = f"{issue.slug}/email.eml"
+    if issue.email.sender is None:
+        notes.append(
+            PublishError(
+                N_(
+                    "no sender: the message is from {address}; set `email.sender` in issue.yml "
+                    "or the configuration"
+                ),
+                where,
+                address="nieuwsbrief@example.invalid",
+            )
+        )
+    if issue.email.unsubscribe is None:
+        notes.append(
+            PublishError(
+                N_(
+                    "no unsubscribe link: set `email.unsubscribe` to a URL or your sending "
+                    "service's merge tag"
+                ),
+                where,
+            )
+        )
+    if not base and any(image.is_local for image in issue.images()):
+        notes.append(
+            PublishError(
+                N_(
+                    "the e-mail refers to local images by a relative path, which mail clients "
+                    "cannot load: give --base-url"
+                ),
+                f"{issue.slug}/email.html",
+            )
+        )
+    return notes
 
 
 def site_language(issues: Sequence[Issue]) -> str:
@@ -148,30 +289,47 @@ def _base_url(base_url: str | None) -> str:
     try:
         check_url(base_url, mailto=False)
     except ValueError as error:
-        raise PublishError(f"--base-url {error}") from None
+        raise PublishError(N_("--base-url {problem}"), problem=error) from None
     return base_url if base_url.endswith("/") else base_url + "/"
 
 
 def _load_all(content: Sequence[str | Path]) -> list[Issue]:
+    """Every issue, newest first; raises ContentErrors with the problems of every folder."""
     if not content:
-        raise PublishError("no issue folders given")
+        raise PublishError(N_("no issue folders given"))
     issues: list[Issue] = []
     folders: dict[str, Path] = {}
+    problems: list[ContentError] = []
     for folder in content:
-        issue = load_issue(folder)
+        try:
+            issue = load_issue(folder)
+        except ContentError as error:
+            problems += [p for p in error.problems if isinstance(p, ContentError)]
+            continue
         issue_file = str(Path(folder) / "issue.yml")
         if issue.date is None:
-            raise ContentError(
-                "`date` is required to build a site: the archive and the feed are ordered by date",
-                issue_file,
+            problems.append(
+                ContentError(
+                    N_(
+                        "`date` is required to build a site: the archive and the feed are "
+                        "ordered by date"
+                    ),
+                    issue_file,
+                )
             )
         if issue.slug in folders:
-            raise ContentError(
-                f"has the same folder name ({issue.slug!r}) as {folders[issue.slug]}",
-                str(folder),
+            problems.append(
+                ContentError(
+                    N_("has the same folder name ({slug}) as {other}"),
+                    str(folder),
+                    slug=repr(issue.slug),
+                    other=str(folders[issue.slug]),
+                )
             )
         folders[issue.slug] = Path(folder)
         issues.append(issue)
+    if problems:
+        raise ContentErrors(problems)
     issues.sort(key=lambda issue: (issue.date or dt.date.min, issue.number or 0), reverse=True)
     return issues
 
@@ -188,10 +346,10 @@ def _urn(publisher: str, name: str) -> str:
 
 def _check_target(target: Path) -> None:
     if target.exists() and not target.is_dir():
-        raise PublishError("exists and is not a folder", str(target))
+        raise PublishError(N_("exists and is not a folder"), str(target))
     if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
         raise PublishError(
-            "exists and was not written by vngpublish; choose an empty or new folder",
+            N_("exists and was not written by vngpublish; choose an empty or new folder"),
             str(target),
         )
 
@@ -211,7 +369,7 @@ def _written_before(target: Path) -> set[str] | None:
     return {line for line in listed.splitlines() if line}
 
 
-def _kept_files(target: Path, files: dict[str, str]) -> list[str]:
+def _kept_files(target: Path, files: Sequence[str]) -> list[str]:
     """The paths (relative, `/`-separated) in `target` that the new build must carry over.
 
     Those are the files, symbolic links and empty folders an earlier build did not write. When
@@ -237,31 +395,79 @@ def _kept_files(target: Path, files: dict[str, str]) -> list[str]:
                 continue
             if relative in files or relative in folders:
                 raise PublishError(
-                    f"holds {relative}, which vngpublish did not write and this build would "
-                    "replace; move it away first",
+                    N_(
+                        "holds {path}, which vngpublish did not write and this build would "
+                        "replace; move it away first"
+                    ),
                     str(target),
+                    path=relative,
                 )
             kept.append(relative)
     return kept
 
 
-def _write_atomically(target: Path, files: dict[str, str], kept: list[str]) -> None:
+def write_site(target: Path, files: dict[str, str | bytes], assets: dict[str, Path]) -> None:
+    """Write `files` and copy `assets` into `target`, atomically and under a lock (see the
+    module's docstring); files of one's own in an earlier build's `target` are kept."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise PublishError(
+            N_("cannot create the site folder ({reason})"),
+            str(target),
+            reason=error.strerror or str(error),
+        ) from None
+    with _locked(target):
+        _check_target(target)
+        kept = _kept_files(target, [*files, *assets])
+        _write_atomically(target, files, assets, kept)
+
+
+@contextmanager
+def _locked(target: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the folder that holds `target` for the block: a second build
+    into the same folder waits for the first to finish. (The folder itself is locked, so no
+    lock file is left behind; builds into two folders side by side wait for each other too.)"""
+    if sys.platform == "win32":  # no flock: builds are not serialised there
+        yield
+        return
+    import fcntl
+
+    descriptor = os.open(target.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
+
+
+def _write_atomically(
+    target: Path, files: dict[str, str | bytes], assets: dict[str, Path], kept: list[str]
+) -> None:
     """Write `files` into a temporary folder beside `target`, then swap it into place.
 
     `kept` are paths in the existing `target` that are copied into the new folder unchanged.
     """
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     except OSError as error:
         raise PublishError(
-            f"cannot create the site folder ({error.strerror})", str(target)
+            N_("cannot create the site folder ({reason})"),
+            str(target),
+            reason=error.strerror or str(error),
         ) from None
     try:
-        for name, text in files.items():
+        for name, data in files.items():
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            if isinstance(data, bytes):
+                path.write_bytes(data)
+            else:
+                path.write_text(data, encoding="utf-8")
+        for name, source in assets.items():
+            copy = staging / name
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, copy)
         for name in kept:
             source, copy = target / name, staging / name
             copy.parent.mkdir(parents=True, exist_ok=True)
@@ -270,14 +476,55 @@ def _write_atomically(target: Path, files: dict[str, str], kept: list[str]) -> N
             else:
                 shutil.copy2(source, copy, follow_symlinks=False)
         os.chmod(staging, 0o755)
-        if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-            target.rename(old / "site")
-            staging.rename(target)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            staging.rename(target)
+        _swap(staging, target)
     except (OSError, shutil.Error) as error:
         shutil.rmtree(staging, ignore_errors=True)
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        raise PublishError(f"cannot write the site ({reason})", str(target)) from None
+        raise PublishError(
+            N_("cannot write the site ({reason})"), str(target), reason=reason
+        ) from None
+    except BaseException:  # interrupted (Ctrl-C): the previous site stays, the half-built goes
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Put the folder `staging` where `target` is. Where Linux can exchange the two folders in
+    one step, `target` is never missing; elsewhere it is moved aside and back on failure."""
+    if not target.exists():
+        staging.rename(target)
+        return
+    if _exchange(staging, target):
+        shutil.rmtree(staging, ignore_errors=True)  # now holds the previous site
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+    target.rename(old / "site")
+    try:
+        staging.rename(target)
+    except BaseException:
+        (old / "site").rename(target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Exchange two folders atomically with Linux's renameat2(RENAME_EXCHANGE); False when
+    the system cannot (another system, an old kernel, a file system without it)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p]
+    renameat2.argtypes.append(ctypes.c_uint)
+    renameat2.restype = ctypes.c_int
+    done = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    return bool(done == 0)

@@ -20,7 +20,8 @@ from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 from vngpublish.check.docs import catalog_texts
-from vngpublish.check.i18n import (
+from vngpublish.check.registry import load_rules
+from vngpublish.i18n import (
     KEYWORDS,
     LOCALE_DIR,
     NP_,
@@ -29,7 +30,6 @@ from vngpublish.check.i18n import (
     placeholders,
     translate,
 )
-from vngpublish.check.registry import load_rules
 
 PACKAGE = Path(__file__).resolve().parents[2] / "vngpublish"
 PO = LOCALE_DIR / "nl" / "LC_MESSAGES" / "vngpublish.po"
@@ -157,7 +157,7 @@ def test_update_catalogs_keeps_existing_translations(tmp_path: Path) -> None:
     (package / "__init__.py").write_text("")
     (package / "version.py").write_text('__version__ = "9.9"\n')
     (package / "mod.py").write_text(
-        "from vngpublish.check.i18n import N_, NP_\n"
+        "from vngpublish.i18n import N_, NP_\n"
         'OLD = N_("Old message")\n'
         'NEW = N_("New message about {name}")\n'
         'PAGES = NP_("{count} page", "{count} pages")\n'

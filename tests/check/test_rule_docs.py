@@ -11,8 +11,8 @@ import pytest
 from vngpublish.check import cli
 from vngpublish.check.api import explain
 from vngpublish.check.docs import HEADINGS, examples, index_page, paragraphs
-from vngpublish.check.i18n import translate
 from vngpublish.check.registry import load_rules
+from vngpublish.i18n import translate
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "rules"
 RULES = sorted(load_rules())

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from vngpublish.check import check_html
 from vngpublish.check.finding import Finding, Outcome, Severity
-from vngpublish.check.i18n import format_message
 from vngpublish.check.locate import column, line, selector, snippet
 from vngpublish.check.page import Page
 from vngpublish.check.registry import load_rules
 from vngpublish.check.suppress import RULE_ID, apply_suppressions
+from vngpublish.i18n import format_message
 
 KNOWN = frozenset(load_rules())
 HEAD = '<!DOCTYPE html>\n<html lang="nl"><head><title>Nieuws</title></head>\n<body>\n'

@@ -8,7 +8,7 @@ import pytest
 from plugin_pages import BAD, GOOD, REVIEW, WARNING_ONLY, line_of
 
 from vngpublish.check.finding import Finding, Outcome
-from vngpublish.check.i18n import format_message
+from vngpublish.i18n import format_message
 from vngpublish.pytest_plugin import (
     AccessibilityError,
     AccessibilityUsageError,

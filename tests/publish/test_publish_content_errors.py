@@ -1,4 +1,4 @@
-"""Bad content gives one clear error that names the file and the line to fix.
+"""Bad content gives a clear error that names the file and the line to fix.
 
 Each case writes a small issue folder in tmp_path with one thing wrong.
 """
@@ -221,7 +221,7 @@ CASES = [
         {"01.md": ITEM_MD},
         "issue.yml",
         2,
-        "`date`: input should be a valid date",
+        "`date` must be a date written as 2024-03-07, got '1 april'",
     ),
     (
         "slug that cannot be an anchor",
@@ -237,7 +237,7 @@ CASES = [
         {"01.md": ITEM_MD},
         "issue.yml",
         2,
-        "`date`: input should be a valid date or datetime, month value is outside",
+        "`date` must be a date written as 2024-03-07, got '2024-13-45'",
     ),
     (
         "no items",
@@ -271,7 +271,7 @@ def test_bad_content_gives_one_clear_error_with_file_and_line(
     expected_path = str(folder / where) if where else str(folder)
     assert caught.value.path == expected_path
     assert caught.value.line == line
-    prefix = f"{expected_path} line {line}: " if line else f"{expected_path}: "
+    prefix = f"{expected_path}:{line}: " if line else f"{expected_path}: "
     assert message.startswith(prefix), message
     assert words in message, message
 
@@ -343,3 +343,47 @@ def test_a_url_with_a_space_names_the_line(make_issue: MakeIssue) -> None:
         load_issue(make_issue(items={"01.md": bad}))
     assert caught.value.line == 4
     assert "`url` must not contain a space; percent-encode it (a space is %20)" in str(caught.value)
+
+
+def test_every_broken_item_is_reported_at_once(make_issue: MakeIssue) -> None:
+    broken = {
+        "01.md": item("title: Woonwijk\nthemes: [Wonen]\nurl: javascript:alert(1)\n"),
+        "02.md": item("themes: [Wonen]\n"),
+        "03.md": item("title: Zorg\nthemes: [Zorgg]\n"),
+        "04.md": "title: geen front matter\n",
+        "05.md": item("title: Markt\nthemes: [Wonen]\n", "[Lees meer](https://x.nl/)\n"),
+        "06.md": item("title: Goed\nthemes: [Zorg]\n"),
+    }
+    with pytest.raises(ContentError) as caught:
+        load_issue(make_issue(items=broken))
+    problems = caught.value.problems
+    assert [Path(str(p.path)).name for p in problems] == [
+        "01.md",
+        "02.md",
+        "03.md",
+        "04.md",
+        "05.md",
+    ]
+    assert all(p.line for p in problems)
+    assert len(str(caught.value).splitlines()) == 5
+
+
+def test_several_problems_in_one_file_are_all_reported(make_issue: MakeIssue) -> None:
+    bad = item("title: Woonwijk\nthemes: [Wonen]\nurl: /x\nlink_txt: Kaart\n", "# Kop\n")
+    with pytest.raises(ContentError) as caught:
+        load_issue(make_issue(items={"01.md": bad}))
+    assert [p.line for p in caught.value.problems] == [4, 5, 7]
+
+
+def test_problems_in_dutch(make_issue: MakeIssue) -> None:
+    broken = {
+        "01.md": item("title: Woonwijk\nthemes: [Wonen]\nurl: javascript:alert(1)\n"),
+        "02.md": item("themes: [Wonen]\n"),
+        "03.md": item("title: Zorg\nthemes: [Zorgg]\n"),
+    }
+    with pytest.raises(ContentError) as caught:
+        load_issue(make_issue(items=broken))
+    dutch = caught.value.text("nl").splitlines()
+    assert "`url` moet een http(s)- of mailto-URL zijn, maar is 'javascript:alert(1)'" in dutch[0]
+    assert dutch[1].endswith("`title` is verplicht")
+    assert "bedoelt u 'Zorg'?" in dutch[2]

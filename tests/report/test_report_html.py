@@ -256,7 +256,8 @@ def test_identical_findings_on_several_pages_are_shown_once_with_their_pages() -
     rows = by_rule.xpath(".//tr[@data-kind]")
     assert len(rows) == 1
     assert rows[0].xpath(".//a/@href") == [f"#page-{n}" for n in range(1, 6)]
-    assert document.count("/zoeken") == 1  # the snippet once, not once per page
+    # The snippet once in the findings to fix first and once by rule, not once per page.
+    assert document.count("/zoeken") == 2
     # Each page still lists the finding, linking to the shared one.
     for n in range(1, 6):
         page = tree.get_element_by_id(f"page-{n}")

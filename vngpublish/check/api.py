@@ -16,7 +16,7 @@ from typing import TextIO
 from vngpublish.check.config import Config, ignored_for
 from vngpublish.check.docs import examples, rule_page
 from vngpublish.check.finding import Finding
-from vngpublish.check.presets import selection
+from vngpublish.check.presets import preset_rule_ids, selection
 from vngpublish.check.registry import load_rules, rule_classes
 from vngpublish.check.runner import RunOptions, check_source, run
 from vngpublish.check.source import collect, decode
@@ -99,6 +99,12 @@ def write_report(
         writer.file(result.path, result.findings)
     writer.close(summary)
     return summary
+
+
+def preset_rules(*presets: str) -> frozenset[str]:
+    """The ids of the rules the named presets run, together."""
+    catalog = load_rules()
+    return frozenset(rule for name in presets for rule in preset_rule_ids(name, catalog))
 
 
 def explain(rule_id: str, lang: str = "en") -> str:

@@ -13,8 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from vngpublish.check.config import FAIL_ON, LANGS, ConfigError, declared_lang, find_config
-from vngpublish.check.i18n import N_, translate
 from vngpublish.check.report import candidates
+from vngpublish.i18n import N_, translate
 from vngpublish.version import __version__
 
 PROG = "python -m vngpublish.check"

@@ -44,7 +44,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from vngpublish.check.finding import Finding
-from vngpublish.check.i18n import N_, format_message
+from vngpublish.i18n import N_, format_message
 
 VERSION = 2
 READABLE_VERSIONS = (1, 2)

@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from vngpublish.check.i18n import N_
+from vngpublish.i18n import N_
 
 # What can be wrong with a tag, by kind. Placeholders: {tag} the whole value, {primary} its
 # first subtag, {subtag} the offending subtag, {suggestion} a corrected tag, {prefix} the

@@ -49,7 +49,6 @@ from vngpublish.check.config import (
     load_config,
 )
 from vngpublish.check.finding import Finding, Outcome, Severity
-from vngpublish.check.i18n import N_, NP_, format_message, format_plural
 from vngpublish.check.listing import FORMATS, write_rule_list
 from vngpublish.check.presets import PresetError, load_presets, selection
 from vngpublish.check.progress import Progress, wanted
@@ -59,6 +58,7 @@ from vngpublish.check.runner import RunOptions, run
 from vngpublish.check.source import FileError, collect
 from vngpublish.check.suggest import closest
 from vngpublish.check.summary import Summary
+from vngpublish.i18n import N_, NP_, format_message, format_plural
 
 
 class UsageError(Exception):

@@ -35,8 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vngpublish.check.i18n import N_, format_message
 from vngpublish.check.suggest import closest
+from vngpublish.i18n import N_, format_message
 
 FAIL_ON = ("error", "warning", "never")
 LANGS = ("en", "nl")

@@ -25,9 +25,9 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from vngpublish.check.finding import Finding, Outcome
-from vngpublish.check.i18n import N_, translate
 from vngpublish.check.rule import Rule
 from vngpublish.check.wcag import criterion
+from vngpublish.i18n import N_, translate
 from vngpublish.resources import checks_dir
 
 WRAPPER = (

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from vngpublish.check.i18n import format_message
+from vngpublish.i18n import format_message
 
 
 class Outcome(StrEnum):

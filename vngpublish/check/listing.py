@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any, TextIO
 
-from vngpublish.check.i18n import translate
 from vngpublish.check.presets import load_presets, preset_rule_ids
 from vngpublish.check.rule import Rule
+from vngpublish.i18n import translate
 from vngpublish.resources import checks_dir
 
 

@@ -13,8 +13,8 @@ from lxml import etree
 
 from vngpublish.check import treefix
 from vngpublish.check.dom import Element, settable
-from vngpublish.check.i18n import N_
 from vngpublish.check.source import FileError, SourceError
+from vngpublish.i18n import N_
 
 # libxml2 stops parsing at a fixed depth of nesting (256 levels, 2048 with huge_tree) and drops
 # the rest of the document; `parse_html` turns that into a `ParseStopped` error.

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Mapping
 from typing import TextIO
 
-from vngpublish.check.i18n import N_, format_message
+from vngpublish.i18n import N_, format_message
 
 DELAY = 0.5
 """Seconds a run must take before the bar appears."""

@@ -24,12 +24,12 @@ from vngpublish.check.config import ignored_for
 from vngpublish.check.engine import check_page
 from vngpublish.check.finding import Finding
 from vngpublish.check.fingerprint import fill_missing
-from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Rule
 from vngpublish.check.source import FileError, SourceError, read_source
 from vngpublish.check.summary import Tally
 from vngpublish.check.suppress import apply_suppressions
+from vngpublish.i18n import N_
 
 Render = Callable[[list[Finding], str], str]
 """Formats one file's findings in a language: a streaming report format's `render_findings`."""

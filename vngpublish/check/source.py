@@ -22,7 +22,7 @@ from typing import Any
 
 import webencodings
 
-from vngpublish.check.i18n import N_
+from vngpublish.i18n import N_
 
 SUFFIXES = (".html", ".htm", ".xhtml")
 PRESCAN_BYTES = 1024

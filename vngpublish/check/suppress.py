@@ -29,11 +29,11 @@ from lxml import etree
 
 from vngpublish.check.dom import Element
 from vngpublish.check.finding import Finding, Outcome, Severity
-from vngpublish.check.i18n import N_
 from vngpublish.check.locate import selector
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
 from vngpublish.check.suggest import closest
+from vngpublish.i18n import N_
 
 RULE_ID = "suppression-invalid"
 MARKER = "vngpublish-"

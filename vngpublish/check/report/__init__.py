@@ -5,7 +5,7 @@ A format is a module `vngpublish/check/report/<name>.py` that defines `Writer`, 
 calls `error()` for every path that could not be checked, `file()` once per checked file in
 sorted path order (as results stream in), and `close()` at the end. Findings carry English
 source messages; writers translate them with
-`vngpublish.check.i18n.format_message(finding.message, finding.args, self.lang)`.
+`vngpublish.i18n.format_message(finding.message, finding.args, self.lang)`.
 
 A streaming format (`streams = True`) writes each file's findings as one piece of text made
 by the class method `render_findings()`, which needs no writer: with `--jobs`, the worker

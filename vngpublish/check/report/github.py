@@ -18,11 +18,11 @@ from __future__ import annotations
 import os
 
 from vngpublish.check.finding import Finding, Outcome
-from vngpublish.check.i18n import format_message
 from vngpublish.check.report import ReportWriter
 from vngpublish.check.report.text import summary_line
 from vngpublish.check.source import FileError
 from vngpublish.check.summary import Summary
+from vngpublish.i18n import format_message
 
 
 def escape_data(text: str) -> str:

@@ -27,6 +27,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
+from pathlib import Path
 from typing import Any, TextIO
 
 import jinja2
@@ -35,13 +36,13 @@ from markupsafe import Markup, escape
 
 from vngpublish.check.docs import paragraphs
 from vngpublish.check.finding import Finding, Outcome
-from vngpublish.check.i18n import N_, NP_, format_message, format_plural, translate
 from vngpublish.check.report import ReportWriter
 from vngpublish.check.report.text import error_line
 from vngpublish.check.rule import Rule
 from vngpublish.check.source import FileError
 from vngpublish.check.summary import Summary
 from vngpublish.check.wcag import SuccessCriterion, criterion, sort_key
+from vngpublish.i18n import N_, NP_, format_message, format_plural, translate
 from vngpublish.resources import templates_dir
 from vngpublish.version import __version__
 
@@ -149,7 +150,17 @@ UI: dict[str, str] = {
     "collapse": N_("Close all sections"),
     "filter_status": N_("Showing {shown} of {total} findings."),
     "unreadable_intro": N_("These paths were not checked; fix the problem and check again."),
+    "top": N_("Fix these first"),
 }
+TOP_INTRO = NP_(
+    "{count} finding, with its element and where it is.",
+    "The {count} findings that matter most: errors first, then warnings, each with its element "
+    "and where it is.",
+)
+TOP = 10
+"""How many findings the report shows right under its summary."""
+FEW = 20
+"""Up to this many findings, every finding is shown unfolded."""
 PAGES_SHOWN = NP_("Show the {count} finding", "Show the {count} findings")
 ON_PAGES = NP_("On {count} page", "On {count} pages")
 SHARED = NP_(
@@ -294,6 +305,8 @@ class Writer(ReportWriter):
         self.groups: dict[tuple[str, str, str, str, str], Group] = {}
         self.unreadable: list[tuple[str, str]] = []
         self._texts: dict[str, str] = {}
+        self.sources: dict[str, str] = {}
+        """Pages' text by path, for snippets taken from the source (default: read the file)."""
 
     def _text(self, text: str) -> str:
         """One shared copy of each distinct text (many findings repeat snippets and messages)."""
@@ -311,13 +324,17 @@ class Writer(ReportWriter):
         """Keep one checked page's findings (compactly)."""
         page = PageData(len(self.pages) + 1, showable(path))
         self.pages.append(page)
+        source = self._source(path) if findings else None
         for finding in findings:
+            snippet = finding.snippet
+            if source is not None:
+                snippet = source_snippet(source, finding.line, finding.column, snippet) or snippet
             message = self._text(format_message(finding.message, finding.args, self.lang))
             key = (
                 finding.rule,
                 kind_of(finding),
                 self._text(finding.selector),
-                self._text(finding.snippet),
+                self._text(snippet),
                 message,
             )
             group = self.groups.get(key)
@@ -326,6 +343,16 @@ class Writer(ReportWriter):
                 self.groups[key] = group
             group.places.append((page.number, finding.line))
             page.rows.append((finding.line, finding.column, group.number))
+
+    def _source(self, path: str) -> str | None:
+        """The text of the page at `path`, for snippets; None when it cannot be read as UTF-8
+        (the checker's snippets are used then)."""
+        if path in self.sources:
+            return self.sources[path]
+        try:
+            return Path(path).read_bytes().decode("utf-8").removeprefix("\ufeff")
+        except (OSError, UnicodeDecodeError):
+            return None
 
     def close(self, summary: Summary) -> None:
         """Render the report and write it to `out`."""
@@ -372,7 +399,11 @@ class Writer(ReportWriter):
             for group in view.groups:
                 by_kind[group.kind].append((view, group))
         kind_counts = _counts(g.kind for g in self.groups.values() for _ in g.places)
+        top = _top(by_kind)
         return {
+            "top": top,
+            "top_intro": format_plural(TOP_INTRO, len(top), lang),
+            "few": sum(len(g.places) for g in self.groups.values()) <= FEW,
             "lang": lang,
             "t": t,
             "css": Markup(css),
@@ -479,6 +510,78 @@ class Writer(ReportWriter):
             elif self.selected is not None:
                 passed.append(self._criterion(sc, counts, sorted(tested.get(sc, ()))))
         return failed, (passed if self.selected is not None else None)
+
+
+_TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)")
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+SNIPPET_LIMIT = 400
+"""The longest snippet taken from the page's source, in characters (then cut with "…")."""
+
+
+def source_snippet(source: str, line: int, column: int, checker_snippet: str) -> str | None:
+    """The element a finding is on as it is written in the page: its start tag, content and
+    end tag with the inline markup that made the finding (`<p><strong>Kop</strong></p>`),
+    whitespace collapsed, at most SNIPPET_LIMIT characters. None when the element cannot be
+    found at `line`:`column` of `source` (the checker's own snippet is then used)."""
+    name = _TAG_NAME.match(checker_snippet)
+    if name is None or line < 1 or column < 1:
+        return None
+    tag = name.group(1).lower()
+    if tag in ("html", "head", "body"):
+        return None  # the whole page: the start tag the checker shows says enough
+    lines = source.split("\n")
+    if line > len(lines):
+        return None
+    start = sum(len(text) + 1 for text in lines[: line - 1]) + column - 1
+    opening = re.compile(rf"<{re.escape(tag)}(?=[\s/>])", re.IGNORECASE)
+    if not opening.match(source, start):
+        return None
+    start_tag = re.compile(r"<[^>]*>").match(source, start)
+    if start_tag is None:
+        return None
+    end = start_tag.end()
+    if tag not in _VOID:
+        tags = re.compile(rf"<(/?){re.escape(tag)}(?=[\s/>])[^>]*>", re.IGNORECASE)
+        depth = 1
+        window_end = min(len(source), start + SNIPPET_LIMIT * 8)
+        for found in tags.finditer(source, end, window_end):
+            depth += -1 if found.group(1) else 1
+            if depth == 0:
+                end = found.end()
+                break
+        else:
+            end = window_end
+    text = " ".join(source[start:end].split())
+    if len(text) > SNIPPET_LIMIT:
+        text = text[: SNIPPET_LIMIT - 1] + "…"
+    return text
+
+
+def _top(by_kind: dict[str, list[tuple[RuleView, Group]]]) -> list[tuple[RuleView, Group]]:
+    """The findings to fix first: errors, then warnings (review only when there is no
+    failure), those on most pages first within a kind."""
+    failures = by_kind["error"] + by_kind["warning"]
+    chosen = failures or by_kind["review"]
+    ranked = sorted(
+        chosen, key=lambda pair: (KINDS.index(pair[1].kind), -len(pair[1].places), pair[1].number)
+    )
+    return ranked[:TOP]
 
 
 def _counts(kinds: Iterable[str]) -> Counts:

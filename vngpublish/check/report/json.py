@@ -25,11 +25,11 @@ import json
 from typing import Any
 
 from vngpublish.check.finding import Finding
-from vngpublish.check.i18n import format_message
 from vngpublish.check.report import ReportWriter
 from vngpublish.check.report.text import error_line
 from vngpublish.check.source import FileError
 from vngpublish.check.summary import Summary
+from vngpublish.i18n import format_message
 from vngpublish.version import __version__
 
 _encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per finding

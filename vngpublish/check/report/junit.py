@@ -32,11 +32,11 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from vngpublish.check.finding import Finding, Outcome, Severity
-from vngpublish.check.i18n import N_, NP_, format_message, format_plural
 from vngpublish.check.report import ReportWriter
 from vngpublish.check.report.text import error_line, finding_line
 from vngpublish.check.source import FileError
 from vngpublish.check.summary import Summary
+from vngpublish.i18n import N_, NP_, format_message, format_plural
 
 # Characters XML 1.0 cannot hold at all, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -33,12 +33,12 @@ from urllib.parse import quote
 
 from vngpublish.check.docs import paragraphs, rule_page
 from vngpublish.check.finding import Finding, Outcome
-from vngpublish.check.i18n import format_message, translate
 from vngpublish.check.report import ReportWriter
 from vngpublish.check.report.text import error_line
 from vngpublish.check.rule import Rule
 from vngpublish.check.source import FileError
 from vngpublish.check.summary import Summary
+from vngpublish.i18n import format_message, translate
 from vngpublish.resources import checks_dir
 from vngpublish.version import __version__
 

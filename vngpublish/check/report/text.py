@@ -13,10 +13,10 @@ written to `err` (stderr), one a line.
 from __future__ import annotations
 
 from vngpublish.check.finding import Finding, Outcome
-from vngpublish.check.i18n import N_, NP_, format_message, format_plural
 from vngpublish.check.report import ReportWriter
 from vngpublish.check.source import FileError
 from vngpublish.check.summary import Summary
+from vngpublish.i18n import N_, NP_, format_message, format_plural
 
 ERRORS = NP_("{count} error", "{count} errors")
 WARNINGS = NP_("{count} warning", "{count} warnings")

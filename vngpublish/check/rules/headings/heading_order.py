@@ -8,9 +8,9 @@ from itertools import pairwise
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.headings import outline
 from vngpublish.check.finding import Severity
-from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
+from vngpublish.i18n import N_
 
 
 class HeadingOrder(Rule):

@@ -11,10 +11,10 @@ from vngpublish.check.facts.content_model import HEADING_TAGS, TEXT_LEVEL
 from vngpublish.check.facts.roles import role
 from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.finding import Severity
-from vngpublish.check.i18n import N_
 from vngpublish.check.numbers import ascii_integer
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
+from vngpublish.i18n import N_
 
 _MAX_CHARS = 80  # about one line of body text
 _FONT_WEIGHT = re.compile(r"font-weight\s*:\s*([a-z0-9]+)", re.IGNORECASE)

@@ -8,9 +8,9 @@ from vngpublish.check.dom import Element, text_content
 from vngpublish.check.facts.names import accessible_name
 from vngpublish.check.facts.roles import role
 from vngpublish.check.facts.visibility import is_hidden
-from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
+from vngpublish.i18n import N_
 
 _IMAGE_ROLES = frozenset({"img", "image"})
 

@@ -6,9 +6,9 @@ from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.document import is_html_document
-from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
+from vngpublish.i18n import N_
 
 
 class HtmlHasLang(Rule):

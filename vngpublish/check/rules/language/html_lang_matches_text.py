@@ -11,9 +11,9 @@ from vngpublish.check.facts.document import is_html_document
 from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.text_language import equivalents, identify
 from vngpublish.check.facts.visibility import text_is_perceivable
-from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
+from vngpublish.i18n import N_
 
 # Text that is not in a human language, or not page content.
 _NOT_PROSE = frozenset(

@@ -8,9 +8,9 @@ from vngpublish.check import bcp47
 from vngpublish.check.dom import Element, collapsed_text
 from vngpublish.check.facts.names import accessible_name
 from vngpublish.check.facts.visibility import is_hidden, is_rendered, text_is_perceivable
-from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
+from vngpublish.i18n import N_
 
 # Elements whose content is never rendered as text of the page.
 _NO_TEXT = frozenset({"script", "style", "template", "noscript", "head", "title"})

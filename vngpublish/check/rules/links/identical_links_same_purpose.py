@@ -9,10 +9,10 @@ from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.links import href_of, link_target, links
 from vngpublish.check.facts.names import accessible_name
 from vngpublish.check.finding import Severity
-from vngpublish.check.i18n import N_
 from vngpublish.check.locate import line
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
+from vngpublish.i18n import N_
 
 
 class IdenticalLinksSamePurpose(Rule):

@@ -15,7 +15,6 @@ from vngpublish.check.facts.links import LINK_ROLES, link_target, links
 from vngpublish.check.facts.names import accessible_name
 from vngpublish.check.facts.roles import role, with_tag_or_role
 from vngpublish.check.facts.visibility import is_hidden
-from vngpublish.check.i18n import N_
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
 from vngpublish.check.wordlists import (
@@ -23,6 +22,7 @@ from vngpublish.check.wordlists import (
     generic_texts_for,
     normalise_link_text,
 )
+from vngpublish.i18n import N_
 
 # Elements whose text WCAG counts as programmatically determined link context (paragraph, list
 # item, table cell, heading); checked for every such ancestor, so a parent list item counts.

@@ -7,10 +7,10 @@ from collections.abc import Iterator, Sequence
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.ids import duplicate_ids, ids_in_document, referring_attribute
 from vngpublish.check.finding import Severity
-from vngpublish.check.i18n import N_
 from vngpublish.check.locate import line
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
+from vngpublish.i18n import N_
 
 
 class DuplicateId(Rule):

@@ -1,4 +1,4 @@
-"""Messages in English and Dutch.
+"""Messages in English and Dutch, for both halves of vngpublish: publishing and checking.
 
 English source strings live in the code, marked with `N_()` (or `NP_()` for a singular/plural
 pair) so Babel's extractor finds them; Dutch comes from the gettext catalogue
@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 LANGUAGES = ("en", "nl")
 DOMAIN = "vngpublish"
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 # What Babel must look for, in `pybabel extract -k` notation.
 KEYWORDS = {"N_": None, "NP_": (1, 2)}
 
