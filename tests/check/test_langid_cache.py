@@ -120,3 +120,43 @@ def test_no_cache_on_a_nearly_full_disk(
     identifier = _langid.load_identifier()
     assert identifier.rank(TEXTS[0])[0][0] == "nl"
     assert not any((cache_folder / "langid").iterdir())
+
+
+def test_writing_the_cache_says_where_once(
+    cache_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cache.configure_notes(quiet=False, lang="nl")
+    try:
+        _langid.load_identifier()
+        note = capsys.readouterr().err
+        folder = _tables_folder(cache_folder)
+        assert note.startswith("vngpublish: notitie: ")
+        assert str(folder) in note and "MB" in note and "VNGPUBLISH_NO_CACHE=1" in note
+        _langid.load_identifier()  # read from the cache: nothing to say
+        assert capsys.readouterr().err == ""
+    finally:
+        cache.configure_notes(quiet=False, lang="en")
+
+
+def test_quiet_writes_the_cache_without_a_note(
+    cache_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cache.configure_notes(quiet=True, lang="en")
+    try:
+        _langid.load_identifier()
+    finally:
+        cache.configure_notes(quiet=False, lang="en")
+    assert capsys.readouterr().err == ""
+    assert _tables_folder(cache_folder).is_dir()
+
+
+def test_one_copy_per_model_version_and_older_copies_removed(cache_folder: Path) -> None:
+    stale = cache_folder / "langid" / "py3langid-0.3.0-123-456"
+    stale.mkdir(parents=True)
+    (stale / "ptc.npy").write_bytes(b"old")
+    _langid.load_identifier()
+    (folder,) = (cache_folder / "langid").iterdir()
+    # Named by version and size only: every installation of this version shares it.
+    assert folder.name.count("-") == 2
+    size = sum(path.stat().st_size for path in folder.iterdir())
+    assert size < 70_000_000, size  # the feature table in the model's own float16

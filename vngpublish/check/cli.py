@@ -42,6 +42,7 @@ from vngpublish.check.baseline import (
     folder_of,
 )
 from vngpublish.check.baseline import load as load_baseline
+from vngpublish.check.cache import configure_notes
 from vngpublish.check.config import (
     Config,
     ConfigError,
@@ -198,6 +199,7 @@ def _rule_selection(args: argparse.Namespace, config: Config) -> frozenset[str]:
 def _check(args: argparse.Namespace, config: Config, lang: str, out: TextIO, err: TextIO) -> int:
     if not args.paths:
         raise UsageError(N_("no paths given: name the files or folders to check"))
+    configure_notes(quiet=args.quiet, lang=lang)
     rules = _rule_selection(args, config)
     fail_on: str = args.fail_on or config.fail_on or "error"
     site_root = None
