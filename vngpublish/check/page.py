@@ -35,7 +35,10 @@ class Page:
         self.site_root = site_root
         self.root: Element = parse_html(self.source, path)
         self.facts: defaultdict[int, dict[Any, Any]] = defaultdict(dict)
-        """What facts know about this page, by fact (see `vngpublish.check.facts.fact`)."""
+        """What element facts know about this page's elements, by fact (see
+        `vngpublish.check.facts.fact`)."""
+        self.page_facts: dict[int, Any] = {}
+        """What page facts know about this page, by fact."""
         if treefix.repair(self.root, self._indexes[0]):
             # An <image> became <img>, or head content moved into the body: list and index the
             # elements again.

@@ -27,5 +27,7 @@ def _is_or_in_template(page: Page, el: Element, parent_value: bool) -> bool:
 def in_template(page: Page, el: Element) -> bool:
     """True when the element is content of a `template`: not part of the document, never
     rendered, no target of ids or references."""
+    if not page.by_tag("template"):
+        return False  # most pages: nothing to look up
     parent = el.getparent()
     return parent is not None and _is_or_in_template(page, parent)

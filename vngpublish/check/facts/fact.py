@@ -46,10 +46,10 @@ def page_fact(compute: Callable[[Page], T]) -> Callable[[Page], T]:
     key = _new_key(compute.__module__ + "." + compute.__qualname__)
 
     def fact(page: Page) -> T:
-        store = page.facts[key]
-        value: T = store.get(None, _MISSING)
+        known = page.page_facts
+        value: T = known.get(key, _MISSING)
         if value is _MISSING:
-            value = store[None] = compute(page)
+            value = known[key] = compute(page)
         return value
 
     return functools.update_wrapper(fact, compute)

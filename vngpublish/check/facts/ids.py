@@ -97,9 +97,13 @@ def _link_targets(page: Page) -> set[str]:
 def ids_in_document(page: Page) -> dict[str, tuple[Element, ...]]:
     """Each id value (not empty) -> the elements of the document that have it, in document
     order. Elements inside a `template` are not part of the document and are left out."""
+    templates = bool(page.by_tag("template"))
     found: dict[str, tuple[Element, ...]] = {}
     for value, elements in page.ids.items():
-        in_document = tuple(el for el in elements if not in_template(page, el))
+        if not templates:
+            in_document = tuple(elements)
+        else:
+            in_document = tuple(el for el in elements if not in_template(page, el))
         if value and in_document:
             found[value] = in_document
     return found
@@ -110,15 +114,27 @@ def referring_attribute(page: Page, value: str) -> str:
     accessibility tree or a form ("aria-labelledby", "for", ...), or "" when none does. An
     attribute that can only point at some elements (`usemap` at a `map`) counts only when one
     of them has the id."""
-    tags = {el.tag for el in ids_in_document(page).get(value, ())}
-    return next(
-        (
-            attr
-            for attr in _relationships(page).get(value, ())
-            if attr not in _TARGET_TAGS or tags & _TARGET_TAGS[attr]
-        ),
-        "",
-    )
+    return referenced_ids(page).get(value, "")
+
+
+@page_fact
+def referenced_ids(page: Page) -> dict[str, str]:
+    """Each id of the document that something refers to -> the first attribute doing so."""
+    relationships = _relationships(page)
+    if not relationships:
+        return {}
+    ids = ids_in_document(page)
+    found: dict[str, str] = {}
+    for value, attributes in relationships.items():
+        elements = ids.get(value)
+        if not elements:
+            continue
+        tags = {el.tag for el in elements}
+        for attribute in attributes:
+            if attribute not in _TARGET_TAGS or tags & _TARGET_TAGS[attribute]:
+                found[value] = attribute
+                break
+    return found
 
 
 @page_fact

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element
-from vngpublish.check.facts.ids import duplicate_ids, ids_in_document, referring_attribute
+from vngpublish.check.facts.ids import duplicate_ids, ids_in_document, referenced_ids
 from vngpublish.check.locate import line
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -46,10 +46,11 @@ class DuplicateIdAria(Rule):
     }
 
     def applicable(self, page: Page) -> Sequence[Element]:
+        referenced = referenced_ids(page)
         return [
             el
             for value, elements in ids_in_document(page).items()
-            if referring_attribute(page, value)
+            if value in referenced
             for el in elements
         ]
 
