@@ -43,7 +43,15 @@ from lxml import etree
 from vngpublish.check.style import ua
 from vngpublish.check.style.computed import Cascaded, ComputedStyle
 from vngpublish.check.style.media import Screen, matches
-from vngpublish.check.style.selectors import Buckets, Entry, Matcher, SheetIndex, index_sheet
+from vngpublish.check.style.selectors import (
+    TRIVIAL,
+    Buckets,
+    Entry,
+    Matcher,
+    SheetIndex,
+    element_keys,
+    index_sheet,
+)
 from vngpublish.check.style.sheets import (
     Decl,
     Import,
@@ -195,11 +203,19 @@ class Cascade:
         self._remote: list[RemoteSheet] = []
         self._problems: list[Problem] = []
         self._uses: list[_Use] = []
-        self._styles: dict[Element, ComputedStyle] = {}
-        self._tokens: dict[Element, object] = {}
+        self._styled: dict[Element, tuple[ComputedStyle, object]] = {}
+        """Each styled element's style and ancestor-chain token (see `_token`)."""
+        self._bits: dict[Element, int] = {}
+        self._key_bits: dict[tuple[Any, ...], int] = {}
+        self._candidates: dict[tuple[Any, ...], _Candidates] = {}
+        self._token_table: dict[tuple[Any, ...], object] = {}
+        self._parent_ends: dict[Element, tuple[Element | None, Element | None]] = {}
+        self._items: dict[tuple[Entry, _Use], list[tuple[Any, ...]]] = {}
         self._pseudo: dict[tuple[Element, str], ComputedStyle] = {}
-        self._shared: dict[tuple[Any, ...], tuple[object, ComputedStyle] | None] = {}
+        self._shared: dict[tuple[Any, ...], tuple[ComputedStyle, object]] = {}
+        self._matches: dict[tuple[Any, ...], tuple[_Candidates, tuple[int, ...], object, bool]] = {}
         self._by_match: dict[tuple[Any, ...], ComputedStyle] = {}
+        self._by_key: dict[tuple[Any, ...], ComputedStyle] = {}
         self._alive: list[tuple[Decl, ...]] = []
         self._root_font_size: float | object | None = _UNSET
         self.elements_matched = 0
@@ -242,19 +258,20 @@ class Cascade:
         "before" or "after"."""
         if pseudo is not None:
             return self._pseudo_style(el, pseudo)
-        found = self._styles.get(el)
+        styled = self._styled
+        found = styled.get(el)
         if found is not None:
-            return found
-        self._prepare()
+            return found[0]
+        if not self._prepared:
+            self._prepare()
         chain: list[Element] = []
         node: Element | None = el
-        styles = self._styles
-        while node is not None and node not in styles:
+        while node is not None and node not in styled:
             chain.append(node)
             node = node.getparent()
         for current in reversed(chain):
             self._style(current)
-        return styles[el]
+        return styled[el][0]
 
     def declared(self, el: Element, name: str, pseudo: str | None = None) -> Declared | None:
         """The cascaded declaration of `name` on `el` (None when no declaration applies, so
@@ -309,45 +326,101 @@ class Cascade:
 
     # -------------------------------------------------------------------- styling
     def _style(self, el: Element) -> None:
+        """Style `el`, whose parent is styled. Three caches avoid repeating work: the same
+        parent style, chain and signature give the same style (no matching at all); the same
+        chain and selector-relevant signature give the same matched rules; the same matched
+        rules, `style` attribute and hints under the same parent style give the same style."""
         parent = el.getparent()
         if parent is None:
             parent_style: ComputedStyle | None = None
             parent_token: object = None
         else:
-            parent_style = self._styles[parent]
-            parent_token = self._tokens[parent]
-        signature = self._signature(el)
-        share_key = (parent_token, signature)
-        shared = self._shared.get(share_key, _UNSET)
-        if isinstance(shared, tuple):
-            self._tokens[el] = shared[0]
-            self._styles[el] = shared[1]
+            parent_style, parent_token = self._styled[parent]
+        matching, other = self._signature(el)
+        share_key = (parent_style, parent_token, matching, other)
+        shared = self._shared.get(share_key)
+        if shared is not None:
+            self._styled[el] = shared
             return
-        self.elements_matched += 1
-        items, plain = self._match(el, None)
-        if parent is not None and parent.tag == "details":
-            plain = False
-            if ua.hidden_by_closed_details(el):
-                items.append(((3, 0, 0, 0, 0, 0), _CLOSED_DETAILS, _EXTRA))
+        match_key = (parent_token, matching)
+        match = self._matches.get(match_key)
+        if match is None:
+            self.elements_matched += 1
+            candidates = self._candidates_of(el, None)
+            matched, plain = self._test(candidates, el)
+            if parent is not None and parent.tag == "details":
+                plain = False
+            match = (candidates, matched, self._token(el, parent_token), plain)
+            if plain:
+                self._matches[match_key] = match
+        candidates, matched, token, plain = match
+        extra = None
+        if parent is not None and parent.tag == "details" and ua.hidden_by_closed_details(el):
+            extra = _CLOSED_DETAILS
         inline = el.get("style")
-        if inline:
-            self._has_style_attributes = True
-            normal, important = parse_style_attribute(inline)
-            if normal:
-                items.append(((1, 1, 0, 0, 0, 0), normal, _INLINE))
-            if important:
-                items.append(((2, 1, 0, 0, 0, 0), important, _INLINE))
-        hint_decls = self._hints(el)
-        if hint_decls:
-            items.append(((1, 0, -1, 0, 0, 0), hint_decls, _HINT))
-        style = self._style_for(items, parent_style)
-        token = object()
-        self._styles[el] = style
-        self._tokens[el] = token
+        hint_decls = self._hints(el) if el.tag in _HINTED else ()
+        style_key = (parent_style, candidates, matched, inline, hint_decls, extra)
+        style = self._by_key.get(style_key)
+        if style is None:
+            items = self._items_for(candidates, matched)
+            if extra is not None:
+                items.append(((3, 0, 0, 0, 0, 0), extra, _EXTRA))
+            if inline:
+                self._has_style_attributes = True
+                normal, important = parse_style_attribute(inline)
+                if normal:
+                    items.append(((1, 1, 0, 0, 0, 0), normal, _INLINE))
+                if important:
+                    items.append(((2, 1, 0, 0, 0, 0), important, _INLINE))
+            if hint_decls:
+                items.append(((1, 0, -1, 0, 0, 0), hint_decls, _HINT))
+            style = self._by_key[style_key] = self._style_for(items, parent_style)
+        found = (style, token)
+        self._styled[el] = found
         if plain:
-            self._shared[share_key] = (token, style)
-        elif shared is _UNSET:
-            self._shared[share_key] = None
+            self._shared[share_key] = found
+
+    def _token(self, el: Element, parent_token: object) -> object:
+        """What the ancestor chain down to `el` is, as far as any selector can tell: elements
+        whose chains agree on the features selectors test on ancestors get the same token."""
+        features: list[Any] = []
+        tag = el.tag
+        if tag in self._ancestor_tags:
+            features.append(tag)
+        if self._ancestor_structure:
+            first, last = self._ends(el)
+            features.append(el is first)
+            features.append(el is last)
+        wanted = self._ancestor_attributes
+        if wanted:
+            for name, value in el.items():
+                if name not in wanted:
+                    continue
+                if name == "class":
+                    names = value.lower().split() if self._quirks else value.split()
+                    features.extend(c for c in names if c in self._ancestor_classes)
+                elif name == "id":
+                    if self._quirks or value in self._ancestor_ids:
+                        features.append("#" + value)
+                else:
+                    features.append(name)
+                    features.append(value)
+        key = (parent_token, *features)
+        found = self._token_table.get(key)
+        if found is None:
+            found = self._token_table[key] = object()
+        return found
+
+    def _ends(self, el: Element) -> tuple[Element | None, Element | None]:
+        """The first and last element children of `el`'s parent."""
+        parent = el.getparent()
+        if parent is None:
+            return el, el
+        found = self._parent_ends.get(parent)
+        if found is None:
+            children = [child for child in parent if isinstance(child.tag, str)]
+            found = self._parent_ends[parent] = (children[0], children[-1])
+        return found
 
     def _style_for(
         self, items: list[tuple[Any, ...]], parent_style: ComputedStyle | None
@@ -371,47 +444,128 @@ class Cascade:
         found = self._pseudo.get(key)
         if found is None:
             parent_style = self.computed(el)
-            items, _plain = self._match(el, pseudo)
+            candidates = self._candidates_of(el, pseudo)
+            matched, _plain = self._test(candidates, el)
+            items = self._items_for(candidates, matched)
             if len(items) > 1:
                 items.sort(key=_first)
             found = ComputedStyle(self, parent_style, _cascaded(items), el, pseudo)
             self._pseudo[key] = found
         return found
 
-    def _signature(self, el: Element) -> tuple[Any, ...]:
-        """What, besides its ancestors, decides which rules match `el` and its hints."""
+    def _ancestor_bits(self, el: Element) -> int:
+        """The Bloom filter of the tags, ids and classes of `el`'s ancestors."""
+        found = self._bits.get(el)
+        if found is not None:
+            return found
+        chain = []
+        node = el
+        while node is not None and node not in self._bits:
+            chain.append(node)
+            node = node.getparent()
+        bits = 0 if node is None else self._bits[node]
+        for current in reversed(chain):
+            parent = current.getparent()
+            if parent is not None:
+                bits |= self._element_bits(parent)
+            self._bits[current] = bits
+        return bits
+
+    def _element_bits(self, el: Element) -> int:
+        key = (el.tag, el.get("id"), el.get("class"))
+        found = self._key_bits.get(key)
+        if found is None:
+            found = self._key_bits[key] = element_keys(*key)
+        return found
+
+    def _signature(self, el: Element) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        """What, besides its ancestors, decides which rules match `el` (tag, whether it is
+        a first or last child when that matters, the attributes selectors test), and what
+        else decides its style (`style` and presentational attributes)."""
         tag = el.tag
+        if self._structural:
+            # Whether it is a first or last child decides :first-child, :last-child ...
+            first, last = self._ends(el)
+            tag = (tag, el is first, el is last)
         attributes = el.items()
         if not attributes:
-            return (tag,)
-        values = self._value_attributes
-        presence = self._presence_attributes
-        found: list[Any] = [tag]
+            return (tag,), ()
+        relevant = self._relevant
+        matching: list[Any] = [tag]
+        other: list[Any] = []
         for name, value in attributes:
-            if name in values:
-                if name == "id" and value not in self._ids:
-                    continue
-                found.append(name)
-                found.append(value)
-            elif name in presence:
-                found.append(name)
-        return tuple(found)
+            kind = relevant.get(name)
+            if kind is None:
+                continue
+            if kind is _VALUE:
+                matching.append(name)
+                matching.append(value)
+            elif kind is _PRESENCE:
+                matching.append(name)
+            elif kind is _OTHER:
+                other.append(name)
+                other.append(value)
+            elif value in self._ids:  # an id selectors name
+                matching.append(name)
+                matching.append(value)
+        return tuple(matching), tuple(other)
 
-    def _match(self, el: Element, pseudo: str | None) -> tuple[list[tuple[Any, ...]], bool]:
-        """(key, declarations, origin) of every rule matching `el` (or its pseudo-element),
-        and whether the match is "plain" (shareable by elements with the same signature
-        chain)."""
-        items: list[tuple[Any, ...]] = []
-        plain = True
-        tag = el.tag
-        element_id = el.get("id")
-        class_value = el.get("class")
-        classes = class_value.split() if class_value else ()
-        if self.quirks:
-            classes = tuple(c.lower() for c in classes)
+    def _candidates_of(self, el: Element, pseudo: str | None) -> _Candidates:
+        """The rules an element may match, from its tag, id, classes and attributes."""
+        attributes = tuple(el.keys()) if self._attribute_buckets else ()
+        key = (pseudo, el.tag, el.get("id"), el.get("class"), attributes)
+        found = self._candidates.get(key)
+        if found is None:
+            found = self._candidates[key] = self._find_candidates(*key)
+        return found
+
+    def _test(self, candidates: _Candidates, el: Element) -> tuple[tuple[int, ...], bool]:
+        """The positions of the conditional candidates `el` matches, and whether the result
+        is shareable (see `selectors.Analysis.plain`)."""
+        conditional = candidates.conditional
+        if not conditional:
+            return (), candidates.plain
+        ancestors = self._ancestor_bits(el) if candidates.masked else 0
+        matches = self._matcher.matches
+        matched = []
+        for position, entry in enumerate(conditional):
+            mask = entry.mask
+            if mask and ancestors & mask != mask:
+                continue  # an ancestor the selector needs is missing
+            if entry.kind == TRIVIAL or matches(entry, el):
+                matched.append(position)
+        return tuple(matched), candidates.plain
+
+    def _items_for(
+        self, candidates: _Candidates, matched: tuple[int, ...]
+    ) -> list[tuple[Any, ...]]:
+        """The cascade items of the always-matching and the matched conditional rules."""
+        items = list(candidates.always_items())
+        uses = candidates.uses
+        for position in matched:
+            entry = candidates.conditional[position]
+            use = uses[position]
+            found = self._items.get((entry, use))
+            if found is None:
+                found = self._items[(entry, use)] = self._rule_items(use, entry)
+            items.extend(found)
+        return items
+
+    def _find_candidates(
+        self,
+        pseudo: str | None,
+        tag: str,
+        element_id: str | None,
+        class_value: str | None,
+        attributes: tuple[str, ...],
+    ) -> _Candidates:
+        """The entries whose bucket keys an element with these features has."""
+        classes = class_value.split() if class_value else []
+        quirks = self._quirks
+        if quirks:
+            classes = [c.lower() for c in classes]
             element_id = element_id.lower() if element_id else element_id
-        attributes = el.keys() if self._attribute_buckets else ()
-        matcher = self._matcher
+        found = _Candidates(self)
         for use in self._uses:
             index = use.index
             buckets: Buckets = (
@@ -423,39 +577,30 @@ class Cascade:
             )
             if buckets.empty:
                 continue
-            candidates: list[list[Entry]] = []
-            ids = buckets.quirks_ids() if self.quirks else buckets.ids
-            classes_table = buckets.quirks_classes() if self.quirks else buckets.classes
-            if element_id and ids:
-                found = ids.get(element_id)
-                if found:
-                    candidates.append(found)
-            if classes and classes_table:
-                for name in classes:
-                    found = classes_table.get(name)
-                    if found:
-                        candidates.append(found)
-            found = buckets.tags.get(tag)
-            if found:
-                candidates.append(found)
-            if attributes and buckets.attributes:
-                for name in attributes:
-                    found = buckets.attributes.get(name)
-                    if found:
-                        candidates.append(found)
-            if buckets.universal:
-                candidates.append(buckets.universal)
-            for entries in candidates:
+            lists: list[list[Entry]] = []
+            ids = buckets.quirks_ids() if quirks else buckets.ids
+            classes_table = buckets.quirks_classes() if quirks else buckets.classes
+            if element_id and element_id in ids:
+                lists.append(ids[element_id])
+            for name in dict.fromkeys(classes):
+                if name in classes_table:
+                    lists.append(classes_table[name])
+            if tag in buckets.tags:
+                lists.append(buckets.tags[tag])
+            for name in attributes:
+                if name in buckets.attributes:
+                    lists.append(buckets.attributes[name])
+            lists.append(buckets.universal)
+            for entries in lists:
                 for entry in entries:
-                    if not entry.plain:
-                        plain = False
-                    if matcher.matches(entry, el):
-                        self._add(items, use, entry)
-        return items, plain
+                    found.add(entry, use)
+        return found
 
-    def _add(self, items: list[tuple[Any, ...]], use: _Use, entry: Entry) -> None:
+    def _rule_items(self, use: _Use, entry: Entry) -> list[tuple[Any, ...]]:
+        """The cascade items (sort key, declarations, origin) of a matched rule."""
         rule = entry.rule
         normal, important = rule.declarations()
+        items: list[tuple[Any, ...]] = []
         if use.origin == USER_AGENT:
             if normal:
                 items.append(((0, 0, 0, entry.specificity, use.position, rule.order), normal, use))
@@ -463,18 +608,14 @@ class Cascade:
                 items.append(
                     ((3, 0, 0, entry.specificity, use.position, rule.order), important, use)
                 )
-            return
+            return items
         layer = self._layer_rank(use, rule)
         if normal:
             items.append(((1, 0, layer, entry.specificity, use.position, rule.order), normal, use))
         if important:
-            items.append(
-                (
-                    (2, 0, _UNLAYERED - layer, entry.specificity, use.position, rule.order),
-                    important,
-                    use,
-                )
-            )
+            key = (2, 0, _UNLAYERED - layer, entry.specificity, use.position, rule.order)
+            items.append((key, important, use))
+        return items
 
     def _layer_rank(self, use: _Use, rule: StyleRule) -> int:
         if not rule.layer and not use.layer_prefix:
@@ -487,8 +628,6 @@ class Cascade:
 
     def _hints(self, el: Element) -> tuple[Decl, ...]:
         tag = el.tag
-        if tag not in _HINTED:
-            return ()
         attributes = tuple(el.get(name) for name in _HINT_KEYS)
         if not any(attributes) and (self._body_link is None or tag not in ("a", "area")):
             return ()
@@ -504,7 +643,8 @@ class Cascade:
         if self._prepared:
             return
         self._prepared = True
-        self._matcher = Matcher(self.quirks)
+        self._quirks = self.quirks
+        self._matcher = Matcher(self._quirks)
         self._has_style_attributes = False
         self._hint_cache: dict[tuple[Any, ...], tuple[Decl, ...]] = {}
         self._layer_children: dict[tuple[str, ...], list[tuple[str, ...]]] = {(): []}
@@ -530,20 +670,41 @@ class Cascade:
             or use.index.after.attributes
             for use in self._uses
         )
-        self._value_attributes: set[str] = {"class", "style", "id"} | (
-            ua.HINT_ATTRIBUTES - {"open"}
-        )
-        self._presence_attributes: set[str] = {"open", "href"}
+        values: set[str] = {"class"}
+        presence: set[str] = {"open", "href"}
         self._ids: set[str] = set()
         for use in self._uses:
-            self._value_attributes |= use.index.attribute_names
-            self._presence_attributes |= use.index.presence_names
+            values |= use.index.attribute_names
+            presence |= use.index.presence_names
             self._ids |= use.index.ids
             for buckets in (use.index.elements, use.index.before, use.index.after):
                 self._ids.update(buckets.ids)
         if self.quirks:
             self._ids = _AnyId()
-        self._presence_attributes -= self._value_attributes
+        # How each attribute enters an element's signature: its value, its presence, or
+        # (for id) its value when a selector names it.
+        self._relevant: dict[str, object] = dict.fromkeys(
+            {"style"} | (ua.HINT_ATTRIBUTES - {"open"}), _OTHER
+        )
+        self._relevant.update(dict.fromkeys(presence - values, _PRESENCE))
+        self._relevant.update(dict.fromkeys(values - {"id"}, _VALUE))
+        self._relevant["id"] = _VALUE if "id" in values else _ID
+        self._structural = any(use.index.structural for use in self._uses)
+        features: set[str] = set()
+        for use in self._uses:
+            features |= use.index.ancestor_features
+        self._ancestor_tags = {f[2:] for f in features if f.startswith("t:")}
+        self._ancestor_classes = {f[1:] for f in features if f.startswith(".")}
+        self._ancestor_ids = {f[1:] for f in features if f.startswith("#")}
+        if self._quirks:
+            self._ancestor_classes = {c.lower() for c in self._ancestor_classes}
+        # Attributes (class and id included) whose presence on an ancestor matters.
+        self._ancestor_attributes = {f[1:] for f in features if f.startswith("[")}
+        if self._ancestor_classes:
+            self._ancestor_attributes.add("class")
+        if self._ancestor_ids or self._quirks:
+            self._ancestor_attributes.add("id")
+        self._ancestor_structure = ":structure" in features
 
     def _document_base(self) -> tuple[str, Path | None]:
         """("remote", None) when `<base href>` makes relative URLs remote; else ("local",
@@ -795,6 +956,42 @@ class Cascade:
         self._problems.append(Problem(kind, target, reason, element, line))
 
 
+class _Candidates:
+    """The rules an element may match: those that match whenever the element has their
+    bucket key (`always`), and those that need a test (`conditional`)."""
+
+    __slots__ = ("_always_items", "always", "cascade", "conditional", "masked", "plain", "uses")
+
+    def __init__(self, cascade: Cascade) -> None:
+        self.cascade = cascade
+        self.always: list[tuple[Entry, _Use]] = []
+        self.conditional: list[Entry] = []
+        self.uses: list[_Use] = []
+        self.plain = True
+        self.masked = False
+        self._always_items: list[tuple[Any, ...]] | None = None
+
+    def add(self, entry: Entry, use: _Use) -> None:
+        """Add a candidate."""
+        self.plain = self.plain and entry.plain
+        if entry.kind == TRIVIAL and not entry.mask:
+            self.always.append((entry, use))
+        else:
+            self.conditional.append(entry)
+            self.uses.append(use)
+            self.masked = self.masked or bool(entry.mask)
+
+    def always_items(self) -> list[tuple[Any, ...]]:
+        """The cascade items of the always-matching rules."""
+        found = self._always_items
+        if found is None:
+            found = []
+            for entry, use in self.always:
+                found.extend(self.cascade._rule_items(use, entry))
+            self._always_items = found
+        return found
+
+
 class _AnyId(set[str]):
     """Every id (quirks mode compares ids case-insensitively: keep them all)."""
 
@@ -803,6 +1000,10 @@ class _AnyId(set[str]):
 
 
 _UNSET: Final = object()
+_VALUE: Final = object()
+_PRESENCE: Final = object()
+_ID: Final = object()
+_OTHER: Final = object()
 _CLOSED_DETAILS: Final = (Decl("display", "none", True, 0, 0, "display", (), "none"),)
 _HINTED: Final = frozenset(
     {"body", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "marquee", "font", "a",
@@ -847,6 +1048,27 @@ def _inert(el: Element) -> bool:
     """True when a `<style>` or `<link>` is inside `<template>` (not rendered) or
     `<noscript>` (raw text when scripting is enabled)."""
     return any(ancestor.tag in ("template", "noscript") for ancestor in el.iterancestors())
+
+
+def _bucket_lists(buckets: Buckets) -> list[list[Entry]]:
+    lists = [buckets.universal]
+    for table in (buckets.ids, buckets.classes, buckets.tags, buckets.attributes):
+        lists.extend(table.values())
+    return lists
+
+
+def _previous_element(el: Element) -> Element | None:
+    sibling = el.getprevious()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = sibling.getprevious()
+    return sibling
+
+
+def _next_element(el: Element) -> Element | None:
+    sibling = el.getnext()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = sibling.getnext()
+    return sibling
 
 
 def _is_remote(href: str) -> bool:

@@ -31,8 +31,10 @@ from dataclasses import dataclass, field
 from typing import Any, Final, TypeAlias
 
 import cssselect2
+import tinycss2
 from cssselect2 import parser as css_parser
 from lxml import etree
+from tinycss2.nth import parse_nth
 
 from vngpublish.check.style.media import Screen, matches
 from vngpublish.check.style.sheets import Sheet, StyleRule, tame
@@ -73,12 +75,16 @@ _PIECE = re.compile(
              (?:(?P<val>{_IDENT})|"(?P<dq>[^"\\\n]*)"|'(?P<sq>[^'\\\n]*)')\s*
              (?:(?P<flag>[iIsS])\s*)?
           )?\]
-      | (?P<colons>::?)(?P<pseudo>{_IDENT})(?!\()""",
+      | (?P<colons>::?)(?P<pseudo>{_IDENT})(?P<open>\()?""",
     re.VERBOSE,
 )
 _TYPE = re.compile(rf"\*|{_IDENT}")
 _COMBINATOR = re.compile(r"\s*([>+~])\s*|\s+")
-_NEEDS_CSSSELECT2 = re.compile(r"[(\"'\\|]|/\*")
+_NEEDS_CSSSELECT2 = re.compile(r"[\\|]|/\*")
+_LOGICAL: Final = frozenset({"not", "is", "where", "-webkit-any"})
+_NTH: Final = frozenset({"nth-child", "nth-last-child", "nth-of-type", "nth-last-of-type"})
+_MAX_NESTING = 16
+_OF = re.compile(r"\s+of\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +97,9 @@ class Compound:
     attributes: tuple[tuple[str, str | None, str, bool], ...]
     """(name, operator or None for presence, value, case-insensitive)."""
     pseudo_classes: tuple[str, ...]
+    functions: tuple[tuple[Any, ...], ...] = ()
+    """Functional pseudo-classes: ("not" | "is", selectors), ("nth-child" ..., a, b,
+    selectors or ()), ("lang", ranges)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,14 +121,69 @@ class _NotSimple(Exception):
     """The selector is beyond the simple path."""
 
 
-def parse_simple(text: str) -> SimpleSelector:
+def split_list(text: str) -> list[str]:
+    """A selector list's selectors: `text` split at commas outside parentheses, brackets
+    and strings."""
+    parts: list[str] = []
+    depth = 0
+    quote = ""
+    start = 0
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if quote:
+            if char == "\\":
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+        index += 1
+    parts.append(text[start:])
+    return parts
+
+
+def _closing(text: str, start: int) -> int:
+    """The index of the `)` closing the parenthesis opened just before `start`."""
+    depth = 1
+    quote = ""
+    index = start
+    while index < len(text):
+        char = text[index]
+        if quote:
+            if char == "\\":
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    raise _NotSimple  # unbalanced: let cssselect2 judge
+
+
+def parse_simple(text: str, depth: int = 0) -> SimpleSelector:
     """A selector in the simple path's grammar. Raises _NotSimple or _Invalid."""
+    if depth > _MAX_NESTING:
+        raise _NotSimple
     position = 0
     length = len(text)
     compounds: list[Compound] = []
     combinators: list[str] = []
     pseudo_element: str | None = None
-    ids = classes_count = tags = 0
+    specificity = [0, 0, 0]
     while True:
         tag = None
         type_match = _TYPE.match(text, position)
@@ -127,13 +191,14 @@ def parse_simple(text: str) -> SimpleSelector:
             tag = type_match.group().lower()
             position = type_match.end()
             if tag != "*":
-                tags += 1
+                specificity[2] += 1
             else:
                 tag = None
         element_id: str | None = None
         classes: list[str] = []
         attributes: list[tuple[str, str | None, str, bool]] = []
         pseudo_classes: list[str] = []
+        functions: list[tuple[Any, ...]] = []
         pieces = 0
         while position < length:
             piece = _PIECE.match(text, position)
@@ -148,38 +213,49 @@ def parse_simple(text: str) -> SimpleSelector:
                     element_id = "\x00never"  # #a#b matches nothing
                 else:
                     element_id = piece.group("id")
-                ids += 1
+                specificity[0] += 1
             elif piece.group("cls") is not None:
                 classes.append(piece.group("cls"))
-                classes_count += 1
+                specificity[1] += 1
             elif piece.group("attr") is not None:
                 value = piece.group("val") or piece.group("dq") or piece.group("sq") or ""
                 flag = piece.group("flag")
+                operator = piece.group("op")
                 attributes.append(
-                    (
-                        piece.group("attr").lower(),
-                        piece.group("op"),
-                        value,
-                        bool(flag and flag in "iI"),
-                    )
+                    (piece.group("attr").lower(), operator, value, bool(flag and flag in "iI"))
                 )
-                classes_count += 1
+                specificity[1] += 1
             else:
                 name = piece.group("pseudo").lower()
                 if name.startswith(_REJECTED_PREFIXES):
                     raise _Invalid
+                if piece.group("open"):
+                    close = _closing(text, position)
+                    function, added = _function(name, text[position:close], depth)
+                    functions.append(function)
+                    for part in range(3):
+                        specificity[part] += added[part]
+                    position = close + 1
+                    continue
                 if piece.group("colons") == "::" or name in _LEGACY_PSEUDO_ELEMENTS:
                     pseudo_element = name
-                    tags += 1
+                    specificity[2] += 1
                     continue
                 if name not in _SIMPLE_PSEUDO:
                     raise _NotSimple
                 pseudo_classes.append(name)
-                classes_count += 1
+                specificity[1] += 1
         if tag is None and not pieces and not type_match:
             raise _NotSimple  # an empty compound: malformed, let cssselect2 judge
         compounds.append(
-            Compound(tag, element_id, tuple(classes), tuple(attributes), tuple(pseudo_classes))
+            Compound(
+                tag,
+                element_id,
+                tuple(classes),
+                tuple(attributes),
+                tuple(pseudo_classes),
+                tuple(functions),
+            )
         )
         if position >= length:
             break
@@ -192,12 +268,96 @@ def parse_simple(text: str) -> SimpleSelector:
         combinators.append(combinator.group(1) or " ")
     compounds.reverse()
     combinators.reverse()
-    return SimpleSelector(
-        tuple(compounds), tuple(combinators), pseudo_element, (ids, classes_count, tags)
-    )
+    a, b, c = specificity
+    return SimpleSelector(tuple(compounds), tuple(combinators), pseudo_element, (a, b, c))
+
+
+def _function(name: str, argument: str, depth: int) -> tuple[tuple[Any, ...], tuple[int, int, int]]:
+    """A functional pseudo-class and the specificity it adds."""
+    if name in _LOGICAL:
+        arguments: list[SimpleSelector] = []
+        for part in split_list(argument):
+            try:
+                selector = parse_simple(part.strip(), depth + 1)
+                if selector.pseudo_element is not None:
+                    raise _Invalid
+            except _Invalid:
+                if name == "not":
+                    raise
+                continue  # :is() and :where() forgive invalid arguments
+            arguments.append(selector)
+        if name == "not" and not arguments:
+            raise _Invalid
+        kind = "not" if name == "not" else "is"
+        if name == "where" or not arguments:
+            return (kind, tuple(arguments)), (0, 0, 0)
+        return (kind, tuple(arguments)), max(s.specificity for s in arguments)
+    if name in _NTH:
+        formula, *rest = _OF.split(argument, maxsplit=1)
+        selectors: list[SimpleSelector] = []
+        if rest:
+            if name not in ("nth-child", "nth-last-child"):
+                raise _Invalid
+            selectors = [parse_simple(part.strip(), depth + 1) for part in split_list(rest[0])]
+        nth = parse_nth(tinycss2.parse_component_value_list(formula))
+        if nth is None:
+            raise _Invalid
+        extra = max((s.specificity for s in selectors), default=(0, 0, 0))
+        return (name, nth[0], nth[1], tuple(selectors)), (extra[0], extra[1] + 1, extra[2])
+    if name == "has":
+        relative = []
+        for part in split_list(argument):
+            part = part.strip()
+            combinator = " "
+            if part[:1] in (">", "+", "~"):
+                combinator, part = part[0], part[1:].strip()
+            selector = parse_simple(part, depth + 1)
+            if len(selector.compounds) != 1 or selector.pseudo_element is not None:
+                raise _NotSimple  # complex relative selectors: cssselect2
+            relative.append((combinator, selector))
+        if not relative:
+            raise _Invalid
+        extra = max(s.specificity for _c, s in relative)
+        return ("has", tuple(relative)), extra
+    if name == "lang":
+        ranges = [part.strip().strip("\"'").lower() for part in argument.split(",")]
+        if not all(ranges):
+            raise _Invalid
+        return ("lang", tuple(ranges)), (0, 1, 0)
+    raise _NotSimple
 
 
 # --------------------------------------------------------------------------- entries
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What matching a selector depends on, found once per selector text."""
+
+    selector: Any
+    """SimpleSelector, or a cssselect2 parsed selector."""
+    pseudo_element: str | None
+    keys: tuple[tuple[str, str], ...]
+    """The buckets: ("#", id), (".", class), ("t", tag), ("[", attribute) or ("*", "");
+    several for `:is(h2, h3)`; none when the selector can never match (`a:hover`)."""
+    kind: int
+    plain: bool
+    """The match depends only on the tag, id, class and attributes of the element and of
+    its ancestors (and on whether each is a first or last child, see `structural`):
+    elements whose ancestor chains agree on those share the result."""
+    structural: bool
+    """Uses :first-child, :last-child or :only-child."""
+    values: frozenset[str]
+    """Attributes whose value is tested."""
+    presence: frozenset[str]
+    """Attributes whose presence is tested."""
+    ids: frozenset[str]
+    """Ids the selector names."""
+    ancestor_keys: frozenset[str]
+    """Keys ("t:div", ".nav", "#main") that ancestors of every matching element have."""
+    ancestor_features: frozenset[str]
+    """What the selector may test on an ancestor: "t:tag", ".class", "#id", "[attribute"
+    (with `values`/`presence` saying how), and ":structure" for :first-child and the like."""
+
+
 @dataclass(slots=True, eq=False)
 class Entry:
     """One selector of one rule, in one bucket of an index."""
@@ -209,15 +369,34 @@ class Entry:
     """(a, b, c) packed into one integer (each part capped at 1023)."""
     kind: int
     plain: bool
-    """The match depends only on the tag, id, class and attributes of the element and its
-    ancestors (no sibling or child structure): elements whose chains agree on those share
-    the result."""
+    """See `Analysis.plain`."""
+    mask: int
+    """Bloom-filter bits of `Analysis.ancestor_keys` (0: no ancestor needed)."""
     compiled: Any = None
 
 
 def _pack(specificity: tuple[int, int, int]) -> int:
     a, b, c = (min(part, 1023) for part in specificity)
     return (a << 20) | (b << 10) | c
+
+
+BLOOM_BITS: Final = 256
+
+
+def key_bit(key: str) -> int:
+    """The Bloom-filter bit of an ancestor key ("t:div", ".nav", "#main"; lower-cased)."""
+    return 1 << (hash(key) % BLOOM_BITS)
+
+
+def element_keys(tag: str, element_id: str | None, classes: str | None) -> int:
+    """The Bloom-filter bits an element contributes to its descendants' ancestor filter."""
+    bits = key_bit("t:" + tag)
+    if element_id:
+        bits |= key_bit("#" + element_id.lower())
+    if classes:
+        for name in classes.split():
+            bits |= key_bit("." + name.lower())
+    return bits
 
 
 @dataclass(slots=True, eq=False)
@@ -233,6 +412,7 @@ class Buckets:
     _lower_classes: dict[str, list[Entry]] | None = None
 
     def add(self, key: tuple[str, str], entry: Entry) -> None:
+        """Put `entry` in the bucket of `key`."""
         kind, name = key
         if kind == "*":
             self.universal.append(entry)
@@ -281,7 +461,11 @@ class SheetIndex:
     presence_names: set[str] = field(default_factory=set)
     """Attributes whose presence only a selector tests."""
     ids: set[str] = field(default_factory=set)
-    """Ids any simple-path selector names (other ids do not affect matching)."""
+    """Ids selectors name (other ids do not affect matching)."""
+    structural: bool = False
+    """Some selector uses :first-child, :last-child or :only-child."""
+    ancestor_features: set[str] = field(default_factory=set)
+    """The union of the selectors' `Analysis.ancestor_features`."""
     invalid_rules: int = 0
 
 
@@ -297,6 +481,7 @@ def index_sheet(sheet: Sheet, screen: Screen) -> SheetIndex:
 def _build(sheet: Sheet, screen: Screen) -> SheetIndex:
     index = SheetIndex()
     media_results: dict[tuple[str, ...], bool] = {}
+    masks: dict[frozenset[str], int] = {}
     for rule in sheet.rules:
         if rule.media:
             applies = media_results.get(rule.media)
@@ -306,141 +491,344 @@ def _build(sheet: Sheet, screen: Screen) -> SheetIndex:
             if not applies:
                 continue
         try:
-            selectors = _selectors(rule.selector)
-        except _Invalid:
+            analyses = analyse(rule.selector)
+        except InvalidSelector:
             index.invalid_rules += 1
             continue
-        for selector, pseudo, key, kind, plain, attributes, presence, ids in selectors:
+        for analysis in analyses:
+            pseudo = analysis.pseudo_element
             if pseudo is None:
                 buckets = index.elements
             elif pseudo in _STYLED_PSEUDO_ELEMENTS:
                 buckets = index.before if pseudo == "before" else index.after
             else:
                 continue
-            spec = selector.specificity
-            buckets.add(key, Entry(rule, selector, _pack(spec), kind, plain))
-            index.attribute_names.update(attributes)
-            index.presence_names.update(presence)
-            index.ids.update(ids)
+            mask = masks.get(analysis.ancestor_keys)
+            if mask is None:
+                mask = 0
+                for key in analysis.ancestor_keys:
+                    mask |= key_bit(key)
+                masks[analysis.ancestor_keys] = mask
+            entry = Entry(
+                rule,
+                analysis.selector,
+                _pack(analysis.selector.specificity),
+                analysis.kind,
+                analysis.plain,
+                mask,
+            )
+            for bucket in analysis.keys:
+                buckets.add(bucket, entry)
+            index.attribute_names.update(analysis.values)
+            index.presence_names.update(analysis.presence)
+            index.ids.update(analysis.ids)
+            index.structural = index.structural or analysis.structural
+            index.ancestor_features.update(analysis.ancestor_features)
     return index
 
 
-_Parsed = tuple[
-    Any, str | None, tuple[str, str], int, bool, frozenset[str], frozenset[str], frozenset[str]
-]
-_SELECTOR_CACHE: dict[str, list[_Parsed] | None] = {}
+class InvalidSelector(Exception):
+    """The selector list is invalid: the whole rule is dropped."""
 
 
-def _selectors(text: str) -> list[_Parsed]:
-    """(selector, pseudo-element, bucket key, kind, plain, attributes whose value is tested,
-    attributes whose presence is tested, ids) of each selector in a rule's selector list.
-    Raises _Invalid when the list is invalid."""
-    found = _SELECTOR_CACHE.get(text, False)
-    if found is False:
+_SELECTOR_CACHE: dict[str, tuple[Analysis, ...] | None] = {}
+
+
+def analyse(text: str) -> tuple[Analysis, ...]:
+    """The analysis of each selector in a rule's selector list (cached per text). Raises
+    InvalidSelector when the list is invalid."""
+    found = _SELECTOR_CACHE.get(text, ())
+    if found == ():
         try:
-            found = _read_selectors(text)
+            found = _analyse(text)
         except _Invalid:
             found = None
         if len(_SELECTOR_CACHE) >= 50_000:
             _SELECTOR_CACHE.clear()
         _SELECTOR_CACHE[text] = found
     if found is None:
-        raise _Invalid
-    return found  # type: ignore[return-value]
+        raise InvalidSelector(text)
+    return found
 
 
-def _read_selectors(text: str) -> list[_Parsed]:
+def _analyse(text: str) -> tuple[Analysis, ...]:
     if not _NEEDS_CSSSELECT2.search(text):
         try:
-            return [_simple_entry(parse_simple(part.strip())) for part in text.split(",")]
+            return tuple(_analyse_simple(parse_simple(part.strip())) for part in split_list(text))
         except _NotSimple:
             pass
-    return _cssselect2_entries(text)
+    return _analyse_cssselect2(text)
 
 
-def _simple_entry(selector: SimpleSelector) -> _Parsed:
+_POSITIONAL: Final = frozenset({"first-child", "last-child", "only-child"})
+_PLAIN_PSEUDO: Final = _NEVER | _LINK | _ROOT | _POSITIONAL
+
+
+def _analyse_simple(selector: SimpleSelector) -> Analysis:
     right = selector.compounds[0]
-    if right.id is not None:
-        key = ("#", right.id)
-    elif right.classes:
-        key = (".", right.classes[0])
-    elif right.tag is not None:
-        key = ("t", right.tag)
-    elif right.attributes:
-        key = ("[", right.attributes[0][0])
-    else:
-        key = ("*", "")
+    never = any(p in _NEVER for c in selector.compounds for p in c.pseudo_classes)
     trivial = (
         len(selector.compounds) == 1
         and not right.attributes
         and not right.pseudo_classes
+        and not right.functions
         and len(right.classes) + (right.id is not None) + (right.tag is not None) == 1
     )
-    plain = all(c in (" ", ">") for c in selector.combinators) and all(
-        p in _NEVER or p in _LINK or p in _ROOT
-        for c in selector.compounds
-        for p in c.pseudo_classes
-    )
-    attributes: set[str] = set()
+    values: set[str] = set()
     presence: set[str] = set()
     ids: set[str] = set()
+    facts = _Facts()
+    _collect(selector, values, presence, ids, facts, 0)
+    ancestors: set[str] = set()
+    for index, compound in enumerate(selector.compounds[1:]):
+        if selector.combinators[index] not in (" ", ">"):
+            break
+        ancestors.update(_compound_keys(compound.tag, compound.id, compound.classes))
+    return Analysis(
+        selector,
+        selector.pseudo_element,
+        () if never else _simple_keys(right),
+        TRIVIAL if trivial else SIMPLE,
+        facts.plain,
+        facts.structural,
+        frozenset(values),
+        frozenset(presence),
+        frozenset(ids),
+        frozenset(ancestors),
+        frozenset(facts.ancestor_features),
+    )
+
+
+@dataclass(slots=True)
+class _Facts:
+    plain: bool = True
+    structural: bool = False
+    ancestor_features: set[str] = field(default_factory=set)
+
+
+def _features(compound: Compound) -> list[str]:
+    """The features of a compound an element must have (for ancestor positions)."""
+    found = [f".{name}" for name in compound.classes]
+    if compound.tag is not None:
+        found.append("t:" + compound.tag)
+    if compound.id is not None:
+        found.append("#" + compound.id)
+    found.extend("[" + attribute[0] for attribute in compound.attributes)
+    if any(p in _POSITIONAL for p in compound.pseudo_classes):
+        found.append(":structure")
+    if any(p in _LINK for p in compound.pseudo_classes):
+        found.append("[href")
+    return found
+
+
+def _collect(
+    selector: SimpleSelector,
+    values: set[str],
+    presence: set[str],
+    ids: set[str],
+    facts: _Facts,
+    depth: int,
+) -> None:
+    """Gather what matching `selector` depends on (recursing into :not() and :is())."""
+    if depth > _MAX_NESTING or any(c not in (" ", ">") for c in selector.combinators):
+        facts.plain = False
+    # Compounds left of a combinator test ancestors; inside a functional pseudo-class with
+    # combinators every compound may (conservatively).
+    ancestral = (
+        selector.compounds[1:]
+        if depth == 0
+        else (selector.compounds if len(selector.compounds) > 1 else ())
+    )
+    for compound in ancestral:
+        facts.ancestor_features.update(_features(compound))
+        for function in compound.functions:
+            for inner in function[-1]:
+                inner = inner[1] if function[0] == "has" else inner
+                if function[0] != "lang":
+                    for inner_compound in inner.compounds:
+                        facts.ancestor_features.update(_features(inner_compound))
     for compound in selector.compounds:
-        attributes.update(a[0] for a in compound.attributes if a[1] is not None)
+        values.update(a[0] for a in compound.attributes if a[1] is not None)
         presence.update(a[0] for a in compound.attributes if a[1] is None)
         if compound.id is not None:
             ids.add(compound.id)
-        if any(p in _LINK for p in compound.pseudo_classes):
-            presence.add("href")
-        if any(p in _FORM for p in compound.pseudo_classes):
-            attributes.update(_FORM_ATTRIBUTES)
-    return (
-        selector,
-        selector.pseudo_element,
-        key,
-        TRIVIAL if trivial else SIMPLE,
-        plain,
-        frozenset(attributes),
-        frozenset(presence),
-        frozenset(ids),
-    )
+        for pseudo in compound.pseudo_classes:
+            if pseudo in _LINK:
+                presence.add("href")
+            elif pseudo in _FORM:
+                values.update(_FORM_ATTRIBUTES)
+                facts.plain = False
+            elif pseudo in _POSITIONAL:
+                facts.structural = True
+            elif pseudo == "empty":
+                facts.plain = False
+        for function in compound.functions:
+            name = function[0]
+            if name == "lang":
+                values.add("lang")
+                facts.plain = False  # the language may come from a <meta> or the parent
+                continue
+            if name in _NTH or name == "has":
+                facts.plain = False
+            for inner in function[-1]:
+                if name == "has":
+                    inner = inner[1]
+                _collect(inner, values, presence, ids, facts, depth + 1)
 
 
-def _cssselect2_entries(text: str) -> list[_Parsed]:
+def _simple_keys(compound: Compound) -> tuple[tuple[str, str], ...]:
+    """The buckets of a rightmost compound (several for `:is(h2, h3)`)."""
+    if compound.id is not None:
+        return (("#", compound.id),)
+    if compound.classes:
+        return ((".", compound.classes[0]),)
+    if compound.tag is not None:
+        return (("t", compound.tag),)
+    if compound.attributes:
+        return (("[", compound.attributes[0][0]),)
+    for function in compound.functions:
+        if function[0] == "is" and function[1]:
+            keys = [_simple_keys(inner.compounds[0]) for inner in function[1]]
+            if all(len(k) == 1 and k[0][0] != "*" for k in keys):
+                return tuple(dict.fromkeys(k[0] for k in keys))
+    return (("*", ""),)
+
+
+def _compound_keys(tag: str | None, element_id: str | None, classes: Any) -> list[str]:
+    keys = [f".{name.lower()}" for name in classes]
+    if tag is not None:
+        keys.append("t:" + tag.lower())
+    if element_id is not None:
+        keys.append("#" + element_id.lower())
+    return keys
+
+
+def _analyse_cssselect2(text: str) -> tuple[Analysis, ...]:
     try:
         parsed = list(css_parser.parse(tame(text)))
     except (css_parser.SelectorError, RecursionError, NotImplementedError, ValueError):
         raise _Invalid from None
-    found: list[_Parsed] = []
+    found: list[Analysis] = []
     for selector in parsed:
-        if _rejected(selector.parsed_tree):
+        tree = selector.parsed_tree
+        nodes = _walk(tree, 0)
+        if any(
+            isinstance(n, _PSEUDO_CLASS_NODES) and n.name.startswith(_REJECTED_PREFIXES)
+            for n in nodes
+        ):
             raise _Invalid
+        values: set[str] = set()
+        presence: set[str] = set()
+        ids: set[str] = set()
+        structural = False
+        for node in nodes:
+            if isinstance(node, css_parser.AttributeSelector):
+                (values if node.operator is not None else presence).add(node.lower_name)
+            elif isinstance(node, css_parser.IDSelector):
+                ids.add(node.ident)
+            elif isinstance(node, css_parser.PseudoClassSelector):
+                if node.name in _LINK or node.name in ("link", "any-link", "local-link"):
+                    presence.add("href")
+                elif node.name in _POSITIONAL:
+                    structural = True
+                elif node.name in _FORM or node.name in ("enabled", "disabled", "checked"):
+                    values.update(_FORM_ATTRIBUTES)
         found.append(
-            (
+            Analysis(
                 selector,
                 selector.pseudo_element,
-                _cssselect2_key(selector),
+                () if _never_matches(tree) else _cssselect2_keys(selector),
                 COMPLEX,
-                False,
-                frozenset(_attribute_names(selector.parsed_tree, 0)),
-                frozenset(),
-                frozenset(),
+                len(nodes) < 512 and _plain_tree(tree, 0),
+                structural,
+                frozenset(values),
+                frozenset(presence),
+                frozenset(ids),
+                frozenset(_cssselect2_ancestor_keys(tree)),
+                frozenset(_cssselect2_features(nodes)),
             )
         )
+    return tuple(found)
+
+
+def _cssselect2_features(nodes: list[Any]) -> set[str]:
+    """Every feature a selector with combinators tests (conservatively, all of them)."""
+    if not any(isinstance(node, css_parser.CombinedSelector) for node in nodes):
+        return set()
+    found: set[str] = set()
+    for node in nodes:
+        if isinstance(node, css_parser.LocalNameSelector):
+            found.add("t:" + node.lower_local_name)
+        elif isinstance(node, css_parser.ClassSelector):
+            found.add("." + node.class_name)
+        elif isinstance(node, css_parser.IDSelector):
+            found.add("#" + node.ident)
+        elif isinstance(node, css_parser.AttributeSelector):
+            found.add("[" + node.lower_name)
+        elif isinstance(node, css_parser.PseudoClassSelector):
+            if node.name in _POSITIONAL:
+                found.add(":structure")
+            elif node.name in _LINK:
+                found.add("[href")
     return found
 
 
-def _rejected(tree: Any) -> bool:
-    """True when a pseudo-class has a prefix Chromium does not accept."""
-    for node in _walk(tree, 0):
-        if isinstance(node, _PSEUDO_CLASS_NODES) and node.name.startswith(_REJECTED_PREFIXES):
-            return True
-    return False
+def _plain_tree(node: Any, depth: int) -> bool:
+    """True when a cssselect2 selector tree only tests what `Analysis.plain` allows."""
+    if depth > 64:
+        return False
+    if isinstance(node, css_parser.CombinedSelector):
+        return (
+            node.combinator in (" ", ">")
+            and _plain_tree(node.left, depth + 1)
+            and _plain_tree(node.right, depth + 1)
+        )
+    if isinstance(node, css_parser.CompoundSelector):
+        return all(_plain_tree(simple, depth + 1) for simple in node.simple_selectors)
+    if isinstance(node, _PLAIN_NODES):
+        return True
+    if isinstance(node, css_parser.PseudoClassSelector):
+        return node.name in _PLAIN_PSEUDO or node.name in ("local-link",)
+    if isinstance(node, _LOGICAL_NODES):
+        return all(_plain_tree(inner.parsed_tree, depth + 1) for inner in node.selector_list)
+    return False  # :has(), :nth-*(), :lang() ...
 
 
+_PLAIN_NODES: Final = (
+    css_parser.LocalNameSelector,
+    css_parser.NamespaceSelector,
+    css_parser.IDSelector,
+    css_parser.ClassSelector,
+    css_parser.AttributeSelector,
+)
+_LOGICAL_NODES: Final = (
+    css_parser.NegationSelector,
+    css_parser.MatchesAnySelector,
+    css_parser.SpecificityAdjustmentSelector,
+)
 _PSEUDO_CLASS_NODES: Final = (
     css_parser.PseudoClassSelector,
     css_parser.FunctionalPseudoClassSelector,
 )
+
+
+def _cssselect2_ancestor_keys(tree: Any) -> set[str]:
+    keys: set[str] = set()
+    node = tree
+    while isinstance(node, css_parser.CombinedSelector):
+        if node.combinator not in (" ", ">"):
+            break
+        left = node.left
+        compound = left.right if isinstance(left, css_parser.CombinedSelector) else left
+        for simple in compound.simple_selectors:
+            if isinstance(simple, css_parser.LocalNameSelector):
+                keys.add("t:" + simple.lower_local_name)
+            elif isinstance(simple, css_parser.IDSelector):
+                keys.add("#" + simple.ident.lower())
+            elif isinstance(simple, css_parser.ClassSelector):
+                keys.add("." + simple.class_name.lower())
+        node = left
+    return keys
 
 
 def _walk(node: Any, depth: int) -> list[Any]:
@@ -461,18 +849,36 @@ def _walk(node: Any, depth: int) -> list[Any]:
     return found
 
 
-def _attribute_names(tree: Any, depth: int) -> set[str]:
-    return {
-        node.lower_name
-        for node in _walk(tree, depth)
-        if isinstance(node, css_parser.AttributeSelector)
-    }
-
-
-def _cssselect2_key(selector: Any) -> tuple[str, str]:
+def _cssselect2_keys(selector: Any) -> tuple[tuple[str, str], ...]:
     node = selector.parsed_tree
     if isinstance(node, css_parser.CombinedSelector):
         node = node.right
+    key = _compound_key(node)
+    if key is not None:
+        return (key,)
+    # `:is(h2, h3)` and `:where(...)` whose every argument has a key: index under each.
+    for simple in node.simple_selectors:
+        if isinstance(
+            simple, (css_parser.MatchesAnySelector, css_parser.SpecificityAdjustmentSelector)
+        ):
+            keys = []
+            for inner in simple.selector_list:
+                tree = inner.parsed_tree
+                inner_key = None
+                if isinstance(tree, css_parser.CombinedSelector):
+                    tree = tree.right
+                if isinstance(tree, css_parser.CompoundSelector):
+                    inner_key = _compound_key(tree)
+                if inner_key is None:
+                    break
+                keys.append(inner_key)
+            else:
+                if keys:
+                    return tuple(dict.fromkeys(keys))
+    return (("*", ""),)
+
+
+def _compound_key(node: Any) -> tuple[str, str] | None:
     keys: dict[str, str] = {}
     for simple in node.simple_selectors:
         if isinstance(simple, css_parser.IDSelector):
@@ -486,7 +892,21 @@ def _cssselect2_key(selector: Any) -> tuple[str, str]:
     for kind in ("#", ".", "t", "["):
         if kind in keys:
             return (kind, keys[kind])
-    return ("*", "")
+    return None
+
+
+def _never_matches(tree: Any) -> bool:
+    """True when a compound of the selector (outside :not() and the like) has a dynamic
+    pseudo-class, which never matches statically."""
+    node = tree
+    while True:
+        compound = node.right if isinstance(node, css_parser.CombinedSelector) else node
+        for simple in compound.simple_selectors:
+            if isinstance(simple, css_parser.PseudoClassSelector) and simple.name in _NEVER:
+                return True
+        if not isinstance(node, css_parser.CombinedSelector):
+            return False
+        node = node.left
 
 
 # --------------------------------------------------------------------------- matching
@@ -531,6 +951,7 @@ class Matcher:
     def __init__(self, quirks: bool) -> None:
         self.quirks = quirks
         self._wrappers: dict[Element, Any] = {}
+        self._has: dict[tuple[int, Element], bool] = {}
         self.steps = 0
         """Combinator steps taken by the simple path (a measure of matching work)."""
 
@@ -639,7 +1060,69 @@ class Matcher:
                 operator, wanted, actual, insensitive
             ):
                 return False
-        return all(_pseudo_matches(pseudo, el) for pseudo in compound.pseudo_classes)
+        for pseudo in compound.pseudo_classes:
+            if not _pseudo_matches(pseudo, el):
+                return False
+        return all(self._function(function, el) for function in compound.functions)
+
+    def _relative(self, relative: tuple[tuple[str, SimpleSelector], ...], el: Element) -> bool:
+        """:has(): does an element in the given relation to `el` match?"""
+        for combinator, selector in relative:
+            compound = selector.compounds[0]
+            if combinator == " ":
+                candidates: Any = el.iterdescendants()
+            elif combinator == ">":
+                candidates = el.iterchildren()
+            else:
+                candidates = el.itersiblings()
+            for candidate in candidates:
+                if not isinstance(candidate.tag, str):
+                    continue
+                self.steps += 1
+                if self._compound(compound, candidate):
+                    return True
+                if combinator == "+":
+                    break
+        return False
+
+    def _function(self, function: tuple[Any, ...], el: Element) -> bool:
+        name = function[0]
+        if name == "is":
+            return any(self._simple(inner, el) for inner in function[1])
+        if name == "not":
+            return not any(self._simple(inner, el) for inner in function[1])
+        if name == "has":
+            key = (id(function), el)
+            found = self._has.get(key)
+            if found is None:
+                found = self._has[key] = self._relative(function[1], el)
+            return found
+        if name == "lang":
+            language = _language(el)
+            return any(
+                language == wanted or language.startswith(wanted + "-") or wanted == "*"
+                for wanted in function[1]
+            )
+        _name, a, b, of = function
+        position = 1
+        forward = name in ("nth-child", "nth-of-type")
+        sibling = _previous_element(el) if forward else _next_element(el)
+        while sibling is not None:
+            self.steps += 1
+            if (name.endswith("of-type") and sibling.tag == el.tag) or (
+                name.endswith("child") and (not of or any(self._simple(s, sibling) for s in of))
+            ):
+                position += 1
+            sibling = _previous_element(sibling) if forward else _next_element(sibling)
+        if of and not any(self._simple(s, el) for s in of):
+            return False
+        # position = a*n + b for some n >= 0
+        step: int = a
+        offset: int = b
+        if step == 0:
+            return position == offset
+        n, remainder = divmod(position - offset, step)
+        return remainder == 0 and n >= 0
 
     # ----------------------------------------------------------------- cssselect2 path
     def _wrapper(self, el: Element) -> Any:
@@ -687,6 +1170,20 @@ def _next_element(el: Element) -> Element | None:
     while sibling is not None and not isinstance(sibling.tag, str):
         sibling = sibling.getnext()
     return sibling
+
+
+def _language(el: Element) -> str:
+    """The element's language from its own or its nearest ancestor's `lang` (lower-cased;
+    "" when none says)."""
+    node: Element | None = el
+    while node is not None:
+        value = node.get("lang")
+        if value is None:
+            value = node.get("{http://www.w3.org/XML/1998/namespace}lang")
+        if value is not None:
+            return str(value).strip().lower()
+        node = node.getparent()
+    return ""
 
 
 def _attribute_matches(operator: str, wanted: str, actual: str, insensitive: bool) -> bool:

@@ -192,6 +192,16 @@ _SEMICOLON = re.compile(
 _LEADING = re.compile(r"(?:\s+|/\*.*?(?:\*/|\Z)|<!--|-->)*", re.DOTALL)
 _AT_NAME = re.compile(r"@(-?[\w-]+)")
 _CDO_CDC = re.compile(r"<!--|-->")
+_COMMENT_OR_STRING = re.compile(
+    r"""/\*.*?(?:\*/|\Z)|"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?""", re.DOTALL
+)
+
+
+def _drop_comment(match: re.Match[str]) -> str:
+    text = match.group()
+    return " " if text.startswith("/*") else text
+
+
 _LAYER_NAME = re.compile(r"^-?[_a-zA-Z\u0080-\U0010ffff][\w\u0080-\U0010ffff-]*$")
 _SKIPPED_BLOCKS = frozenset(
     {"container", "scope", "starting-style", "document", "-moz-document", "font-face",
@@ -338,6 +348,8 @@ class _Reader:
             )
             return
         self.imports_allowed = False
+        if "/*" in prelude:
+            prelude = _COMMENT_OR_STRING.sub(_drop_comment, prelude)
         selector = _CDO_CDC.sub(" ", prelude).strip() if depth == 0 else prelude.strip()
         if selector:
             rule = StyleRule(
