@@ -646,6 +646,7 @@ class Cascade:
         self._quirks = self.quirks
         self._matcher = Matcher(self._quirks)
         self._has_style_attributes = False
+        self._sheets_loaded = 0
         self._hint_cache: dict[tuple[Any, ...], tuple[Decl, ...]] = {}
         self._layer_children: dict[tuple[str, ...], list[tuple[str, ...]]] = {(): []}
         self._base: tuple[str, Path | None] = self._document_base()
@@ -854,14 +855,17 @@ class Cascade:
         depth: int,
     ) -> None:
         """Add a sheet's imports, then the sheet, in cascade order."""
-        if len(self._uses) >= MAX_SHEETS:
-            self._problem(
-                "too-many-sheets",
-                source.path or "",
-                f"more than {MAX_SHEETS} stylesheets",
-                element,
-                element.sourceline,
-            )
+        # Counted when a sheet starts loading, so that imports fanning out stop early.
+        self._sheets_loaded += 1
+        if self._sheets_loaded > MAX_SHEETS:
+            if self._sheets_loaded == MAX_SHEETS + 1:
+                self._problem(
+                    "too-many-sheets",
+                    source.path or "",
+                    f"more than {MAX_SHEETS} stylesheets; the rest are left out",
+                    element,
+                    element.sourceline,
+                )
             return
         for line, message in sheet.problems:
             self._problem(

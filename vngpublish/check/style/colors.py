@@ -304,6 +304,11 @@ def _clip255(value: float) -> float:
     return min(255.0, max(0.0, value))
 
 
+def _byte(value: float) -> float:
+    """A channel clipped to 0..255 and rounded half up, as Chromium stores 8-bit colours."""
+    return float(math.floor(_clip255(value) + 0.5))
+
+
 def _rgb(args: list[Any]) -> Color | None:
     legacy = _split_legacy(args)
     if legacy is not None:
@@ -321,7 +326,7 @@ def _rgb(args: list[Any]) -> Color | None:
         if t.type == "number":
             values.append(float(t.value))
         elif t.type == "percentage":
-            values.append(float(t.value) * 2.55)
+            values.append(float(t.value) * 255 / 100)
         elif legacy is None and _is_none(t):
             values.append(0.0)
         else:
@@ -329,7 +334,7 @@ def _rgb(args: list[Any]) -> Color | None:
     alpha = _alpha(alpha_token, legacy is not None)
     if alpha is None:
         return None
-    r, g, b = (float(round(_clip255(v))) for v in values)
+    r, g, b = (_byte(v) for v in values)
     return RGBA(r, g, b, alpha)
 
 
@@ -407,7 +412,7 @@ def _hsl_or_hwb(args: list[Any], legacy_ok: bool, hwb: bool) -> Color | None:
         return None
     convert = hwb_to_rgb if hwb else hsl_to_rgb
     red, green, blue = convert(hue, fractions[0], fractions[1])
-    r, g, b = (float(round(_clip255(c * 255))) for c in (red, green, blue))
+    r, g, b = (_byte(c * 255) for c in (red, green, blue))
     return RGBA(r, g, b, alpha)
 
 

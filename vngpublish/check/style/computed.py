@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
-from vngpublish.check.style.colors import RGBA
+from vngpublish.check.style.colors import CURRENT_COLOR, RGBA
 from vngpublish.check.style.properties import (
     NO_LINES,
     PROPERTIES,
@@ -211,8 +211,11 @@ class ComputedStyle:
     @property
     def text_fill_color(self) -> RGBA | None:
         """`-webkit-text-fill-color`: what text is painted with (`color` unless set)."""
-        found: RGBA | None = self.value("-webkit-text-fill-color")
-        return found
+        found: Any = self.value("-webkit-text-fill-color")
+        if found is CURRENT_COLOR:
+            return self.color
+        result: RGBA | None = found
+        return result
 
     @property
     def background_color(self) -> RGBA | None:

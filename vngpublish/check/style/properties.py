@@ -29,6 +29,7 @@ Computed values, by property:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final, NamedTuple, Protocol
@@ -168,7 +169,9 @@ def _keep(value: Any, context: StyleContext) -> Any:
 
 
 def _serialized(tokens: list[Any]) -> str:
-    return " ".join(tinycss2.serialize(tokens).lower().split())
+    """Significant tokens as text, one space between them."""
+    text = " ".join(tinycss2.serialize([t]) for t in tokens).replace(" , ", ", ")
+    return " ".join(text.lower().split())
 
 
 # --------------------------------------------------------------------------------- colour
@@ -187,6 +190,14 @@ def _compute_color(value: Any, context: StyleContext) -> RGBA | None:
         return None
     result: RGBA = value
     return result
+
+
+def _compute_keeping_current(value: Any, context: StyleContext) -> Any:
+    """For inherited colours other than `color`: `currentColor` stays a keyword (inherited
+    as such) and is resolved against the element's own `color` when used."""
+    if value is CURRENT_COLOR:
+        return CURRENT_COLOR
+    return _compute_color(value, context)
 
 
 def _compute_foreground(value: Any, context: StyleContext) -> RGBA | None:
@@ -652,7 +663,8 @@ def _parse_line_height(tokens: list[Any]) -> Any:
     if token.type == "ident":
         return "normal" if token.lower_value == "normal" else None
     if token.type == "number":
-        return None if token.value < 0 else LineHeight("number", float(token.value))
+        factor = float(token.value)
+        return LineHeight("number", factor) if 0 <= factor < math.inf else None
     if token.type == "function" and token.lower_name in ("calc", "min", "max", "clamp"):
         # A math function that is a bare number is a factor; otherwise a length.
         length = parse_length(token, negative=False)
@@ -935,7 +947,9 @@ PROPERTIES: Final[dict[str, Property]] = {
     p.name: p
     for p in (
         _prop("color", True, SYSTEM_COLORS["canvastext"], parse_color, _compute_foreground),
-        _prop("-webkit-text-fill-color", True, CURRENT_COLOR, parse_color, _compute_color),
+        _prop(
+            "-webkit-text-fill-color", True, CURRENT_COLOR, parse_color, _compute_keeping_current
+        ),
         _prop("background-color", False, TRANSPARENT, parse_color, _compute_color),
         _prop("background-image", False, NO_IMAGE, _parse_background_image),
         _prop("font-size", True, "medium", _parse_font_size, _compute_font_size_or_system),

@@ -503,7 +503,9 @@ def _declaration(node: Any, line: int, column: int) -> list[Decl]:
     raw = tuple(node.value)
     if name.startswith("--"):
         name = node.name  # custom property names are case-sensitive
-        return [Decl(name, _trimmed(raw), node.important, line, column, name, raw)]
+        keyword = wide_keyword(significant(node.value))
+        tokens_or_keyword = keyword if keyword is not None else _trimmed(raw)
+        return [Decl(name, tokens_or_keyword, node.important, line, column, name, raw)]
     name = ALIASES.get(name, name)
     tokens = significant(node.value)
     wide = wide_keyword(tokens)
