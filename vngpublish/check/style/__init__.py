@@ -14,10 +14,11 @@ the page lives; nothing here imports the rest of the checker. Modules, each with
 `colors` (parsing, compositing, WCAG contrast), `values` (lengths, calc()), `media` (media
 queries, `Screen`), `properties` (the property registry), `sheets` (reading stylesheets),
 `selectors` (rule index and matching), `variables` (var()), `ua` (user-agent sheet,
-presentational hints, quirks mode), `computed` (`ComputedStyle`) and `cascade` (`Cascade`).
+presentational hints, quirks mode), `sources` (which stylesheets a document uses),
+`computed` (`ComputedStyle`) and `cascade` (`Cascade`).
 """
 
-from vngpublish.check.style.cascade import Cascade, Declared, Problem, RemoteSheet, SheetSource
+from vngpublish.check.style.cascade import Cascade, Declared, clear_contexts
 from vngpublish.check.style.colors import (
     RGBA,
     UNKNOWN_COLOR,
@@ -29,7 +30,15 @@ from vngpublish.check.style.colors import (
 from vngpublish.check.style.computed import ComputedStyle
 from vngpublish.check.style.media import Screen
 from vngpublish.check.style.properties import ClipRect, Content, Image, LineHeight
-from vngpublish.check.style.sheets import clear_caches
+from vngpublish.check.style.sheets import clear_caches as _clear_sheets
+from vngpublish.check.style.sources import Problem, RemoteSheet, SheetSource
+
+
+def clear_caches() -> None:
+    """Forget every stylesheet, index and shared style this process cached."""
+    _clear_sheets()
+    clear_contexts()
+
 
 __all__ = [
     "RGBA",

@@ -30,7 +30,7 @@ from vngpublish.check.style.variables import substitute
 if TYPE_CHECKING:
     from lxml import etree
 
-    from vngpublish.check.style.cascade import Cascade
+    from vngpublish.check.style.media import Screen
 
 _MISSING: Final = object()
 _ATOMIC_INLINE: Final = frozenset(
@@ -52,7 +52,6 @@ class ComputedStyle:
     """
 
     __slots__ = (
-        "_cascade",
         "_cascaded",
         "_custom",
         "_cyclic",
@@ -61,18 +60,23 @@ class ComputedStyle:
         "element",
         "parent",
         "pseudo",
+        "root",
+        "screen",
     )
 
     def __init__(
         self,
-        cascade: Cascade,
+        screen: Screen,
         parent: ComputedStyle | None,
         cascaded: Cascaded,
         element: etree._Element | None = None,
         pseudo: str | None = None,
     ) -> None:
-        self._cascade = cascade
+        self.screen = screen
+        """The screen lengths and media queries refer to."""
         self.parent = parent
+        self.root: ComputedStyle = self if parent is None else parent.root
+        """The root element's style (what `rem` refers to)."""
         """The parent element's style (the originating element's for a pseudo-element)."""
         self._cascaded = cascaded
         self._values: dict[str, Any] = {}
@@ -86,6 +90,11 @@ class ComputedStyle:
         """"before" or "after" for a pseudo-element's style, else None."""
 
     # ----------------------------------------------------------------- computed values
+    def cascaded(self, name: str) -> tuple[Decl, Any] | None:
+        """The winning declaration of `name` and where it comes from (None when none
+        applies). `Cascade.declared` turns this into file and line."""
+        return self._cascaded.get(name)
+
     def value(self, name: str) -> Any:
         """The computed value of a registered property (KeyError for unknown names)."""
         values = self._values
@@ -176,12 +185,12 @@ class ComputedStyle:
 
     def length_context(self) -> Context:
         """Font size, root font size and viewport for lengths on this element."""
-        screen = self._cascade.screen
+        screen = self.screen
         return Context(self.value("font-size"), self._root_font_size(), screen.width, screen.height)
 
     def font_context(self) -> Context:
         """The context `font-size` resolves in: em and % refer to the parent's size."""
-        screen = self._cascade.screen
+        screen = self.screen
         parent_size = self.parent_value("font-size")
         return Context(
             parent_size, self._root_font_size(), screen.width, screen.height, parent_size
@@ -189,7 +198,7 @@ class ComputedStyle:
 
     def medium_font_size(self) -> float:
         """The size of `font-size: medium` in pixels."""
-        return self._cascade.screen.font_size
+        return self.screen.font_size
 
     def attribute(self, name: str) -> str | None:
         """An attribute of the (originating) element, for `attr()`; None for shared
@@ -198,8 +207,9 @@ class ComputedStyle:
 
     def _root_font_size(self) -> float | None:
         if self.parent is None:
-            return self._cascade.screen.font_size  # rem on the root refers to the initial size
-        return self._cascade.root_font_size()
+            return self.screen.font_size  # rem on the root refers to the initial size
+        found: float | None = self.root.value("font-size")
+        return found
 
     # --------------------------------------------------------------------- accessors
     @property
