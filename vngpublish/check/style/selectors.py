@@ -84,6 +84,8 @@ _NEEDS_CSSSELECT2 = re.compile(r"[\\|]|/\*")
 _LOGICAL: Final = frozenset({"not", "is", "where", "-webkit-any"})
 _NTH: Final = frozenset({"nth-child", "nth-last-child", "nth-of-type", "nth-last-of-type"})
 _MAX_NESTING = 16
+_NESTING_CHARACTERS = re.compile("[([\"']")
+_PLAIN_COMBINATORS: Final = frozenset({" ", ">"})
 _OF = re.compile(r"\s+of\s+", re.IGNORECASE)
 
 
@@ -124,6 +126,8 @@ class _NotSimple(Exception):
 def split_list(text: str) -> list[str]:
     """A selector list's selectors: `text` split at commas outside parentheses, brackets
     and strings."""
+    if not _NESTING_CHARACTERS.search(text):
+        return text.split(",")
     parts: list[str] = []
     depth = 0
     quote = ""
@@ -566,7 +570,10 @@ _PLAIN_PSEUDO: Final = _NEVER | _LINK | _ROOT | _POSITIONAL
 
 def _analyse_simple(selector: SimpleSelector) -> Analysis:
     right = selector.compounds[0]
-    never = any(p in _NEVER for c in selector.compounds for p in c.pseudo_classes)
+    never = False
+    for compound in selector.compounds:
+        if compound.pseudo_classes and not _NEVER.isdisjoint(compound.pseudo_classes):
+            never = True
     trivial = (
         len(selector.compounds) == 1
         and not right.attributes
@@ -630,7 +637,7 @@ def _collect(
     depth: int,
 ) -> None:
     """Gather what matching `selector` depends on (recursing into :not() and :is())."""
-    if depth > _MAX_NESTING or any(c not in (" ", ">") for c in selector.combinators):
+    if depth > _MAX_NESTING or not _PLAIN_COMBINATORS.issuperset(selector.combinators):
         facts.plain = False
     # Compounds left of a combinator test ancestors; inside a functional pseudo-class with
     # combinators every compound may (conservatively).
