@@ -34,10 +34,10 @@ from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import cms_page  # noqa: E402 (benchmarks/ is not a package)
+from generate import cms_page
 
-from vngpublish.check.page import parse_html  # noqa: E402
-from vngpublish.check.style import Cascade, clear_caches  # noqa: E402
+from vngpublish.check.page import parse_html
+from vngpublish.check.style import Cascade, clear_caches
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -136,7 +136,8 @@ def site_stylesheet(rng: random.Random, size: int = 50_000) -> str:
         " .card { background: #1e1e1e; } }"
     )
     parts.append(
-        "@media print { header, footer, nav { display: none; } a::after { content: ' (' attr(href) ')'; } }"
+        "@media print { header, footer, nav { display: none; }"
+        " a::after { content: ' (' attr(href) ')'; } }"
     )
     parts.append("@media (prefers-reduced-motion: reduce) { * { transition: none !important; } }")
     text = "\n".join(parts)

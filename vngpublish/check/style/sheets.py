@@ -236,6 +236,7 @@ class _Reader:
         self.anonymous_layers = 0
 
     def read(self) -> Sheet:
+        """The sheet read from the whole text."""
         self._rules(0, len(self.events), 0, len(self.text), (), (), 0)
         return self.sheet
 
@@ -575,12 +576,14 @@ class _Cache:
         self.chars = 0
 
     def get(self, key: Any) -> Sheet | None:
+        """The cached sheet for `key`, marked as recently used."""
         found = self.items.get(key)
         if found is not None:
             self.items.move_to_end(key)
         return found
 
     def put(self, key: Any, sheet: Sheet) -> None:
+        """Cache a sheet, dropping the least recently used beyond the bounds."""
         self.items[key] = sheet
         self.chars += len(sheet.text)
         while len(self.items) > 1 and (len(self.items) > self.entries or self.chars > _CACHE_CHARS):

@@ -182,6 +182,7 @@ class _Collector:
 
     # ------------------------------------------------------------------- elements
     def style_element(self, el: Element) -> None:
+        """Add a `<style>` element's sheet when its type and media apply."""
         kind = (el.get("type") or "").strip().lower()
         if kind not in ("", "text/css") or not matches(el.get("media"), self.screen):
             return
@@ -192,6 +193,7 @@ class _Collector:
         )
 
     def link_element(self, el: Element) -> None:
+        """Add a `<link rel=stylesheet>`'s sheet when its rel, type and media apply."""
         rel = (el.get("rel") or "").lower().split()
         if "stylesheet" not in rel or "alternate" in rel or el.get("disabled") is not None:
             return
@@ -262,6 +264,7 @@ class _Collector:
     def local_path(
         self, href: str, base_dir: Path | None, element: Element, line: int | None
     ) -> Path | None:
+        """The file an `href` names, or None (with a problem recorded) when it cannot be known."""
         parts = urlsplit(href)
         scheme = parts.scheme.lower()
         if scheme and scheme != "file" and len(scheme) > 1:
@@ -328,6 +331,7 @@ class _Collector:
         stack: list[str],
         depth: int,
     ) -> None:
+        """Load an `@import`ed sheet when its conditions apply."""
         if not rule.supported or not matches(rule.media, self.screen):
             return
         line = rule.line + source.line_offset
@@ -352,6 +356,7 @@ class _Collector:
 
     # -------------------------------------------------------------------- layers
     def declare_layer(self, path: tuple[str, ...]) -> None:
+        """Note a layer name (and its ancestors) in order of first appearance."""
         children = self.layer_children
         for length in range(1, len(path) + 1):
             prefix = path[:length]
@@ -378,6 +383,7 @@ class _Collector:
     def problem(
         self, kind: str, target: str, reason: str, element: Element | None, line: int | None
     ) -> None:
+        """Record a problem."""
         self.found.problems.append(Problem(kind, target, reason, element, line))
 
 
