@@ -428,3 +428,17 @@ def test_invalid_selector_drops_the_rule(style: Style) -> None:
     assert colour(style, "p, [ { color: red }") == RGBA(0, 0, 0)
     # :is() forgives an invalid argument.
     assert colour(style, ":is(p, :-moz-any-link) { color: green }") == GREEN
+
+
+def test_only_elements_have_styles(page: Page) -> None:
+    styled = page("<!DOCTYPE html><p id=t><!-- note -->x</p>")
+    comment = styled.find("t")[0]
+    with pytest.raises(TypeError):
+        styled.cascade.computed(comment)
+
+
+def test_has_author_styles(page: Page) -> None:
+    assert not page("<!DOCTYPE html><p>x").cascade.has_author_styles
+    assert page("<!DOCTYPE html><p style='color:red'>x").cascade.has_author_styles
+    assert page("<!DOCTYPE html><table bgcolor=red><tr><td>x").cascade.has_author_styles
+    assert page("<!DOCTYPE html><style>p{}</style><p>x").cascade.has_author_styles

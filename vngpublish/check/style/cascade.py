@@ -129,6 +129,7 @@ class Cascade:
         self._bits: dict[Element, int] = {}
         self._ends: dict[Element, tuple[Element, Element]] = {}
         self._pseudo: dict[tuple[Element, str], ComputedStyle] = {}
+        self._has_author_styles: bool | None = None
         self.elements_matched = 0
         """How many elements were matched against the rules (the others shared a result)."""
 
@@ -163,12 +164,12 @@ class Cascade:
         """True when the document has author stylesheets, `style` attributes or
         presentational attributes (only the user-agent sheet applies otherwise)."""
         self._prepare()
-        if any(use.origin == AUTHOR for use in self._uses):
-            return True
-        return any(
-            el.get("style") is not None or any(el.get(name) for name in _HINT_KEYS)
-            for el in self.root.iter(etree.Element)
-        )
+        if self._has_author_styles is None:
+            self._has_author_styles = any(use.origin == AUTHOR for use in self._uses) or any(
+                el.get("style") is not None or any(el.get(name) for name in _HINT_KEYS)
+                for el in self.root.iter(etree.Element)
+            )
+        return self._has_author_styles
 
     def computed(self, el: Element, pseudo: str | None = None) -> ComputedStyle:
         """The computed style of `el`, or of its `::before` or `::after` when `pseudo` is
@@ -179,6 +180,8 @@ class Cascade:
         found = styled.get(el)
         if found is not None:
             return found[0]
+        if not isinstance(el.tag, str):
+            raise TypeError(f"not an element: {el!r}")
         if not self._prepared:
             self._prepare()
         chain: list[Element] = []

@@ -9,9 +9,11 @@ nothing.
 
 Computed values, by property:
 
-- colours (`color`, `background-color`, `outline-color`, `text-decoration-color`,
-  `-webkit-text-fill-color`): `RGBA`, or None when the value is valid but not computed here
-  (`color-mix()`, relative colours; see `colors`). `currentColor` is resolved.
+- colours (`color`, `background-color`, `outline-color`, `text-decoration-color`): `RGBA`,
+  or None when the value is valid but not computed here (`color-mix()`, relative colours;
+  see `colors`). `currentColor` is resolved. `-webkit-text-fill-color` is the same, except
+  that `currentColor` stays `CURRENT_COLOR` (it inherits as a keyword, as in Chromium);
+  `ComputedStyle.text_fill_color` resolves it.
 - `font-size`: pixels (float), or None when it depends on something unknown.
 - `font-weight`: a number from 1 to 1000.
 - `opacity`: 0 to 1. `letter-spacing`, `word-spacing`: pixels (`normal` is 0), or None.
