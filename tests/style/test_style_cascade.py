@@ -442,3 +442,35 @@ def test_has_author_styles(page: Page) -> None:
     assert page("<!DOCTYPE html><p style='color:red'>x").cascade.has_author_styles
     assert page("<!DOCTYPE html><table bgcolor=red><tr><td>x").cascade.has_author_styles
     assert page("<!DOCTYPE html><style>p{}</style><p>x").cascade.has_author_styles
+
+
+# ---------------------------------------------------------------------- CSS nesting
+def test_nested_rules(page: Page) -> None:
+    styled = page(
+        "<!DOCTYPE html><style>"
+        ".card { color: red; .title { color: green } & > p { color: blue }"
+        "  &.wide { font-size: 20px } font-weight: bold;"
+        "  @media (min-width: 600px) { background-color: yellow }"
+        "  @media print { background-color: red } a { &:hover { color: red } } }"
+        ".x { .y, .z & { color: green } }"
+        "</style>"
+        "<div class='card wide' id=card><h2 class=title id=title>t</h2><p id=p>p</p>"
+        "<a id=a href=x>a</a></div><div class=z><span class=x id=zx>z</span></div>"
+    )
+    card = styled.style("card")
+    assert card.color == RED
+    assert card.font_size_px == 20.0
+    assert card.font_weight == 700  # a declaration after nested rules still applies
+    assert card.background_color == RGBA(255, 255, 0)
+    assert styled.style("title").color == GREEN
+    assert styled.style("p").color == BLUE
+    assert styled.style("a").color == RGBA(0, 0, 0xEE)  # &:hover never matches
+    assert styled.style("zx").color == GREEN  # `.z &` is `.z :is(.x)`
+
+
+def test_nested_specificity_is_that_of_is(page: Page) -> None:
+    styled = page(
+        "<!DOCTYPE html><style>#t, p { & { color: green } } p#t { color: red }</style><p id=t>x"
+    )
+    # `&` is `:is(#t, p)`, whose specificity (1,0,0) is below that of p#t (1,0,1).
+    assert styled.style().color == RED

@@ -37,7 +37,7 @@ from lxml import etree
 from tinycss2.nth import parse_nth
 
 from vngpublish.check.style.media import Screen, matches
-from vngpublish.check.style.sheets import Sheet, StyleRule, tame
+from vngpublish.check.style.sheets import Sheet, StyleRule, split_list, tame
 
 Element: TypeAlias = etree._Element
 
@@ -84,7 +84,6 @@ _NEEDS_CSSSELECT2 = re.compile(r"[\\|]|/\*")
 _LOGICAL: Final = frozenset({"not", "is", "where", "-webkit-any"})
 _NTH: Final = frozenset({"nth-child", "nth-last-child", "nth-of-type", "nth-last-of-type"})
 _MAX_NESTING = 16
-_NESTING_CHARACTERS = re.compile("[([\"']")
 _PLAIN_COMBINATORS: Final = frozenset({" ", ">"})
 _OF = re.compile(r"\s+of\s+", re.IGNORECASE)
 
@@ -121,37 +120,6 @@ class _Invalid(Exception):
 
 class _NotSimple(Exception):
     """The selector is beyond the simple path."""
-
-
-def split_list(text: str) -> list[str]:
-    """A selector list's selectors: `text` split at commas outside parentheses, brackets
-    and strings."""
-    if not _NESTING_CHARACTERS.search(text):
-        return text.split(",")
-    parts: list[str] = []
-    depth = 0
-    quote = ""
-    start = 0
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if quote:
-            if char == "\\":
-                index += 1
-            elif char == quote:
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        elif char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif char == "," and depth == 0:
-            parts.append(text[start:index])
-            start = index + 1
-        index += 1
-    parts.append(text[start:])
-    return parts
 
 
 def _closing(text: str, start: int) -> int:

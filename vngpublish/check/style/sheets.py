@@ -10,9 +10,13 @@ part of it. Error recovery follows CSS Syntax 3 where it decides which rules exi
 at the top level makes the next rule's selector invalid, an unclosed block ends at the end of the
 sheet (recorded as a problem), `<!--` and `-->` at the top level are ignored.
 
+Nested style rules (CSS Nesting) are read too: `&` stands for the parent's selector list as
+`:is(...)` (so its specificity is that of the most specific parent selector), a nested
+selector without `&` is a descendant of the parent, and `@media`, `@supports` and `@layer`
+blocks inside a style rule hold declarations for the parent selector.
+
 What does not apply: rules in `@container`, `@scope`, `@starting-style`, `@document` and
-unknown at-rules, and nested style rules (CSS Nesting) inside a style rule's block (the block's
-own declarations apply). `@supports` conditions are all taken as supported (so `not (...)` is
+unknown at-rules. `@supports` conditions are all taken as supported (so `not (...)` is
 false). `@import` after a style rule is ignored, as browsers do. `@namespace` is ignored.
 
 Declarations are parsed against the property registry: unknown properties are dropped,
@@ -357,6 +361,95 @@ class _Reader:
                 self.sheet, selector, start, end, media, layer, len(self.sheet.rules), offset + lead
             )
             self.sheet.rules.append(rule)
+            if first < last:
+                self._nested(selector, start, end, first, last, media, layer, depth + 1)
+
+    def _nested(
+        self,
+        parent: str,
+        start: int,
+        end: int,
+        first: int,
+        last: int,
+        media: tuple[str, ...],
+        layer: tuple[str, ...],
+        depth: int,
+    ) -> None:
+        """Read the rules nested in a style rule's block (CSS Nesting): their selectors are
+        resolved against `parent` (`&` is `:is(parent)`, no `&` means a descendant), and
+        nested `@media`, `@supports` and `@layer` blocks hold declarations for `parent`."""
+        if depth >= MAX_GROUPING_DEPTH:
+            line = self.sheet.line_at(start)
+            self.sheet.problems.append((line, f"rules nested more than {MAX_GROUPING_DEPTH} deep"))
+            return
+        text = self.text
+        boundary = start
+        index = first
+        while index < last:
+            position, brace = self.events[index]
+            if brace != "{":
+                index += 1
+                continue
+            closing = self.partner[index]
+            block_end = self.events[closing][0] if closing != -1 else end
+            segment = text[boundary:position]
+            cut = 0
+            for match in _SEMICOLON.finditer(segment):
+                if match.group(1):
+                    cut = match.end(1)
+            prelude = _COMMENT_OR_STRING.sub(_drop_comment, segment[cut:]).strip()
+            inner_last = closing if closing != -1 else last
+            if prelude.startswith("@"):
+                self._nested_group(parent, prelude, position + 1, block_end, index + 1,
+                                   inner_last, media, layer, depth)  # fmt: skip
+            else:
+                selector = _resolve_nested(parent, prelude)
+                if selector:
+                    rule = StyleRule(self.sheet, selector, position + 1, block_end, media, layer,
+                                     len(self.sheet.rules), boundary + cut)  # fmt: skip
+                    self.sheet.rules.append(rule)
+                    if index + 1 < inner_last:
+                        self._nested(selector, position + 1, block_end, index + 1, inner_last,
+                                     media, layer, depth + 1)  # fmt: skip
+            if closing == -1:
+                return
+            index = closing + 1
+            boundary = block_end + 1
+
+    def _nested_group(
+        self,
+        parent: str,
+        prelude: str,
+        start: int,
+        end: int,
+        first: int,
+        last: int,
+        media: tuple[str, ...],
+        layer: tuple[str, ...],
+        depth: int,
+    ) -> None:
+        name_match = _AT_NAME.match(prelude)
+        name = name_match.group(1).lower() if name_match else ""
+        rest = prelude[name_match.end() :].strip() if name_match else ""
+        if name == "media":
+            media = (*media, rest)
+        elif name == "supports":
+            if not supports(rest):
+                return
+        elif name == "layer":
+            if not rest:
+                layer = (*layer, self._anonymous())
+            elif _valid_layer(rest):
+                layer = layer + tuple(rest.split("."))
+            else:
+                return
+            self.sheet.layer_events.append(layer)
+        else:
+            return
+        rule = StyleRule(self.sheet, parent, start, end, media, layer, len(self.sheet.rules), start)
+        self.sheet.rules.append(rule)
+        if first < last:
+            self._nested(parent, start, end, first, last, media, layer, depth + 1)
 
     def _at_block(
         self,
@@ -395,6 +488,55 @@ class _Reader:
                 return
             self.sheet.layer_events.append(inner)
             self._rules(first, last, start, end, media, inner, depth + 1)
+
+
+def _resolve_nested(parent: str, nested: str) -> str:
+    """A nested rule's selector list made absolute: `&` becomes `:is(parent)`; a selector
+    without `&` (relative, or starting with a combinator) is a descendant of the parent."""
+    resolved = []
+    for part in split_list(nested):
+        part = part.strip()
+        if not part:
+            return ""
+        if "&" in part:
+            resolved.append(part.replace("&", f":is({parent})"))
+        else:
+            resolved.append(f":is({parent}) {part}")
+    return ", ".join(resolved)
+
+
+_NESTING_CHARACTERS = re.compile("[([\"']")
+
+
+def split_list(text: str) -> list[str]:
+    """A selector list's selectors: `text` split at commas outside parentheses, brackets
+    and strings."""
+    if not _NESTING_CHARACTERS.search(text):
+        return text.split(",")
+    parts: list[str] = []
+    depth = 0
+    quote = ""
+    start = 0
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if quote:
+            if char == "\\":
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+        index += 1
+    parts.append(text[start:])
+    return parts
 
 
 def _valid_layer(name: str) -> bool:
