@@ -288,3 +288,10 @@ def test_text_fill_colour_follows_color_unless_set(style: Style) -> None:
 def test_prefixed_aliases(style: Style) -> None:
     found = style("<!DOCTYPE html><p id=t style='-webkit-transform: rotate(1deg)'>x")
     assert found.transform == "rotate(1deg)"
+
+
+def test_line_height_math_functions(style: Style) -> None:
+    found = style("<!DOCTYPE html><p id=t style='font-size:10px;line-height:calc(1.5 * 2)'>x")
+    assert found.line_height == LineHeight("number", 3.0)
+    found = style("<!DOCTYPE html><p id=t style='font-size:10px;line-height:max(1em, 12px)'>x")
+    assert found.line_height == LineHeight("px", 12.0)

@@ -50,6 +50,7 @@ from vngpublish.check.style.values import (
     Calc,
     Context,
     Length,
+    evaluate,
     parse_length,
     resolve,
     significant,
@@ -667,11 +668,7 @@ def _parse_line_height(tokens: list[Any]) -> Any:
     if token.type == "number":
         factor = float(token.value)
         return LineHeight("number", factor) if 0 <= factor < math.inf else None
-    if token.type == "function" and token.lower_name in ("calc", "min", "max", "clamp"):
-        # A math function that is a bare number is a factor; otherwise a length.
-        length = parse_length(token, negative=False)
-        return length
-    return parse_length(token, negative=False)
+    return parse_length(token, negative=False)  # a math function may also give a number
 
 
 def _compute_line_height(value: Any, context: StyleContext) -> LineHeight | None:
@@ -687,9 +684,13 @@ def _compute_line_height(value: Any, context: StyleContext) -> LineHeight | None
         base.viewport_height,
         percent_base=base.font_size,
     )
+    if isinstance(value, Calc):
+        result = evaluate(value, with_percent)
+        if result is None:
+            return None
+        kind = "number" if result[1] == "number" else "px"
+        return LineHeight(kind, max(0.0, result[0]))
     px = resolve(value, with_percent)
-    if px is None and isinstance(value, Calc):
-        return None
     return None if px is None else LineHeight("px", max(0.0, px))
 
 

@@ -130,7 +130,7 @@ class StyleRule:
 @dataclass(frozen=True, slots=True)
 class Import:
     """An `@import` rule: the URL as written, its media query list (text; empty for all),
-    the layer it imports into (None: none; () anonymous... see `layer`), and its line."""
+    the layer it imports into, its line, and whether its `supports()` condition holds."""
 
     url: str
     media: str

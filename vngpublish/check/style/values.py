@@ -184,6 +184,15 @@ def parse_length(
     return Length(value, unit)
 
 
+def evaluate(calc: Calc, context: Context) -> tuple[float, str] | None:
+    """A math function's value and type ("number" or "length", lengths in pixels), or None
+    when unknown or ill-typed."""
+    result = _evaluate(calc.tree, context)
+    if result is None or not math.isfinite(result[0]):
+        return None
+    return result
+
+
 def resolve(length: Dimension, context: Context) -> float | None:
     """`length` in CSS pixels, or None when it cannot be known (a percentage with no
     base, an em with an unknown font size, a value that is not finite)."""
@@ -234,9 +243,9 @@ def _parse_math(function: Any, depth: int) -> tuple[Any, ...] | None:
         return None
     name = function.lower_name
     if name in ("calc", "-webkit-calc"):
-        return _parse_sum(significant_keep_ops(function.arguments), depth)
+        return _parse_sum(significant(function.arguments), depth)
     operands = []
-    for part in _split_args(function.arguments):
+    for part in split_commas(function.arguments):
         tree = _parse_sum(part, depth)
         if tree is None:
             return None
@@ -244,15 +253,6 @@ def _parse_math(function: Any, depth: int) -> tuple[Any, ...] | None:
     if name == "clamp":
         return ("clamp", *operands) if len(operands) == 3 else None
     return (name, *operands) if operands else None
-
-
-def significant_keep_ops(tokens: list[Any]) -> list[Any]:
-    """`tokens` without whitespace and comments."""
-    return [t for t in tokens if t.type not in ("whitespace", "comment")]
-
-
-def _split_args(tokens: list[Any]) -> list[list[Any]]:
-    return split_commas(tokens)
 
 
 def _parse_sum(tokens: list[Any], depth: int) -> tuple[Any, ...] | None:
@@ -299,7 +299,7 @@ def _parse_value(token: Any, depth: int) -> tuple[Any, ...] | None:
     if kind == "percentage":
         return ("l", Length(float(token.value), "%"))
     if kind == "() block":
-        return _parse_sum(significant_keep_ops(token.content), depth + 1)
+        return _parse_sum(significant(token.content), depth + 1)
     if kind == "function" and token.lower_name in _MATH:
         return _parse_math(token, depth + 1)
     return None  # unknown units, angles, var() left over: invalid in this context
