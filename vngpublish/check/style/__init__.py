@@ -29,14 +29,19 @@ from vngpublish.check.style.colors import (
 )
 from vngpublish.check.style.computed import ComputedStyle
 from vngpublish.check.style.media import Screen
+from vngpublish.check.style.media import clear_cache as _clear_media
 from vngpublish.check.style.properties import ClipRect, Content, Image, LineHeight
+from vngpublish.check.style.selectors import clear_cache as _clear_selectors
 from vngpublish.check.style.sheets import clear_caches as _clear_sheets
 from vngpublish.check.style.sources import Problem, RemoteSheet, SheetSource
 
 
 def clear_caches() -> None:
-    """Forget every stylesheet, index and shared style this process cached."""
+    """Forget every stylesheet, index, selector analysis and shared style this process
+    cached (tests use this; a long-running process may, between sites)."""
     _clear_sheets()
+    _clear_selectors()
+    _clear_media()
     clear_contexts()
 
 

@@ -70,7 +70,7 @@ _HINT: Final = "presentational-hint"
 _EXTRA: Final = "user-agent-extra"
 _first = itemgetter(0)
 _MAX_CONTEXTS = 32
-_MAX_CACHED = 400_000  # entries a context's caches may hold before they are emptied
+_MAX_CACHED = 200_000  # entries a context's caches may hold before they are emptied
 
 
 @dataclass(frozen=True, slots=True)
@@ -466,7 +466,14 @@ class _Context:
     @property
     def size(self) -> int:
         """Entries in the caches."""
-        return len(self.shared) + len(self.matches) + len(self.by_key) + len(self.tokens)
+        return (
+            len(self.shared)
+            + len(self.matches)
+            + len(self.by_key)
+            + len(self.by_match)
+            + len(self.tokens)
+            + len(self.alive)
+        )
 
     def _describe_attributes(self) -> None:
         """How each attribute enters an element's signature, and what of an element its

@@ -79,6 +79,11 @@ def matches(media: str | None, screen: Screen) -> bool:
 _CACHE: dict[tuple[str, Screen], bool] = {}
 
 
+def clear_cache() -> None:
+    """Forget the media query results cached in this process."""
+    _CACHE.clear()
+
+
 def matches_tokens(tokens: list[Any], screen: Screen) -> bool:
     """`matches` on tinycss2 component values."""
     parts = split_commas(tokens)

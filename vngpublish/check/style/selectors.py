@@ -506,6 +506,11 @@ class InvalidSelector(Exception):
 _SELECTOR_CACHE: dict[str, tuple[Analysis, ...] | None] = {}
 
 
+def clear_cache() -> None:
+    """Forget the selector analyses cached in this process."""
+    _SELECTOR_CACHE.clear()
+
+
 def analyse(text: str) -> tuple[Analysis, ...]:
     """The analysis of each selector in a rule's selector list (cached per text). Raises
     InvalidSelector when the list is invalid."""
