@@ -474,3 +474,29 @@ def test_nested_specificity_is_that_of_is(page: Page) -> None:
     )
     # `&` is `:is(#t, p)`, whose specificity (1,0,0) is below that of p#t (1,0,1).
     assert styled.style().color == RED
+
+
+# ------------------------------------------------------------- sharing across pages
+def test_pages_with_the_same_sheets_do_not_leak_into_each_other(page: Page) -> None:
+    css = "<style>p { font-size: 2rem } .x a { color: green }</style>"
+    one = page(f"<!DOCTYPE html><html style='font-size: 20px'>{css}<p id=t class=x><a id=a>x</a>")
+    two = page(f"<!DOCTYPE html><html>{css}<p id=t><a id=a>x</a>")
+    three = page(f"<!DOCTYPE html><html>{css}<body link=red><p id=t><a id=a href=y>x</a>")
+    assert one.style().font_size_px == 40.0
+    assert two.style().font_size_px == 32.0
+    assert one.style("a").color == GREEN
+    assert two.style("a").color == RGBA(0, 0, 0)
+    assert three.style("a").color == RED
+    assert one.cascade._context is two.cascade._context
+    assert three.cascade._context is not two.cascade._context
+
+
+def test_declared_names_each_pages_own_style_element(page: Page) -> None:
+    one = page("<!DOCTYPE html><style>p { color: red }</style><p id=t>x", page_path="a.html")
+    two = page("<!DOCTYPE html>\n\n\n<style>p { color: red }</style><p id=t>x", page_path="b.html")
+    first = one.cascade.declared(one.find("t"), "color")
+    second = two.cascade.declared(two.find("t"), "color")
+    assert first is not None and second is not None
+    assert (first.path, first.line) == ("a.html", 1)
+    assert (second.path, second.line) == ("b.html", 4)
+    assert second.element is two.root.find(".//style")
