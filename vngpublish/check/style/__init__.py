@@ -1,0 +1,67 @@
+"""Computed CSS style from a static cascade, for rules that need colours, sizes and
+visibility: colour contrast, hidden content, text spacing and more.
+
+    from vngpublish.check.style import Cascade
+
+    cascade = Cascade(root, page_path="site/news/index.html", site_root=Path("site"))
+    style = cascade.computed(paragraph)
+    style.color, style.background_color, style.font_size_px, style.font_weight
+    cascade.declared(paragraph, "color")  # which file and line decided
+    cascade.remote_sheets, cascade.problems  # what the cascade could not see
+
+The input is an lxml element tree (as `vngpublish.check.page.parse_html` returns it) and where
+the page lives; nothing here imports the rest of the checker. Modules, each with one job:
+`colors` (parsing, compositing, WCAG contrast), `values` (lengths, calc()), `media` (media
+queries, `Screen`), `properties` (the property registry), `sheets` (reading stylesheets),
+`selectors` (rule index and matching), `variables` (var()), `ua` (user-agent sheet,
+presentational hints, quirks mode), `sources` (which stylesheets a document uses),
+`computed` (`ComputedStyle`) and `cascade` (`Cascade`).
+"""
+
+from vngpublish.check.style.cascade import Cascade, Declared, clear_contexts
+from vngpublish.check.style.colors import (
+    RGBA,
+    UNKNOWN_COLOR,
+    composite,
+    contrast_ratio,
+    parse_color,
+    relative_luminance,
+)
+from vngpublish.check.style.computed import ComputedStyle
+from vngpublish.check.style.media import Screen
+from vngpublish.check.style.media import clear_cache as _clear_media
+from vngpublish.check.style.properties import ClipRect, Content, Image, LineHeight
+from vngpublish.check.style.selectors import clear_cache as _clear_selectors
+from vngpublish.check.style.sheets import clear_caches as _clear_sheets
+from vngpublish.check.style.sources import Problem, RemoteSheet, SheetSource
+
+
+def clear_caches() -> None:
+    """Forget every stylesheet, index, selector analysis and shared style this process
+    cached (tests use this; a long-running process may, between sites)."""
+    _clear_sheets()
+    _clear_selectors()
+    _clear_media()
+    clear_contexts()
+
+
+__all__ = [
+    "RGBA",
+    "UNKNOWN_COLOR",
+    "Cascade",
+    "ClipRect",
+    "ComputedStyle",
+    "Content",
+    "Declared",
+    "Image",
+    "LineHeight",
+    "Problem",
+    "RemoteSheet",
+    "Screen",
+    "SheetSource",
+    "clear_caches",
+    "composite",
+    "contrast_ratio",
+    "parse_color",
+    "relative_luminance",
+]
