@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import cms_page
 
-from vngpublish.check.page import parse_html
+from vngpublish.check.parse import parse_html
 from vngpublish.check.style import Cascade, clear_caches
 
 REPO = Path(__file__).resolve().parent.parent
