@@ -29,14 +29,15 @@ _TEXT_ATTRIBUTES = (
 
 class ValidLang(Rule):
     """Applies to elements in the `body` (and `body` itself) with a non-empty `lang`
-    attribute that some text takes its language from: visible text, or text in the
-    accessibility tree, or an accessible name such as an image's `alt`, that is not inside a
-    deeper element with its own `lang`. `lang=""` (language unknown) is not checked; the
-    `html` element is checked by html-lang-valid.
+    attribute. `lang=""` (language unknown) is not checked; the `html` element is checked by
+    html-lang-valid.
 
-    Fails when the first subtag is not a registered language (`lang="dutch"`, `lang="eng"`,
-    `lang="en_GB"`). Needs review when the language is recognised but the rest of the tag is
-    malformed, unregistered or deprecated. Passes when the tag is valid and current.
+    Passes when the tag is valid and current, or when no text takes its language from the
+    element: no visible text, text in the accessibility tree, or accessible name (such as an
+    image's `alt`) that is not inside a deeper element with its own `lang`. Otherwise it fails
+    when the first subtag is not a registered language (`lang="dutch"`, `lang="eng"`,
+    `lang="en_GB"`), and needs review when the language is recognised but the rest of the tag is
+    malformed, unregistered or deprecated.
     """
 
     id = "valid-lang"
@@ -57,16 +58,13 @@ class ValidLang(Rule):
         body = page.body
         if body is None:
             return []
-        return [
-            el
-            for el in page.with_attribute("lang")
-            if el.get("lang") and _in_body(el, body) and _has_own_text(page, el)
-        ]
+        return [el for el in page.with_attribute("lang") if el.get("lang") and _in_body(el, body)]
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
         for el in targets:
             verdict = bcp47.check(el.get("lang") or "")
-            if verdict.problem is None:
+            # The tag first: finding the text that takes its language walks the element.
+            if verdict.problem is None or not _has_own_text(page, el):
                 continue
             if verdict.known_primary:
                 yield self.cant_tell(el, verdict.problem.kind, **verdict.problem.args)
