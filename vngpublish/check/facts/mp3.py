@@ -55,10 +55,8 @@ def mp3_seconds(path: Path) -> float | None:
 
 def _xing_frames(frame: bytes, version: int, mono: bool) -> int | None:
     """The frame count in a Xing/Info header of the first frame, if it has one."""
-    if version == 3:
-        offset = 4 + (17 if mono else 32)
-    else:
-        offset = 4 + (9 if mono else 17)
+    side_info = (17 if mono else 32) if version == 3 else (9 if mono else 17)
+    offset = 4 + side_info
     tag = frame[offset : offset + 4]
     if tag not in (b"Xing", b"Info") or len(frame) < offset + 12:
         return None

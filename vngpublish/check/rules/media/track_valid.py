@@ -47,10 +47,12 @@ class TrackValid(Rule):
             "and never show it. Use captions, subtitles, descriptions or chapters."
         ),
         "no-srclang": N_(
-            'The subtitles track has no srclang: add the language of its text, such as srclang="nl".'
+            "The subtitles track has no srclang: add the language of its text, such as "
+            'srclang="nl".'
         ),
         "invalid-srclang": N_(
-            'The track\'s srclang "{srclang}" is not a valid language tag: use one such as "nl" or "en".'
+            'The track\'s srclang "{srclang}" is not a valid language tag: use one such as '
+            '"nl" or "en".'
         ),
         "missing-file": N_(
             "The track's file {track} does not exist: add the file or correct its src."
