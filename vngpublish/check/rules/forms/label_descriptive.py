@@ -71,9 +71,12 @@ class LabelDescriptive(Rule):
             if el in seen:
                 continue
             seen.add(el)
-            if role(page, el) in FIELD_ROLES and not is_hidden(page, el):
-                if accessible_name(page, el).strip():
-                    found.append(el)
+            if (
+                role(page, el) in FIELD_ROLES
+                and not is_hidden(page, el)
+                and accessible_name(page, el).strip()
+            ):
+                found.append(el)
         if len(found) < 2:
             return found
         wanted = set(found)

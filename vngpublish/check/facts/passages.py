@@ -1,0 +1,74 @@
+"""Passages of prose: the text of paragraphs, list items, quotes and table cells, as the
+language rules read it.
+
+A passage's text is its own: nested blocks are passages of their own, and text inside an
+element with its own `lang`, inside code (`code`, `pre`, `kbd`, `samp`, `var`), scripts or
+SVG is left out. Web addresses and e-mail addresses are removed, since they are in no
+language. Text that is not perceivable (hidden) and blocks in a `template` are not passages.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from vngpublish.check.facts.document import in_template
+from vngpublish.check.facts.fact import page_fact
+from vngpublish.check.facts.visibility import text_is_perceivable
+
+if TYPE_CHECKING:
+    from vngpublish.check.dom import Element
+    from vngpublish.check.page import Page
+
+BLOCKS = ("p", "li", "blockquote", "q", "td", "th", "dd", "figcaption")
+NOT_PROSE = frozenset(
+    {"script", "style", "template", "noscript", "svg", "math", "code", "pre", "kbd", "samp",
+     "var", "textarea", "select"}
+)  # fmt: skip
+_ADDRESSES = re.compile(
+    r"\S+@\S+\.\w+|(?:https?://|www\.)\S+|\S+\.(?:nl|com|org|eu|html?)\b\S*", re.I
+)
+
+
+def own_text(page: Page, root: Element, *, within_blocks: bool) -> str:
+    """The text of `root` in its own language: without text in elements with their own
+    `lang`, in code or scripts, and, unless `within_blocks`, in nested passage blocks.
+    Addresses removed, whitespace collapsed."""
+    parts: list[str] = []
+    if root.text:
+        parts.append(root.text)
+    stack: list[tuple[Element, bool]] = [(child, True) for child in reversed(root)]
+    skip_blocks = frozenset(BLOCKS) if not within_blocks else frozenset()
+    lang_attributes = ("lang", "xml:lang") if page.is_xhtml else ("lang",)
+    while stack:
+        el, enter = stack.pop()
+        if not enter:
+            if el.tail:
+                parts.append(el.tail)
+            continue
+        tag = el.tag
+        stack.append((el, False))  # its tail, after its content
+        if (
+            not isinstance(tag, str)
+            or tag in NOT_PROSE
+            or tag in skip_blocks
+            or any(el.get(a) is not None for a in lang_attributes)
+        ):
+            continue
+        if el.text:
+            parts.append(el.text)
+        stack.extend((child, True) for child in reversed(el))
+    return " ".join(_ADDRESSES.sub(" ", " ".join(parts)).split())
+
+
+@page_fact
+def passages(page: Page) -> list[tuple[Element, str]]:
+    """The page's passages that have text, in document order, each with its own text."""
+    found = []
+    for el in page.by_tag(*BLOCKS):
+        if in_template(page, el) or any(a.tag in NOT_PROSE for a in el.iterancestors()):
+            continue
+        text = own_text(page, el, within_blocks=False)
+        if text and text_is_perceivable(page, el):
+            found.append((el, text))
+    return found
