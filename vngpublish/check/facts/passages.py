@@ -4,7 +4,8 @@ language rules read it.
 A passage's text is its own: nested blocks are passages of their own, and text inside an
 element with its own `lang`, inside code (`code`, `pre`, `kbd`, `samp`, `var`), scripts or
 SVG is left out. Web addresses and e-mail addresses are removed, since they are in no
-language. Text that is not perceivable (hidden) and blocks in a `template` are not passages.
+language. Blocks in a `template` are not passages; whether a passage is perceivable (not
+hidden) is left to the rule, which asks it only of the passages long enough to matter.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from vngpublish.check.facts.document import in_template
 from vngpublish.check.facts.fact import page_fact
-from vngpublish.check.facts.visibility import text_is_perceivable
 
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
@@ -58,7 +58,10 @@ def own_text(page: Page, root: Element, *, within_blocks: bool) -> str:
         if el.text:
             parts.append(el.text)
         stack.extend((child, True) for child in reversed(el))
-    return " ".join(_ADDRESSES.sub(" ", " ".join(parts)).split())
+    text = " ".join(parts)
+    if "@" in text or "://" in text or "www." in text:
+        text = _ADDRESSES.sub(" ", text)
+    return " ".join(text.split())
 
 
 @page_fact
@@ -69,6 +72,6 @@ def passages(page: Page) -> list[tuple[Element, str]]:
         if in_template(page, el) or any(a.tag in NOT_PROSE for a in el.iterancestors()):
             continue
         text = own_text(page, el, within_blocks=False)
-        if text and text_is_perceivable(page, el):
+        if text:
             found.append((el, text))
     return found

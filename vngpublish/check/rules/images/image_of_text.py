@@ -19,8 +19,7 @@ from vngpublish.i18n import N_
 _TEXTUAL = frozenset(
     {
         "text", "tekst", "textimage", "quote", "citaat", "banner", "slide", "flyer", "poster",
-        "affiche", "infographic", "infografiek", "button", "knop", "heading", "kop", "title",
-        "titel", "uitnodiging", "invitation",
+        "affiche", "infographic", "infografiek", "uitnodiging", "invitation",
     }
 )  # fmt: skip
 _BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*url\(\s*['\"]?([^'\")]+)", re.I)
@@ -34,7 +33,7 @@ class ImageOfText(Rule):
 
     Never fails: whether an image shows text can only be seen. Needs review when there is a
     sign that it does: its file name has a word such as "tekst", "text", "banner", "quote",
-    "citaat", "slide", "poster" or "knop"; or its name is a sentence of at least eight words
+    "citaat", "slide", "poster" or "infographic"; or its name is a sentence of at least eight words
     that ends like one (text copied from the image reads so; a description of a photo
     rarely does). Text in an image cannot be enlarged, recoloured or read aloud as text:
     unless it is a logo or the look of the text is essential, it must be real text.

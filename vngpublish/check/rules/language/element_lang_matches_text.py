@@ -19,7 +19,7 @@ MIN_WORDS = 4  # fewer words are a name or a term, whose language cannot be esti
 READ_CHARS = 400
 REVIEW = 0.95  # the other language's probability to ask a person
 SAME_BELOW = 0.01  # ... when the declared language is at most this likely
-CERTAIN = 0.99999  # the other language's probability to fail (with FAIL_CHARS or more)
+CERTAIN = 0.9999  # the other language's probability to fail (with FAIL_CHARS or more)
 FAIL_CHARS = 200
 MAX_IDENTIFIED = 25  # elements identified per page at most
 _WORD = re.compile(r"[^\W\d_]+")
@@ -33,7 +33,7 @@ class ElementLangMatchesText(Rule):
 
     Needs review when the text reads as another language with a probability of at least
     95% (and as the declared one with at most 1%), naming that language and the
-    probability. Fails when that probability is at least 99.999% on 200 characters or
+    probability. Fails when that probability is at least 99.99% on 200 characters or
     more. Short text often reads as two languages at once ("Paul put dire comment on tape"
     is English and French), so it is never failed.
     """

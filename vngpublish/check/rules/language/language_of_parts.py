@@ -8,9 +8,11 @@ from collections.abc import Iterator, Sequence
 from vngpublish.check import bcp47
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.document import is_html_document
+from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.language import lang
 from vngpublish.check.facts.passages import passages
 from vngpublish.check.facts.text_language import equivalents, identify
+from vngpublish.check.facts.visibility import text_is_perceivable
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
 from vngpublish.i18n import N_
@@ -20,7 +22,7 @@ MIN_WORDS = 12
 READ_CHARS = 400  # only the start of a long passage is identified
 MAX_IDENTIFIED = 25  # passages identified per page at most: the cost stays bounded
 REVIEW = 0.99  # the identifier's probability of the other language to ask a person
-CERTAIN = 0.99999  # ... and to report it as failed (with at least FAIL_CHARS)
+CERTAIN = 0.9999  # ... and to report it as failed (with at least FAIL_CHARS)
 FAIL_CHARS = 200
 SAME_BELOW = 0.001  # the declared language must be this unlikely
 NATIVE_SHARE = 0.08  # a passage this rich in the declared language's function words is in it
@@ -29,153 +31,25 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Function words of a language that are not words of the languages it is most often mixed
 # with (no "in", "is", "of", "die", "over" in the Dutch list): the cheap first test.
 _FUNCTION_WORDS = {
-    "nl": frozenset(
-        [
-            "de",
-            "het",
-            "een",
-            "van",
-            "en",
-            "op",
-            "te",
-            "dat",
-            "voor",
-            "met",
-            "niet",
-            "zijn",
-            "er",
-            "aan",
-            "ook",
-            "als",
-            "bij",
-            "door",
-            "naar",
-            "om",
-            "worden",
-            "wordt",
-            "deze",
-            "dit",
-            "wat",
-            "hun",
-            "ze",
-            "kan",
-            "moet",
-            "je",
-            "wij",
-            "uw",
-            "nog",
-            "uit",
-            "tot",
-            "maar",
-            "hebben",
-            "heeft",
-            "meer",
-            "geen",
-            "zich",
-            "zoals",
-            "wel",
-            "onder",
-            "tussen",
-            "waar",
-            "wanneer",
-            "omdat",
-            "alle",
-            "kunnen",
-            "zal",
-            "zullen",
-        ]
+    "nl": (
+        "de het een van en op te dat voor met niet zijn er aan ook als bij door naar om "
+        "worden wordt deze dit wat hun ze kan moet je wij uw nog uit tot maar hebben heeft "
+        "meer geen zich zoals wel onder tussen waar wanneer omdat alle kunnen zal zullen"
     ),
-    "en": frozenset(
-        [
-            "the",
-            "and",
-            "of",
-            "to",
-            "is",
-            "that",
-            "for",
-            "with",
-            "are",
-            "this",
-            "be",
-            "by",
-            "from",
-            "have",
-            "has",
-            "not",
-            "which",
-            "or",
-            "can",
-            "will",
-            "would",
-            "should",
-            "their",
-            "they",
-            "these",
-            "was",
-            "were",
-            "been",
-            "it",
-            "its",
-        ]
+    "en": (
+        "the and of to is that for with are this be by from have has not which or can "
+        "will would should their they these was were been it its"
     ),
-    "de": frozenset(
-        [
-            "der",
-            "die",
-            "das",
-            "und",
-            "ist",
-            "nicht",
-            "mit",
-            "sich",
-            "auf",
-            "für",
-            "dem",
-            "den",
-            "ein",
-            "eine",
-            "einer",
-            "zu",
-            "von",
-            "werden",
-            "wird",
-            "sind",
-            "auch",
-            "nach",
-            "bei",
-            "oder",
-            "aus",
-        ]
+    "de": (
+        "der die das und ist nicht mit sich auf für dem den ein eine einer zu von werden "
+        "wird sind auch nach bei oder aus"
     ),
-    "fr": frozenset(
-        [
-            "le",
-            "la",
-            "les",
-            "et",
-            "est",
-            "une",
-            "des",
-            "du",
-            "dans",
-            "pour",
-            "que",
-            "qui",
-            "sur",
-            "avec",
-            "pas",
-            "sont",
-            "par",
-            "ce",
-            "cette",
-            "aux",
-            "ou",
-            "être",
-            "leur",
-        ]
+    "fr": (
+        "le la les et est une des du dans pour que qui sur avec pas sont par ce cette "
+        "aux ou être leur"
     ),
 }
+_FUNCTION_SETS = {code: frozenset(text.split()) for code, text in _FUNCTION_WORDS.items()}
 
 
 class LanguageOfParts(Rule):
@@ -191,7 +65,7 @@ class LanguageOfParts(Rule):
     the others per page are identified (the first 400 characters of each). A passage that
     reads as another language with a probability of at least 99% (and as its own with less
     than 0.1%) needs review, naming the language and the probability; with at least
-    99.999% and 200 characters it fails.
+    99.99% and 200 characters it fails.
     """
 
     id = "language-of-parts"
@@ -223,21 +97,11 @@ class LanguageOfParts(Rule):
     def applicable(self, page: Page) -> Sequence[Element]:
         if not is_html_document(page):
             return []
-        return [el for el, _text in self._candidates(page)]
-
-    def _candidates(self, page: Page) -> list[tuple[Element, str]]:
-        found = []
-        for el, text in passages(page):
-            if len(text) < MIN_CHARS or len(_WORD.findall(text)) < MIN_WORDS:
-                continue
-            declared = bcp47.primary_language(lang(page, el) or "")
-            if declared is not None and equivalents(declared):
-                found.append((el, text))
-        return found
+        return [el for el, _text in _candidates(page)]
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
         identified = 0
-        for el, text in self._candidates(page):
+        for el, text in _candidates(page):
             value = lang(page, el) or ""
             declared = bcp47.primary_language(value) or ""
             if _looks_native(text, declared):
@@ -260,12 +124,27 @@ class LanguageOfParts(Rule):
                 yield self.cant_tell(el, "check-language", **args)
 
 
+@page_fact
+def _candidates(page: Page) -> list[tuple[Element, str]]:
+    """The passages long enough to judge whose declared language the identifier knows."""
+    found = []
+    for el, text in passages(page):
+        if len(text) < MIN_CHARS or len(text.split()) < MIN_WORDS:
+            continue
+        if not text_is_perceivable(page, el):
+            continue
+        declared = bcp47.primary_language(lang(page, el) or "")
+        if declared is not None and equivalents(declared):
+            found.append((el, text))
+    return found
+
+
 def _looks_native(text: str, declared: str) -> bool:
     """The cheap first test: many function words of the declared language."""
-    words = _FUNCTION_WORDS.get(declared)
+    words = _FUNCTION_SETS.get(declared)
     if words is None:
         return False
-    tokens = [w.casefold() for w in _WORD.findall(text)]
+    tokens = [w.casefold() for w in _WORD.findall(text[:READ_CHARS])]
     return bool(tokens) and sum(t in words for t in tokens) / len(tokens) >= NATIVE_SHARE
 
 
