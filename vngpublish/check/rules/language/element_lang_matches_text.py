@@ -32,8 +32,8 @@ class ElementLangMatchesText(Rule):
     not hidden) has at least four words.
 
     Needs review when the text reads as another language with a probability of at least
-    95% (and as the declared one with at most 1%), naming that language and the
-    probability. Fails when that probability is at least 99.99% on 200 characters or
+    95 percent (and as the declared one with at most 1 percent), naming that language and the
+    probability. Fails when that probability is at least 99.99 percent on 200 characters or
     more. Short text often reads as two languages at once ("Paul put dire comment on tape"
     is English and French), so it is never failed.
     """

@@ -63,9 +63,9 @@ class LanguageOfParts(Rule):
     Each passage is first tested cheaply: one with many function words of its declared
     language (for Dutch, English, German and French) is taken to be in it. At most 25 of
     the others per page are identified (the first 400 characters of each). A passage that
-    reads as another language with a probability of at least 99% (and as its own with less
-    than 0.1%) needs review, naming the language and the probability; with at least
-    99.99% and 200 characters it fails.
+    reads as another language with a probability of at least 99 percent (and as its own with less
+    than 0.1 percent) needs review, naming the language and the probability; with at least
+    99.99 percent and 200 characters it fails.
     """
 
     id = "language-of-parts"
