@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 from vngpublish.check.facts.document import in_template
 from vngpublish.check.facts.fact import page_fact
 
@@ -64,14 +66,23 @@ def own_text(page: Page, root: Element, *, within_blocks: bool) -> str:
     return " ".join(text.split())
 
 
+MIN_CHARS = 100
+"""A passage has at least this many characters of its own text: shorter text is a name, a term
+or a phrase."""
+
+
 @page_fact
 def passages(page: Page) -> list[tuple[Element, str]]:
-    """The page's passages that have text, in document order, each with its own text."""
+    """The page's passages of at least `MIN_CHARS` characters, in document order, each with its
+    own text. All text under a block (a quick count in lxml) is an upper bound of its own
+    text, so most blocks are passed over without collecting theirs."""
     found = []
     for el in page.by_tag(*BLOCKS):
+        if len(etree.tostring(el, method="text", encoding=str, with_tail=False)) < MIN_CHARS:
+            continue
         if in_template(page, el) or any(a.tag in NOT_PROSE for a in el.iterancestors()):
             continue
         text = own_text(page, el, within_blocks=False)
-        if text:
+        if len(text) >= MIN_CHARS:
             found.append((el, text))
     return found
