@@ -72,16 +72,29 @@ or a phrase."""
 
 
 @page_fact
-def passages(page: Page) -> list[tuple[Element, str]]:
-    """The page's passages of at least `MIN_CHARS` characters, in document order, each with its
-    own text. All text under a block (a quick count in lxml) is an upper bound of its own
-    text, so most blocks are passed over without collecting theirs."""
+def passage_blocks(page: Page) -> list[Element]:
+    """The blocks that may be passages, in document order: with at least `MIN_CHARS`
+    characters of text under them (a quick count in lxml, an upper bound of their own text),
+    not in a `template` or in code."""
     found = []
     for el in page.by_tag(*BLOCKS):
         if len(etree.tostring(el, method="text", encoding=str, with_tail=False)) < MIN_CHARS:
             continue
         if in_template(page, el) or any(a.tag in NOT_PROSE for a in el.iterancestors()):
             continue
+        found.append(el)
+    return found
+
+
+def passages(page: Page, limit: int | None = None) -> list[tuple[Element, str]]:
+    """Passages of at least `MIN_CHARS` characters of their own text, in document order, each
+    with that text; with `limit`, only from that many blocks spread evenly over the page (the
+    cost of a long page stays bounded)."""
+    blocks = passage_blocks(page)
+    if limit is not None and len(blocks) > limit:
+        blocks = [blocks[i * len(blocks) // limit] for i in range(limit)]
+    found = []
+    for el in blocks:
         text = own_text(page, el, within_blocks=False)
         if len(text) >= MIN_CHARS:
             found.append((el, text))

@@ -18,6 +18,7 @@ from vngpublish.i18n import N_
 
 MIN_WORDS = 12
 READ_CHARS = 400  # only the start of a long passage is identified
+MAX_PASSAGES = 150  # passages read per page at most, spread over it: the cost stays bounded
 MAX_IDENTIFIED = 25  # passages identified per page at most: the cost stays bounded
 REVIEW = 0.99  # the identifier's probability of the other language to ask a person
 CERTAIN = 0.9999  # ... and to report it as failed (with at least FAIL_CHARS)
@@ -59,12 +60,13 @@ class LanguageOfParts(Rule):
     passage's language is that of its element (`lang` on it or an ancestor), and must be
     valid and known to the language identifier.
 
-    Each passage is first tested cheaply: one whose first 200 characters have many function
-    words of its declared language (for Dutch, English, German and French) is taken to be in
-    it. At most 25 of the others per page are identified (the first 400 characters of each).
-    A passage that reads as another language with a probability of at least 99 percent (and
-    as its own with less than 0.1 percent) needs review, naming the language and the
-    probability; with at least 99.99 percent and 200 characters it fails.
+    On a long page, 150 passages spread over it are read. Each is first tested cheaply: one
+    whose first 200 characters have many function words of its declared language (for Dutch,
+    English, German and French) is taken to be in it. At most 25 of the others are
+    identified (the first 400 characters of each). A passage that reads as another language
+    with a probability of at least 99 percent (and as its own with less than 0.1 percent)
+    needs review, naming the language and the probability; with at least 99.99 percent and
+    200 characters it fails.
     """
 
     id = "language-of-parts"
@@ -128,7 +130,7 @@ def _candidates(page: Page) -> list[tuple[Element, str, str]]:
     their text and that language (whether they are hidden is asked only of those that do
     not look native: few are)."""
     found = []
-    for el, text in passages(page):
+    for el, text in passages(page, MAX_PASSAGES):
         if text.count(" ") + 1 < MIN_WORDS:
             continue
         declared = bcp47.primary_language(lang(page, el) or "")
