@@ -10,6 +10,9 @@ that fails::
         example: true             # optional: shown in the rule's documentation (--explain)
         with: [link-name]         # optional: other rules to run too (their findings are
                                   # not compared; suppression-invalid needs them)
+        files: true               # optional: the page is checked as a file in a folder with
+                                  # the files of checks/cases/files/ (media the page names),
+                                  # which is also the site root; not for examples
         html: <a href="/raad">Lees meer</a>
         expect:                   # passed | inapplicable | the findings the rule must report
           - outcome: failed       # failed | cantTell
@@ -64,6 +67,8 @@ class Case:
     example: bool = False
     with_rules: tuple[str, ...] = ()
     """Other rules run on the page too (their findings are not compared)."""
+    files: bool = False
+    """Checked as a file beside the files of `checks/cases/files/` (also the site root)."""
     source: str = ""
 
 
@@ -85,6 +90,8 @@ def _case(path: Path, rule: str, index: int, raw: Any) -> Case:
     where = f"{path}: case {index}"
     if not isinstance(raw, dict) or "html" not in raw:
         raise ValueError(f"{where} needs 'html'")
+    if raw.get("files") and raw.get("example"):
+        raise ValueError(f"{where}: a case with files cannot be an example (docs show no files)")
     expect = raw.get("expect")
     findings: list[Expected] = []
     if expect in VERDICTS:
@@ -112,6 +119,7 @@ def _case(path: Path, rule: str, index: int, raw: Any) -> Case:
         findings=tuple(findings),
         example=bool(raw.get("example", False)),
         with_rules=tuple(str(r) for r in raw.get("with") or ()),
+        files=bool(raw.get("files", False)),
         source=f"{path.name}#{index}",
     )
 

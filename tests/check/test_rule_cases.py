@@ -3,6 +3,9 @@ reports exactly what it says, with the named messages."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from case_files import Case, all_cases
 
@@ -11,22 +14,31 @@ from vngpublish.check.engine import evaluate
 from vngpublish.check.page import Page
 from vngpublish.check.registry import load_rules
 from vngpublish.check.suppress import RULE_ID as SUPPRESSION_RULE
+from vngpublish.resources import checks_dir
 
 CASES = all_cases()
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.source + " " + c.name for c in CASES])
-def test_case(case: Case) -> None:
+def test_case(case: Case, tmp_path: Path) -> None:
     rule = load_rules()[case.rule]
     selected = [case.rule, *case.with_rules]
+    path, root = "case.html", None
+    if case.files:  # a page in a site folder with the media files it names
+        shutil.copytree(checks_dir() / "cases" / "files", tmp_path, dirs_exist_ok=True)
+        root = tmp_path
+        path = str(tmp_path / "case.html")
+        (tmp_path / "case.html").write_text(case.html, encoding="utf-8")
     findings = [
-        f for f in check_html(case.html, "case.html", select=selected) if f.rule == case.rule
+        f
+        for f in check_html(case.html, path, select=selected, site_root=root)
+        if f.rule == case.rule
     ]
     got = [(f.outcome.value, f.message_id, f.selector, f.line) for f in findings]
     if case.verdict != "reported":
         assert not findings, f"{case.name}: expected {case.verdict}, got {got}"
         if case.rule != SUPPRESSION_RULE:  # its findings come from applying suppressions
-            applies = evaluate(Page(case.html, "case.html"), rule()) is not None
+            applies = evaluate(Page(case.html, path, root), rule()) is not None
             assert applies == (case.verdict == "passed"), f"{case.name}: applies={applies}"
         return
     assert len(findings) == len(case.findings), f"{case.name}: got {got}"

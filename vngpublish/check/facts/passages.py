@@ -1,0 +1,101 @@
+"""Passages of prose: the text of paragraphs, list items, quotes and table cells, as the
+language rules read it.
+
+A passage's text is its own: nested blocks are passages of their own, and text inside an
+element with its own `lang`, inside code (`code`, `pre`, `kbd`, `samp`, `var`), scripts or
+SVG is left out. Web addresses and e-mail addresses are removed, since they are in no
+language. Blocks in a `template` are not passages; whether a passage is perceivable (not
+hidden) is left to the rule, which asks it only of the passages long enough to matter.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from vngpublish.check.facts.document import in_template
+from vngpublish.check.facts.fact import page_fact
+
+if TYPE_CHECKING:
+    from vngpublish.check.dom import Element
+    from vngpublish.check.page import Page
+
+BLOCKS = ("p", "li", "blockquote", "q", "td", "th", "dd", "figcaption")
+NOT_PROSE = frozenset(
+    {"script", "style", "template", "noscript", "svg", "math", "code", "pre", "kbd", "samp",
+     "var", "textarea", "select"}
+)  # fmt: skip
+_ADDRESSES = re.compile(
+    r"\S+@\S+\.\w+|(?:https?://|www\.)\S+|\S+\.(?:nl|com|org|eu|html?)\b\S*", re.I
+)
+
+
+def own_text(page: Page, root: Element, *, within_blocks: bool) -> str:
+    """The text of `root` in its own language: without text in elements with their own
+    `lang`, in code or scripts, and, unless `within_blocks`, in nested passage blocks.
+    Addresses removed, whitespace collapsed."""
+    parts: list[str] = []
+    if root.text:
+        parts.append(root.text)
+    stack: list[tuple[Element, bool]] = [(child, True) for child in reversed(root)]
+    skip_blocks = frozenset(BLOCKS) if not within_blocks else frozenset()
+    lang_attributes = ("lang", "xml:lang") if page.is_xhtml else ("lang",)
+    while stack:
+        el, enter = stack.pop()
+        if not enter:
+            if el.tail:
+                parts.append(el.tail)
+            continue
+        tag = el.tag
+        stack.append((el, False))  # its tail, after its content
+        if (
+            not isinstance(tag, str)
+            or tag in NOT_PROSE
+            or tag in skip_blocks
+            or any(el.get(a) is not None for a in lang_attributes)
+        ):
+            continue
+        if el.text:
+            parts.append(el.text)
+        stack.extend((child, True) for child in reversed(el))
+    text = " ".join(parts)
+    if "@" in text or "://" in text or "www." in text:
+        text = _ADDRESSES.sub(" ", text)
+    return " ".join(text.split())
+
+
+MIN_CHARS = 100
+"""A passage has at least this many characters of its own text: shorter text is a name, a term
+or a phrase."""
+
+
+@page_fact
+def passage_blocks(page: Page) -> list[Element]:
+    """The blocks that may be passages, in document order: with at least `MIN_CHARS`
+    characters of text under them (a quick count in lxml, an upper bound of their own text),
+    not in a `template` or in code."""
+    found = []
+    for el in page.by_tag(*BLOCKS):
+        if len(etree.tostring(el, method="text", encoding=str, with_tail=False)) < MIN_CHARS:
+            continue
+        if in_template(page, el) or any(a.tag in NOT_PROSE for a in el.iterancestors()):
+            continue
+        found.append(el)
+    return found
+
+
+def passages(page: Page, limit: int | None = None) -> list[tuple[Element, str]]:
+    """Passages of at least `MIN_CHARS` characters of their own text, in document order, each
+    with that text; with `limit`, only from that many blocks spread evenly over the page (the
+    cost of a long page stays bounded)."""
+    blocks = passage_blocks(page)
+    if limit is not None and len(blocks) > limit:
+        blocks = [blocks[i * len(blocks) // limit] for i in range(limit)]
+    found = []
+    for el in blocks:
+        text = own_text(page, el, within_blocks=False)
+        if len(text) >= MIN_CHARS:
+            found.append((el, text))
+    return found

@@ -1,0 +1,103 @@
+"""element-lang-matches-text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from vngpublish.check import bcp47
+from vngpublish.check.dom import Element
+from vngpublish.check.facts.document import in_template, is_html_document
+from vngpublish.check.facts.passages import own_text
+from vngpublish.check.facts.text_language import equivalents, identify
+from vngpublish.check.facts.visibility import text_is_perceivable
+from vngpublish.check.page import Page
+from vngpublish.check.rule import Result, Rule
+from vngpublish.i18n import N_
+
+MIN_WORDS = 4  # fewer words are a name or a term, whose language cannot be estimated
+READ_CHARS = 400
+REVIEW = 0.95  # the other language's probability to ask a person
+SAME_BELOW = 0.01  # ... when the declared language is at most this likely
+CERTAIN = 0.9999  # the other language's probability to fail (with FAIL_CHARS or more)
+FAIL_CHARS = 200
+MAX_IDENTIFIED = 25  # elements identified per page at most
+_WORD = re.compile(r"[^\W\d_]+")
+_NO_LANGUAGE = frozenset({"zxx", "und", "mul", "mis"})
+
+
+class ElementLangMatchesText(Rule):
+    """Applies to elements other than `html` with a valid `lang` that the language
+    identifier knows, whose own text (not in a descendant with another `lang`, not code,
+    not hidden) has at least four words.
+
+    Needs review when the text reads as another language with a probability of at least
+    95 percent (and as the declared one with at most 1 percent), naming that language and the
+    probability. Fails when that probability is at least 99.99 percent on 200 characters or
+    more. Short text often reads as two languages at once ("Paul put dire comment on tape"
+    is English and French), so it is never failed.
+    """
+
+    id = "element-lang-matches-text"
+    title = N_("The lang of an element matches the language of its text")
+    level = "AA"
+    wcag = ("3.1.2",)
+    act = ("off6ek",)
+    tags = ("language",)
+    why = N_(
+        "A screen reader reads the text with the pronunciation of the language its lang "
+        "names: a Dutch quotation marked as French is read with French pronunciation."
+    )
+    fix = N_("Set the element's lang to the language its text is written in.")
+    messages = {
+        "other-language": N_(
+            'The element says lang="{lang}", but its text is in "{detected}" ({percent} '
+            'percent sure): set lang="{detected}".'
+        ),
+        "check-language": N_(
+            'The element says lang="{lang}", but its text reads as "{detected}" ({percent} '
+            "percent sure): check which language it is in and set lang to it."
+        ),
+    }
+
+    def applicable(self, page: Page) -> Sequence[Element]:
+        if not is_html_document(page):
+            return []
+        found = []
+        for el in page.with_attribute("lang"):
+            if el is page.html or in_template(page, el):
+                continue
+            declared = bcp47.primary_language((el.get("lang") or "").strip())
+            if declared is None or not text_is_perceivable(page, el):
+                continue
+            text = own_text(page, el, within_blocks=True)
+            if len(_WORD.findall(text)) >= MIN_WORDS and equivalents(declared):
+                found.append(el)
+        return found
+
+    def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
+        for el in targets[:MAX_IDENTIFIED]:
+            value = (el.get("lang") or "").strip()
+            declared = bcp47.primary_language(value) or ""
+            text = own_text(page, el, within_blocks=True)
+            estimate = identify(text[:READ_CHARS], equivalents(declared))
+            if (
+                estimate.p_same > SAME_BELOW
+                or estimate.p_top < REVIEW
+                or estimate.top in _NO_LANGUAGE
+            ):
+                continue
+            args = {"lang": value, "detected": estimate.top, "percent": _percent(estimate.p_top)}
+            if estimate.p_top >= CERTAIN and len(text) >= FAIL_CHARS:
+                yield self.fail(el, "other-language", **args)
+            else:
+                yield self.cant_tell(el, "check-language", **args)
+
+
+def _percent(p: float) -> str:
+    """A probability as a percentage that does not round up to a certainty."""
+    for digits in range(0, 4):
+        shown = round(100 * p, digits)
+        if shown < 100:
+            return f"{shown:.{digits}f}"
+    return "99.999"

@@ -1,0 +1,158 @@
+"""language-of-parts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from vngpublish.check import bcp47
+from vngpublish.check.dom import Element
+from vngpublish.check.facts.document import is_html_document
+from vngpublish.check.facts.fact import page_fact
+from vngpublish.check.facts.language import lang
+from vngpublish.check.facts.passages import passages
+from vngpublish.check.facts.text_language import equivalents, identify
+from vngpublish.check.facts.visibility import text_is_perceivable
+from vngpublish.check.page import Page
+from vngpublish.check.rule import Result, Rule
+from vngpublish.i18n import N_
+
+MIN_WORDS = 12
+READ_CHARS = 400  # only the start of a long passage is identified
+MAX_PASSAGES = 150  # passages read per page at most, spread over it: the cost stays bounded
+MAX_IDENTIFIED = 25  # passages identified per page at most: the cost stays bounded
+REVIEW = 0.99  # the identifier's probability of the other language to ask a person
+CERTAIN = 0.9999  # ... and to report it as failed (with at least FAIL_CHARS)
+FAIL_CHARS = 200
+SAME_BELOW = 0.001  # the declared language must be this unlikely
+NATIVE_CHARS = 200  # the cheap test reads this much of a passage
+NATIVE_SHARE = 0.08  # a passage this rich in the declared language's function words is in it
+_NO_LANGUAGE = frozenset({"zxx", "und", "mul", "mis"})  # labels for text in no language
+_PUNCTUATION = ".,;:!?()[]\"'“”‘’«»-"
+# Function words of a language that are not words of the languages it is most often mixed
+# with (no "in", "is", "of", "die", "over" in the Dutch list): the cheap first test.
+_FUNCTION_WORDS = {
+    "nl": (
+        "de het een van en op te dat voor met niet zijn er aan ook als bij door naar om "
+        "worden wordt deze dit wat hun ze kan moet je wij uw nog uit tot maar hebben heeft "
+        "meer geen zich zoals wel onder tussen waar wanneer omdat alle kunnen zal zullen"
+    ),
+    "en": (
+        "the and of to is that for with are this be by from have has not which or can "
+        "will would should their they these was were been it its"
+    ),
+    "de": (
+        "der die das und ist nicht mit sich auf für dem den ein eine einer zu von werden "
+        "wird sind auch nach bei oder aus"
+    ),
+    "fr": (
+        "le la les et est une des du dans pour que qui sur avec pas sont par ce cette "
+        "aux ou être leur"
+    ),
+}
+_FUNCTION_SETS = {code: frozenset(text.split()) for code, text in _FUNCTION_WORDS.items()}
+
+
+class LanguageOfParts(Rule):
+    """Applies to passages of an HTML page (paragraphs, list items, quotes, table cells,
+    definitions, figure captions) of at least 100 characters and 12 words of their own text,
+    not counting text in code, in elements with their own `lang`, web and e-mail addresses:
+    shorter text is a name, a term or a phrase, which WCAG does not ask to mark. The
+    passage's language is that of its element (`lang` on it or an ancestor), and must be
+    valid and known to the language identifier.
+
+    On a long page, 150 passages spread over it are read. Each is first tested cheaply: one
+    whose first 200 characters have many function words of its declared language (for Dutch,
+    English, German and French) is taken to be in it. At most 25 of the others are
+    identified (the first 400 characters of each). A passage that reads as another language
+    with a probability of at least 99 percent (and as its own with less than 0.1 percent)
+    needs review, naming the language and the probability; with at least 99.99 percent and
+    200 characters it fails.
+    """
+
+    id = "language-of-parts"
+    title = N_("Passages in another language say so with lang")
+    level = "AA"
+    wcag = ("3.1.2",)
+    tags = ("language",)
+    why = N_(
+        "A screen reader reads text with the pronunciation of its language: an English "
+        "quotation in a Dutch newsletter, without its own lang, is read as if it were Dutch "
+        "and is hard to understand."
+    )
+    fix = N_(
+        "Give the element around the passage a lang attribute with its language, such as "
+        '<blockquote lang="en">.'
+    )
+    messages = {
+        "other-language": N_(
+            'This passage is in "{detected}" ({percent} percent sure), but takes the language '
+            '"{lang}" from its surroundings: give it lang="{detected}".'
+        ),
+        "check-language": N_(
+            'This passage reads as "{detected}" ({percent} percent sure), but takes the '
+            'language "{lang}" from its surroundings: check its language, and if it is '
+            '"{detected}", give it lang="{detected}".'
+        ),
+    }
+
+    def applicable(self, page: Page) -> Sequence[Element]:
+        if not is_html_document(page):
+            return []
+        return [el for el, _text, _declared in _candidates(page)]
+
+    def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
+        identified = 0
+        for el, text, declared in _candidates(page):
+            if _looks_native(text, declared) or not text_is_perceivable(page, el):
+                continue
+            if identified >= MAX_IDENTIFIED:
+                break
+            identified += 1
+            estimate = identify(text[:READ_CHARS], equivalents(declared))
+            if (
+                estimate.p_same >= SAME_BELOW
+                or estimate.p_top < REVIEW
+                or estimate.top in _NO_LANGUAGE
+            ):
+                continue
+            percent = _percent(estimate.p_top)
+            value = lang(page, el) or ""
+            args = {"detected": estimate.top, "percent": percent, "lang": value}
+            if estimate.p_top >= CERTAIN and len(text) >= FAIL_CHARS:
+                yield self.fail(el, "other-language", **args)
+            else:
+                yield self.cant_tell(el, "check-language", **args)
+
+
+@page_fact
+def _candidates(page: Page) -> list[tuple[Element, str, str]]:
+    """The passages with enough words whose declared language the identifier knows, with
+    their text and that language (whether they are hidden is asked only of those that do
+    not look native: few are)."""
+    found = []
+    for el, text in passages(page, MAX_PASSAGES):
+        if text.count(" ") + 1 < MIN_WORDS:
+            continue
+        declared = bcp47.primary_language(lang(page, el) or "")
+        if declared is not None and equivalents(declared):
+            found.append((el, text, declared))
+    return found
+
+
+def _looks_native(text: str, declared: str) -> bool:
+    """The cheap first test: many function words of the declared language."""
+    words = _FUNCTION_SETS.get(declared)
+    if words is None:
+        return False
+    tokens = text[:NATIVE_CHARS].lower().split()
+    hits = sum(token.strip(_PUNCTUATION) in words for token in tokens)
+    return bool(tokens) and hits / len(tokens) >= NATIVE_SHARE
+
+
+def _percent(p: float) -> str:
+    """A probability as a percentage that does not round up to a certainty: 99.99, not 100."""
+    for digits in range(0, 4):
+        shown = round(100 * p, digits)
+        if shown < 100:
+            return f"{shown:.{digits}f}"
+    return "99.999"

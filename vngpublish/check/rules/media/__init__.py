@@ -1,0 +1,1 @@
+"""Rules about audio and video: autoplay, captions, audio description, transcripts."""

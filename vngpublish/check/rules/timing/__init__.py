@@ -1,0 +1,1 @@
+"""Rules about time: content that moves, blinks or changes by itself."""
