@@ -32,21 +32,27 @@ _ADDRESSES = re.compile(
 )
 
 
-def own_text(page: Page, root: Element, *, within_blocks: bool) -> str:
+def own_text(page: Page, root: Element, *, within_blocks: bool, limit: int | None = None) -> str:
     """The text of `root` in its own language: without text in elements with their own
     `lang`, in code or scripts, and, unless `within_blocks`, in nested passage blocks.
-    Addresses removed, whitespace collapsed."""
+    Addresses removed, whitespace collapsed. With `limit`, reading stops once that many
+    characters are read (the start of a long text is enough to know its language)."""
     parts: list[str] = []
+    read = 0
     if root.text:
         parts.append(root.text)
+        read = len(root.text)
     stack: list[tuple[Element, bool]] = [(child, True) for child in reversed(root)]
     skip_blocks = frozenset(BLOCKS) if not within_blocks else frozenset()
     lang_attributes = ("lang", "xml:lang") if page.is_xhtml else ("lang",)
     while stack:
+        if limit is not None and read >= limit:
+            break
         el, enter = stack.pop()
         if not enter:
             if el.tail:
                 parts.append(el.tail)
+                read += len(el.tail)
             continue
         tag = el.tag
         stack.append((el, False))  # its tail, after its content
@@ -59,6 +65,7 @@ def own_text(page: Page, root: Element, *, within_blocks: bool) -> str:
             continue
         if el.text:
             parts.append(el.text)
+            read += len(el.text)
         stack.extend((child, True) for child in reversed(el))
     text = " ".join(parts)
     if "@" in text or "://" in text or "www." in text:
@@ -72,30 +79,16 @@ or a phrase."""
 
 
 @page_fact
-def passage_blocks(page: Page) -> list[Element]:
-    """The blocks that may be passages, in document order: with at least `MIN_CHARS`
-    characters of text under them (a quick count in lxml, an upper bound of their own text),
-    not in a `template` or in code."""
+def passage_blocks(page: Page) -> list[tuple[Element, str]]:
+    """The blocks that may be passages, in document order, each with all the text under it
+    (read by lxml at once: an upper bound of its own text, and for most blocks the same), when
+    that has at least `MIN_CHARS` characters; not in a `template` or in code."""
     found = []
     for el in page.by_tag(*BLOCKS):
-        if len(etree.tostring(el, method="text", encoding=str, with_tail=False)) < MIN_CHARS:
+        whole = etree.tostring(el, method="text", encoding=str, with_tail=False)
+        if len(whole) < MIN_CHARS:
             continue
         if in_template(page, el) or any(a.tag in NOT_PROSE for a in el.iterancestors()):
             continue
-        found.append(el)
-    return found
-
-
-def passages(page: Page, limit: int | None = None) -> list[tuple[Element, str]]:
-    """Passages of at least `MIN_CHARS` characters of their own text, in document order, each
-    with that text; with `limit`, only from that many blocks spread evenly over the page (the
-    cost of a long page stays bounded)."""
-    blocks = passage_blocks(page)
-    if limit is not None and len(blocks) > limit:
-        blocks = [blocks[i * len(blocks) // limit] for i in range(limit)]
-    found = []
-    for el in blocks:
-        text = own_text(page, el, within_blocks=False)
-        if len(text) >= MIN_CHARS:
-            found.append((el, text))
+        found.append((el, whole))
     return found

@@ -55,3 +55,12 @@ def identify(text: str, same: tuple[int, ...]) -> Estimate:
     # Summed largest first, as in rank's order: bit for bit the same float.
     p_same = sum(sorted((float(scores[i]) for i in same), reverse=True))
     return Estimate(identifier.nb_classes[best], float(scores[best]), p_same)
+
+
+def percent(p: float) -> str:
+    """A probability as a percentage that does not round up to a certainty: 99.99, not 100."""
+    for digits in range(0, 4):
+        shown = round(100 * p, digits)
+        if shown < 100:
+            return f"{shown:.{digits}f}"
+    return "99.999"

@@ -9,7 +9,7 @@ from vngpublish.check import bcp47
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.document import in_template, is_html_document
 from vngpublish.check.facts.passages import own_text
-from vngpublish.check.facts.text_language import equivalents, identify
+from vngpublish.check.facts.text_language import equivalents, identify, percent
 from vngpublish.check.facts.visibility import text_is_perceivable
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -70,7 +70,7 @@ class ElementLangMatchesText(Rule):
             declared = bcp47.primary_language((el.get("lang") or "").strip())
             if declared is None or not text_is_perceivable(page, el):
                 continue
-            text = own_text(page, el, within_blocks=True)
+            text = own_text(page, el, within_blocks=True, limit=READ_CHARS)
             if len(_WORD.findall(text)) >= MIN_WORDS and equivalents(declared):
                 found.append(el)
         return found
@@ -79,7 +79,7 @@ class ElementLangMatchesText(Rule):
         for el in targets[:MAX_IDENTIFIED]:
             value = (el.get("lang") or "").strip()
             declared = bcp47.primary_language(value) or ""
-            text = own_text(page, el, within_blocks=True)
+            text = own_text(page, el, within_blocks=True, limit=max(READ_CHARS, FAIL_CHARS))
             estimate = identify(text[:READ_CHARS], equivalents(declared))
             if (
                 estimate.p_same > SAME_BELOW
@@ -87,17 +87,8 @@ class ElementLangMatchesText(Rule):
                 or estimate.top in _NO_LANGUAGE
             ):
                 continue
-            args = {"lang": value, "detected": estimate.top, "percent": _percent(estimate.p_top)}
+            args = {"lang": value, "detected": estimate.top, "percent": percent(estimate.p_top)}
             if estimate.p_top >= CERTAIN and len(text) >= FAIL_CHARS:
                 yield self.fail(el, "other-language", **args)
             else:
                 yield self.cant_tell(el, "check-language", **args)
-
-
-def _percent(p: float) -> str:
-    """A probability as a percentage that does not round up to a certainty."""
-    for digits in range(0, 4):
-        shown = round(100 * p, digits)
-        if shown < 100:
-            return f"{shown:.{digits}f}"
-    return "99.999"

@@ -9,8 +9,8 @@ from vngpublish.check.dom import Element
 from vngpublish.check.facts.document import is_html_document
 from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.language import lang
-from vngpublish.check.facts.passages import passages
-from vngpublish.check.facts.text_language import equivalents, identify
+from vngpublish.check.facts.passages import MIN_CHARS, own_text, passage_blocks
+from vngpublish.check.facts.text_language import equivalents, identify, percent
 from vngpublish.check.facts.visibility import text_is_perceivable
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -53,20 +53,20 @@ _FUNCTION_SETS = {code: frozenset(text.split()) for code, text in _FUNCTION_WORD
 
 
 class LanguageOfParts(Rule):
-    """Applies to passages of an HTML page (paragraphs, list items, quotes, table cells,
-    definitions, figure captions) of at least 100 characters and 12 words of their own text,
-    not counting text in code, in elements with their own `lang`, web and e-mail addresses:
-    shorter text is a name, a term or a phrase, which WCAG does not ask to mark. The
-    passage's language is that of its element (`lang` on it or an ancestor), and must be
-    valid and known to the language identifier.
+    """Applies to the blocks of an HTML page that may be passages (paragraphs, list items,
+    quotes, table cells, definitions, figure captions) with at least 100 characters and 12
+    words of text under them, whose language (`lang` on them or an ancestor) is valid and
+    known to the language identifier. On a long page, 150 blocks spread over it are read.
 
-    On a long page, 150 passages spread over it are read. Each is first tested cheaply: one
-    whose first 200 characters have many function words of its declared language (for Dutch,
-    English, German and French) is taken to be in it. At most 25 of the others are
-    identified (the first 400 characters of each). A passage that reads as another language
-    with a probability of at least 99 percent (and as its own with less than 0.1 percent)
-    needs review, naming the language and the probability; with at least 99.99 percent and
-    200 characters it fails.
+    A block's passage is its own text: not counting nested blocks, text in code, in elements
+    with their own `lang`, web and e-mail addresses; with less than 100 characters and 12
+    words it is a name, a term or a phrase, which WCAG does not ask to mark, and passes. Text
+    is first tested cheaply: a passage whose first 200 characters have many function words
+    of its declared language (for Dutch, English, German and French) is taken to be in it and
+    passes. At most 25 of the others are identified (the first 400 characters of each). A
+    passage that reads as another language with a probability of at least 99 percent (and as
+    its own with less than 0.1 percent) needs review, naming the language and the
+    probability; with at least 99.99 percent and 200 characters it fails.
     """
 
     id = "language-of-parts"
@@ -98,11 +98,18 @@ class LanguageOfParts(Rule):
     def applicable(self, page: Page) -> Sequence[Element]:
         if not is_html_document(page):
             return []
-        return [el for el, _text, _declared in _candidates(page)]
+        return [el for el, _whole, _declared in _blocks(page)]
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
         identified = 0
-        for el, text, declared in _candidates(page):
+        for el, whole, declared in _blocks(page):
+            # All the text under the block first (lxml read it at once): for most blocks it is
+            # their own text, and most is in the declared language.
+            if _looks_native(whole, declared):
+                continue
+            text = own_text(page, el, within_blocks=False)
+            if len(text) < MIN_CHARS or text.count(" ") + 1 < MIN_WORDS:
+                continue  # its own text, without nested blocks, is no passage
             if _looks_native(text, declared) or not text_is_perceivable(page, el):
                 continue
             if identified >= MAX_IDENTIFIED:
@@ -115,9 +122,8 @@ class LanguageOfParts(Rule):
                 or estimate.top in _NO_LANGUAGE
             ):
                 continue
-            percent = _percent(estimate.p_top)
             value = lang(page, el) or ""
-            args = {"detected": estimate.top, "percent": percent, "lang": value}
+            args = {"detected": estimate.top, "percent": percent(estimate.p_top), "lang": value}
             if estimate.p_top >= CERTAIN and len(text) >= FAIL_CHARS:
                 yield self.fail(el, "other-language", **args)
             else:
@@ -125,17 +131,22 @@ class LanguageOfParts(Rule):
 
 
 @page_fact
-def _candidates(page: Page) -> list[tuple[Element, str, str]]:
-    """The passages with enough words whose declared language the identifier knows, with
-    their text and that language (whether they are hidden is asked only of those that do
-    not look native: few are)."""
+def _blocks(page: Page) -> list[tuple[Element, str, str]]:
+    """The blocks that may be passages (at most `MAX_PASSAGES`, spread over the page) whose
+    declared language the identifier knows, with all the text under them and that language."""
     found = []
-    for el, text in passages(page, MAX_PASSAGES):
-        if text.count(" ") + 1 < MIN_WORDS:
-            continue
-        declared = bcp47.primary_language(lang(page, el) or "")
-        if declared is not None and equivalents(declared):
-            found.append((el, text, declared))
+    languages: dict[str, str | None] = {}  # lang value -> the identifier's label for it
+    blocks = passage_blocks(page)
+    if len(blocks) > MAX_PASSAGES:
+        blocks = [blocks[i * len(blocks) // MAX_PASSAGES] for i in range(MAX_PASSAGES)]
+    for el, whole in blocks:
+        value = lang(page, el) or ""
+        if value not in languages:
+            primary = bcp47.primary_language(value)
+            languages[value] = primary if primary is not None and equivalents(primary) else None
+        declared = languages[value]
+        if declared is not None and whole.count(" ") + 1 >= MIN_WORDS:
+            found.append((el, whole, declared))
     return found
 
 
@@ -147,12 +158,3 @@ def _looks_native(text: str, declared: str) -> bool:
     tokens = text[:NATIVE_CHARS].lower().split()
     hits = sum(token.strip(_PUNCTUATION) in words for token in tokens)
     return bool(tokens) and hits / len(tokens) >= NATIVE_SHARE
-
-
-def _percent(p: float) -> str:
-    """A probability as a percentage that does not round up to a certainty: 99.99, not 100."""
-    for digits in range(0, 4):
-        shown = round(100 * p, digits)
-        if shown < 100:
-            return f"{shown:.{digits}f}"
-    return "99.999"
