@@ -21,6 +21,7 @@ failures (the command line passes both); without it the report says it cannot li
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import re
 from collections.abc import Collection, Iterable, Mapping
@@ -86,17 +87,24 @@ UI: dict[str, str] = {
         "test are listed."
     ),
     "criteria_failed": N_("Success criteria with failures"),
-    "criteria_none_failed": N_("No success criterion tested has failures."),
-    "criteria_passed": N_("Criteria checked without failures"),
+    "criteria_none_failed": N_(
+        "The rules found no failure of a success criterion they test. That does not mean the "
+        "pages meet them: see below what a person must still check."
+    ),
+    "criteria_passed": N_("Criteria without failures found: tested only in part"),
     "criteria_passed_none": N_("Every success criterion tested has failures."),
     "criteria_passed_unknown": N_(
         "Which rules ran was not passed to the report, so it cannot list the success "
-        "criteria checked without failures."
+        "criteria the rules tested without finding failures."
     ),
     "criteria_passed_note": N_(
-        "“Checked without failures” means only that the automated rules found no failure "
-        "for this criterion; it does not mean the pages meet it."
+        "None of these criteria is passed. The rules listed for each test only part of what "
+        "it asks; a person must check the rest before an accessibility statement may say the "
+        "pages meet it."
     ),
+    "tested_by": N_("Tested only by"),
+    "person_checks": N_("A person must check"),
+    "criterion_rest": N_("everything else WCAG {sc} asks"),
     "best_practice_note": N_(
         "Rules marked “best practice” test no success criterion; their findings are listed "
         "under the rules only."
@@ -248,6 +256,10 @@ class CriterionView:
     url: str
     counts: Counts
     rules: list[str]
+    tested_by: list[str] = field(default_factory=list)
+    """Each rule that tested it, with its title ("meta-viewport: Zoom is not disabled")."""
+    rest: str = ""
+    """What a person must still check of it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -508,8 +520,20 @@ class Writer(ReportWriter):
             if counts.failed:
                 failed.append(self._criterion(sc, counts, sorted(rules_with[sc])))
             elif self.selected is not None:
-                passed.append(self._criterion(sc, counts, sorted(tested.get(sc, ()))))
+                passed.append(self._untested_rest(sc, counts, sorted(tested.get(sc, ()))))
         return failed, (passed if self.selected is not None else None)
+
+    def _untested_rest(self, sc: str, counts: Counts, rules: list[str]) -> CriterionView:
+        """A criterion the rules found no failure of: which rules tested it, and that a person
+        must check the rest (automated rules never cover a whole criterion)."""
+        view = self._criterion(sc, counts, rules)
+        tested_by = []
+        for rule_id in rules:
+            rule = self.catalog.get(rule_id)
+            title = translate(rule.title, self.lang) if rule else ""
+            tested_by.append(f"{rule_id}: {title}" if title else rule_id)
+        rest = translate(UI["criterion_rest"], self.lang).format(sc=sc)
+        return dataclasses.replace(view, tested_by=tested_by, rest=rest)
 
 
 _TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)")

@@ -1,0 +1,134 @@
+"""aria-hidden-focus."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from vngpublish.check.dom import Element
+from vngpublish.check.facts.aria_attributes import is_true
+from vngpublish.check.facts.document import in_template
+from vngpublish.check.facts.tab_order import is_inert, tab_stops
+from vngpublish.check.facts.visibility import (
+    computed_visibility,
+    is_rendered,
+    is_visually_hidden,
+)
+from vngpublish.check.page import Page
+from vngpublish.check.rule import Result, Rule
+from vngpublish.i18n import N_
+
+_EMBEDDING = ("iframe", "object")
+
+
+class AriaHiddenFocus(Rule):
+    """Applies to every element with `aria-hidden="true"` (case and surrounding spaces
+    ignored) in the document.
+
+    Passes when neither it nor anything inside it is in the tab order. Fails when the Tab key
+    reaches it or something inside it (a link, a button, an element with `tabindex="0"`):
+    keyboard focus then lands on something screen readers were told to skip, so they announce
+    nothing or something out of context. `aria-hidden="false"` inside does not undo the
+    hiding. Content that is not rendered, `inert`, or out of the tab order (`tabindex="-1"`)
+    passes. Needs review when it contains an embedded document (`iframe`, `object`), whose
+    own links and fields the Tab key may reach, and when what the Tab key reaches is moved out
+    of sight on a page that runs scripts: that is how focus traps guard their edges, moving the
+    focus on as soon as it arrives, which only running the page can show.
+    """
+
+    id = "aria-hidden-focus"
+    title = N_("Content hidden with aria-hidden cannot take keyboard focus")
+    level = "A"
+    wcag = ("4.1.2",)
+    act = ("6cfa84",)
+    axe = ("aria-hidden-focus",)
+    tags = ("aria", "keyboard")
+    why = N_(
+        "aria-hidden hides content from screen readers, but not from the keyboard: Tab still "
+        "lands on a hidden link or button, and its user hears nothing or something out of "
+        "context."
+    )
+    fix = N_(
+        "Remove aria-hidden, or take the focusable content out of the tab order "
+        '(tabindex="-1", the inert attribute) or out of the page while it is hidden.'
+    )
+    messages = {
+        "focusable": N_(
+            'This element has aria-hidden="true" but the Tab key reaches it: screen readers '
+            "announce nothing when it has focus."
+        ),
+        "focusable-inside": N_(
+            'This element has aria-hidden="true" but contains <{tag}> (line {line}), which '
+            "the Tab key reaches: screen readers announce nothing when it has focus."
+        ),
+        "focus-sentinel": N_(
+            'This element has aria-hidden="true" and contains <{tag}>, which the Tab key '
+            "reaches but which is moved out of sight: check that script moves the focus on "
+            "at once (a focus trap's guard), or take it out of the tab order."
+        ),
+        "embedded-document": N_(
+            'This element has aria-hidden="true" and contains an embedded document '
+            "(<{tag}>): check that nothing in it can be reached with the Tab key."
+        ),
+    }
+
+    def applicable(self, page: Page) -> Sequence[Element]:
+        templates = bool(page.by_tag("template"))
+        return [
+            el
+            for el in page.with_attribute("aria-hidden")
+            if is_true(el, "aria-hidden") and not (templates and in_template(page, el))
+        ]
+
+    def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
+        hidden = set(targets)
+        reported: set[Element] = set()
+        scripted = _runs_scripts(page)
+        for stop in tab_stops(page):
+            for target in _hiding(stop, hidden):
+                if target not in reported:
+                    reported.add(target)
+                    if scripted and is_visually_hidden(page, stop):
+                        yield self.cant_tell(target, "focus-sentinel", tag=stop.tag)
+                    elif target is stop:
+                        yield self.fail(target, "focusable")
+                    else:
+                        yield self.fail(
+                            target, "focusable-inside", tag=stop.tag, line=stop.sourceline
+                        )
+        for embedded in page.by_tag(*_EMBEDDING):
+            if not _has_document(embedded) or is_inert(page, embedded):
+                continue
+            if not is_rendered(page, embedded) or computed_visibility(page, embedded) != "visible":
+                continue
+            for target in _hiding(embedded, hidden):
+                if target not in reported:
+                    reported.add(target)
+                    yield self.cant_tell(target, "embedded-document", tag=embedded.tag)
+
+
+_SCRIPT_TYPES = frozenset(
+    {"", "module", "text/javascript", "application/javascript", "text/ecmascript"}
+)
+
+
+def _runs_scripts(page: Page) -> bool:
+    """True when the page has a script browsers run (not data such as JSON-LD)."""
+    return any(
+        (script.get("type") or "").strip().lower() in _SCRIPT_TYPES
+        for script in page.by_tag("script")
+    )
+
+
+def _has_document(el: Element) -> bool:
+    """True when an `iframe` or `object` loads a document (an `iframe` without `src` or
+    `srcdoc` holds an empty one)."""
+    if el.tag == "object":
+        return bool((el.get("data") or "").strip())
+    return bool((el.get("src") or "").strip()) or el.get("srcdoc") is not None
+
+
+def _hiding(el: Element, hidden: set[Element]) -> list[Element]:
+    """The elements of `hidden` that are `el` or contain it."""
+    found = [el] if el in hidden else []
+    found += [ancestor for ancestor in el.iterancestors() if ancestor in hidden]
+    return found

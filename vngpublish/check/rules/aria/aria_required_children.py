@@ -1,0 +1,142 @@
+"""aria-required-children."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from vngpublish.check.dom import Element
+from vngpublish.check.facts.aria_attributes import is_true
+from vngpublish.check.facts.aria_tables import OWNED_IN_EITHER
+from vngpublish.check.facts.roles import role, with_tag_or_role
+from vngpublish.check.facts.tree import owned, role_known
+from vngpublish.check.facts.visibility import is_hidden
+from vngpublish.check.page import Page
+from vngpublish.check.rule import Result, Rule
+from vngpublish.i18n import N_
+
+# The elements whose implicit role may own only certain roles (list, table, row, rowgroup,
+# listbox).
+_TAGS = ("ul", "ol", "menu", "dir", "table", "thead", "tbody", "tfoot", "tr", "select")
+# Text that browsers do not render where the parser leaves it (inside a select).
+_TEXT_DROPPED = frozenset({"select", "optgroup", "datalist"})
+
+
+class AriaRequiredChildren(Rule):
+    """Applies to every element in the accessibility tree whose role (explicit or implicit)
+    is one for which WAI-ARIA 1.2 lists required owned elements: `list`, `listbox`, `menu`,
+    `menubar`, `tablist`, `tree`, `grid`, `table`, `row`, `rowgroup`, `feed` ... (an `ul`, a
+    `table` and its rows count). Not when it or an ancestor has `aria-busy="true"`: the
+    content is still being built.
+
+    Passes when every element it owns in the accessibility tree has a role from that list:
+    its children, and theirs through elements that have no node of their own there (a `div`
+    or `span` without ARIA attributes, an element with `role="none"`, hidden content), and the
+    elements `aria-owns` gives it. A `group` the list allows only with given content (`group >
+    option` in a listbox) must own only that content, or further such groups. What the 1.3
+    draft allows as well is allowed (a `caption` in a table, a `separator` in a menu). Fails
+    when it owns another role, an element that can take focus without one, or text outside
+    its parts: screen readers then count and announce the list items, tabs or cells wrongly,
+    or not at all. An owned custom element without a `role` is left alone (script may give it
+    the right one); inside an HTML table only what browsers keep there counts.
+    """
+
+    id = "aria-required-children"
+    title = N_("Lists, tables, menus and tab lists contain only their own parts")
+    level = "A"
+    wcag = ("1.3.1",)
+    act = ("bc4a75",)
+    axe = ("aria-required-children",)
+    tags = ("aria", "structure")
+    why = N_(
+        "A screen reader announces a list as 'list, 3 items' and a tab list by its tabs: "
+        "anything else placed directly inside breaks the count and the navigation."
+    )
+    fix = N_(
+        "Put other content inside one of the parts (a list item, a cell, a tab), or remove "
+        "the role from the container when it is no list, table or menu."
+    )
+    messages = {
+        "wrong-child": N_(
+            "An element with role '{role}' may own only {allowed}, but it owns <{tag}> with "
+            "role '{child_role}'."
+        ),
+        "wrong-child-no-role": N_(
+            "An element with role '{role}' may own only {allowed}, but it owns <{tag}>, "
+            "which has no such role."
+        ),
+        "text-outside": N_(
+            "An element with role '{role}' may own only {allowed}, but it holds text outside "
+            "them: '{text}'."
+        ),
+    }
+
+    def applicable(self, page: Page) -> Sequence[Element]:
+        busy = bool(page.with_attribute("aria-busy"))
+        return [
+            el
+            for el in with_tag_or_role(page, _TAGS, OWNED_IN_EITHER)
+            if role(page, el) in OWNED_IN_EITHER
+            and not is_hidden(page, el)
+            and not (busy and _busy(el))
+        ]
+
+    def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
+        for el in targets:
+            problem = _problem(page, el, OWNED_IN_EITHER[role(page, el) or ""])
+            if problem is None:
+                continue
+            owner, child, allowed, text = problem
+            args = {
+                "role": role(page, owner) or "",
+                "allowed": " or ".join(f"'{r}'" for r in allowed),
+            }
+            if child is None:
+                yield self.fail(el, "text-outside", text=_shortened(text), **args)
+            elif role(page, child) is None:
+                yield self.fail(el, "wrong-child-no-role", tag=child.tag, **args)
+            else:
+                child_role = role(page, child)
+                yield self.fail(el, "wrong-child", tag=child.tag, child_role=child_role, **args)
+
+
+def _problem(
+    page: Page, el: Element, entries: tuple[str, ...]
+) -> tuple[Element, Element | None, list[str], str] | None:
+    """The first thing `el` owns that `entries` do not allow: (its owner, the element or None
+    for text, the roles its owner may own, the text); None when all is allowed. A `group` that
+    `entries` allow only with given content ("group > option") must own only that content or
+    further such groups."""
+    direct = sorted({entry.split(">")[0].strip() for entry in entries})
+    nested: dict[str, list[str]] = {}
+    for entry in entries:
+        if ">" in entry:
+            outer, inner = (part.strip() for part in entry.split(">", 1))
+            nested.setdefault(outer, [outer]).append(inner)
+    pending: list[tuple[Element, list[str]]] = [(el, direct)]
+    while pending:
+        owner, allowed = pending.pop(0)
+        content = owned(page, owner)
+        if content.text and owner.tag not in _TEXT_DROPPED:
+            return owner, None, allowed, content.text
+        for child in content.children:
+            if not role_known(page, child):
+                continue
+            child_role = role(page, child)
+            if child_role not in allowed:
+                return owner, child, allowed, ""
+            if child_role in nested and child_role not in entries:
+                pending.append((child, sorted(set(nested[child_role]))))
+    return None
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _busy(el: Element) -> bool:
+    node: Element | None = el
+    while node is not None:
+        if is_true(node, "aria-busy"):
+            return True
+        node = node.getparent()
+    return False
