@@ -2,9 +2,10 @@
 
 An element is in the tab order when its markup makes it focusable without a negative
 `tabindex` (`focus.is_sequentially_focusable`), it is rendered (`visibility.is_rendered`), its
-computed `visibility` is `visible`, and neither it nor an ancestor is `inert`. The elements
-are found once per page from its indexes (the tags that can take focus, and every element
-with `tabindex` or `contenteditable`), not by walking the tree.
+computed `visibility` is `visible`, and neither it nor an ancestor is `inert`. Rules ask
+about the subtree of their targets (a button, an `aria-hidden` element), which are few and
+small, and only elements that can take focus at all (by tag, `tabindex` or
+`contenteditable`) are looked at closely.
 
 Not known statically, and so never counted: focus moved by script, and the scroll containers
 some browsers make focusable. Content of embedded documents (`iframe`) is another page.
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.focus import is_sequentially_focusable
 from vngpublish.check.facts.visibility import computed_visibility, is_rendered
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from vngpublish.check.dom import Element
     from vngpublish.check.page import Page
 
-_FOCUSABLE_TAGS = (
+_FOCUSABLE_TAGS: tuple[str, ...] = (
     "a",
     "area",
     "audio",
@@ -37,28 +37,35 @@ _FOCUSABLE_TAGS = (
 )
 
 
-@page_fact
-def tab_stops(page: Page) -> list[Element]:
-    """The elements of the page in sequential focus navigation (by kind, then in document
-    order: callers ask whether an element is one, or which are inside another)."""
-    candidates = dict.fromkeys(
-        [
-            *page.by_tag(*_FOCUSABLE_TAGS),
-            *page.with_attribute("tabindex"),
-            *page.with_attribute("contenteditable"),
-        ]
-    )
-    if not candidates:
+_FOCUSABLE_SET = frozenset(_FOCUSABLE_TAGS)
+
+
+def tab_stops_within(page: Page, el: Element, *, inclusive: bool = False) -> list[Element]:
+    """The elements inside `el` (and `el` itself when `inclusive`) that are in sequential
+    focus navigation, in document order: a walk over `el`'s own subtree, for rules whose
+    targets are few and small (a button, an `aria-hidden` icon)."""
+    if not len(el) and not inclusive:
         return []
-    inert = set(page.with_attribute("inert"))
-    return [
-        el
-        for el in candidates
-        if is_sequentially_focusable(el)
+    found = []
+    nodes = el.iter() if inclusive else el.iterdescendants()
+    for node in nodes:
+        tag = node.tag
+        if not isinstance(tag, str):
+            continue
+        attributes = node.attrib
+        could = tag in _FOCUSABLE_SET or "tabindex" in attributes or "contenteditable" in attributes
+        if could and _in_tab_order(page, node):
+            found.append(node)
+    return found
+
+
+def _in_tab_order(page: Page, el: Element) -> bool:
+    return (
+        is_sequentially_focusable(el)
         and is_rendered(page, el)
         and computed_visibility(page, el) == "visible"
-        and not (inert and _under(el, inert))
-    ]
+        and not is_inert(page, el)
+    )
 
 
 def is_inert(page: Page, el: Element) -> bool:
@@ -74,13 +81,3 @@ def _under(el: Element, roots: set[Element]) -> bool:
             return True
         node = node.getparent()
     return False
-
-
-def in_tab_order(page: Page, el: Element) -> bool:
-    """True when `el` is in sequential focus navigation."""
-    return el in _tab_stop_set(page)
-
-
-@page_fact
-def _tab_stop_set(page: Page) -> frozenset[Element]:
-    return frozenset(tab_stops(page))

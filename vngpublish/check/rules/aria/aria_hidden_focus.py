@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.aria_attributes import is_true
 from vngpublish.check.facts.document import in_template
-from vngpublish.check.facts.tab_order import is_inert, tab_stops
+from vngpublish.check.facts.tab_order import is_inert, tab_stops_within
 from vngpublish.check.facts.visibility import (
     computed_visibility,
     is_rendered,
@@ -80,30 +80,21 @@ class AriaHiddenFocus(Rule):
         ]
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
-        hidden = set(targets)
-        reported: set[Element] = set()
         scripted = _runs_scripts(page)
-        for stop in tab_stops(page):
-            for target in _hiding(stop, hidden):
-                if target not in reported:
-                    reported.add(target)
-                    if scripted and is_visually_hidden(page, stop):
-                        yield self.cant_tell(target, "focus-sentinel", tag=stop.tag)
-                    elif target is stop:
-                        yield self.fail(target, "focusable")
-                    else:
-                        yield self.fail(
-                            target, "focusable-inside", tag=stop.tag, line=stop.sourceline
-                        )
-        for embedded in page.by_tag(*_EMBEDDING):
-            if not _has_document(embedded) or is_inert(page, embedded):
+        for el in targets:
+            stops = tab_stops_within(page, el, inclusive=True)
+            if stops:
+                stop = stops[0]
+                if scripted and all(is_visually_hidden(page, s) for s in stops):
+                    yield self.cant_tell(el, "focus-sentinel", tag=stop.tag)
+                elif stop is el:
+                    yield self.fail(el, "focusable")
+                else:
+                    yield self.fail(el, "focusable-inside", tag=stop.tag, line=stop.sourceline)
                 continue
-            if not is_rendered(page, embedded) or computed_visibility(page, embedded) != "visible":
-                continue
-            for target in _hiding(embedded, hidden):
-                if target not in reported:
-                    reported.add(target)
-                    yield self.cant_tell(target, "embedded-document", tag=embedded.tag)
+            embedded = next((e for e in el.iter(*_EMBEDDING) if _loads_document(page, e)), None)
+            if embedded is not None:
+                yield self.cant_tell(el, "embedded-document", tag=embedded.tag)
 
 
 _SCRIPT_TYPES = frozenset(
@@ -119,16 +110,16 @@ def _runs_scripts(page: Page) -> bool:
     )
 
 
-def _has_document(el: Element) -> bool:
-    """True when an `iframe` or `object` loads a document (an `iframe` without `src` or
-    `srcdoc` holds an empty one)."""
+def _loads_document(page: Page, el: Element) -> bool:
+    """True when an `iframe` or `object` is shown and loads a document (an `iframe` without
+    `src` or `srcdoc` holds an empty one)."""
     if el.tag == "object":
-        return bool((el.get("data") or "").strip())
-    return bool((el.get("src") or "").strip()) or el.get("srcdoc") is not None
-
-
-def _hiding(el: Element, hidden: set[Element]) -> list[Element]:
-    """The elements of `hidden` that are `el` or contain it."""
-    found = [el] if el in hidden else []
-    found += [ancestor for ancestor in el.iterancestors() if ancestor in hidden]
-    return found
+        loads = bool((el.get("data") or "").strip())
+    else:
+        loads = bool((el.get("src") or "").strip()) or el.get("srcdoc") is not None
+    return (
+        loads
+        and is_rendered(page, el)
+        and computed_visibility(page, el) == "visible"
+        and not is_inert(page, el)
+    )

@@ -71,17 +71,20 @@ class AriaRequiredChildren(Rule):
     }
 
     def applicable(self, page: Page) -> Sequence[Element]:
-        busy = bool(page.with_attribute("aria-busy"))
+        busy = {el for el in page.with_attribute("aria-busy") if is_true(el, "aria-busy")}
         return [
             el
             for el in with_tag_or_role(page, _TAGS, OWNED_IN_EITHER)
             if role(page, el) in OWNED_IN_EITHER
             and not is_hidden(page, el)
-            and not (busy and _busy(el))
+            and not (busy and _busy(el, busy))
         ]
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
+        plain = not page.with_attribute("aria-owns")
         for el in targets:
+            if plain and _only_native_parts(el):
+                continue
             problem = _problem(page, el, OWNED_IN_EITHER[role(page, el) or ""])
             if problem is None:
                 continue
@@ -129,14 +132,59 @@ def _problem(
     return None
 
 
+# HTML containers whose own children, without a `role`, have roles the container allows: an
+# `li` in a list, cells in a row, rows in a row group, the parts of a table (anything else
+# browsers move out of a table); elements never rendered may stand among them.
+_NATIVE_PARTS = {
+    "ul": frozenset({"li"}),
+    "ol": frozenset({"li"}),
+    "menu": frozenset({"li"}),
+    "tr": frozenset({"td", "th"}),
+    "thead": frozenset({"tr"}),
+    "tbody": frozenset({"tr"}),
+    "tfoot": frozenset({"tr"}),
+    "table": frozenset({"caption", "colgroup", "thead", "tbody", "tfoot", "tr"}),
+}
+_NEVER_SHOWN = frozenset({"script", "template", "style"})
+
+
+def _only_native_parts(el: Element) -> bool:
+    """True for the common case that needs no walk: an HTML list or table part without a
+    `role`, in a table without one, holding only its native parts without a `role`, and (a
+    list) no text of its own. Such a container passes, whatever is hidden."""
+    parts = _NATIVE_PARTS.get(el.tag)
+    if parts is None or el.get("role") is not None:
+        return False
+    if el.tag not in ("ul", "ol", "menu"):
+        table = el if el.tag == "table" else next(el.iterancestors("table"), None)
+        if table is None or table.get("role") is not None:
+            return False
+    elif (el.text or "").strip():
+        return False
+    for child in el:
+        tag = child.tag
+        if not isinstance(tag, str):
+            if (child.tail or "").strip() and el.tag in ("ul", "ol", "menu"):
+                return False
+            continue
+        if tag in _NEVER_SHOWN:
+            continue
+        if tag not in parts or child.get("role") is not None:
+            return False
+        if el.tag in ("ul", "ol", "menu") and (child.tail or "").strip():
+            return False
+    return True
+
+
 def _shortened(text: str) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def _busy(el: Element) -> bool:
+def _busy(el: Element, busy: set[Element]) -> bool:
+    """True when `el` or an ancestor is one of the `busy` elements."""
     node: Element | None = el
     while node is not None:
-        if is_true(node, "aria-busy"):
+        if node in busy:
             return True
         node = node.getparent()
     return False

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.aria_tables import PRESENTATIONAL_CHILDREN_ROLES
 from vngpublish.check.facts.roles import role
-from vngpublish.check.facts.tab_order import tab_stops
+from vngpublish.check.facts.tab_order import tab_stops_within
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
 from vngpublish.i18n import N_
@@ -57,12 +57,7 @@ class NestedInteractive(Rule):
         return [el for el in candidates if role(page, el) in PRESENTATIONAL_CHILDREN_ROLES]
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
-        wanted = set(targets)
-        reported: set[Element] = set()
-        for stop in tab_stops(page):
-            for ancestor in stop.iterancestors():
-                if ancestor in wanted and ancestor not in reported:
-                    reported.add(ancestor)
-                    yield self.fail(
-                        ancestor, "focusable-inside", role=role(page, ancestor), tag=stop.tag
-                    )
+        for el in targets:
+            inside = tab_stops_within(page, el)
+            if inside:
+                yield self.fail(el, "focusable-inside", role=role(page, el), tag=inside[0].tag)
