@@ -61,7 +61,7 @@ def role_of(body: str, element_id: str = "x") -> str | None:
         ("<font-face id=x></font-face>", None),
         ("<dir><li id=x>een</li></dir>", "listitem"),
         ("<dir id=x><li>een</li></dir>", "list"),
-        ("<figure><img src=a.png alt=Kaart><figcaption id=x>Kaart</figcaption></figure>", "caption"),
+        ("<figure><img src=a.png alt=K><figcaption id=x>Kaart</figcaption></figure>", "caption"),
         ("<details><summary>a</summary><summary id=x>b</summary></details>", "generic"),
         ("<details><summary id=x>a</summary></details>", None),
     ],

@@ -23,7 +23,7 @@ NEWSLETTER = """<!DOCTYPE html>
 <body>
 <main>
 <h1>Raadsledennieuws maart 2024</h1>
-<p>De gemeentefondsuitkering stijgt. <a href="/gemeentefonds">Lees meer over het gemeentefonds</a></p>
+<p>Het gemeentefonds stijgt. <a href="/gemeentefonds">Lees meer over het gemeentefonds</a></p>
 <nav role="navigaton" aria-label="Thema's">
   <a href="/thema/financien">Financiën</a>
 </nav>
@@ -46,7 +46,10 @@ NEWSLETTER = """<!DOCTYPE html>
 REPAIRS = (
     ('role="navigaton"', 'role="navigation"'),
     ('role="checkbox" tabindex="0"', 'role="checkbox" aria-checked="false" tabindex="0"'),
-    ('<a href="https://www.linkedin.com/share">', '<a href="https://www.linkedin.com/share" tabindex="-1">'),
+    (
+        '<a href="https://www.linkedin.com/share">',
+        '<a href="https://www.linkedin.com/share" tabindex="-1">',
+    ),
 )
 
 

@@ -30,9 +30,12 @@ class AriaHiddenFocus(Rule):
     nothing or something out of context. `aria-hidden="false"` inside does not undo the
     hiding. Content that is not rendered, `inert`, or out of the tab order (`tabindex="-1"`)
     passes. Needs review when it contains an embedded document (`iframe`, `object`), whose
-    own links and fields the Tab key may reach, and when what the Tab key reaches is moved out
-    of sight on a page that runs scripts: that is how focus traps guard their edges, moving the
-    focus on as soon as it arrives, which only running the page can show.
+    own links and fields the Tab key may reach; when what the Tab key reaches is moved out of
+    sight on a page that runs scripts: that is how focus traps guard their edges, moving the
+    focus on as soon as it arrives, which only running the page can show; and when the
+    focusable content is inside it on a page with linked stylesheets, which this check does
+    not read: closed dialogs and menus carry `aria-hidden="true"` while such a stylesheet
+    hides them with `display: none`.
     """
 
     id = "aria-hidden-focus"
@@ -60,6 +63,11 @@ class AriaHiddenFocus(Rule):
             'This element has aria-hidden="true" but contains <{tag}> (line {line}), which '
             "the Tab key reaches: screen readers announce nothing when it has focus."
         ),
+        "focusable-unless-styled": N_(
+            'This element has aria-hidden="true" and contains <{tag}> (line {line}), which '
+            "the Tab key reaches unless a linked stylesheet hides it: check that it is hidden "
+            "(display: none) whenever aria-hidden is set, as closed dialogs and menus are."
+        ),
         "focus-sentinel": N_(
             'This element has aria-hidden="true" and contains <{tag}>, which the Tab key '
             "reaches but which is moved out of sight: check that script moves the focus on "
@@ -81,6 +89,7 @@ class AriaHiddenFocus(Rule):
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
         scripted = _runs_scripts(page)
+        unread = _unread_stylesheets(page)
         for el in targets:
             stops = tab_stops_within(page, el, inclusive=True)
             if stops:
@@ -89,6 +98,10 @@ class AriaHiddenFocus(Rule):
                     yield self.cant_tell(el, "focus-sentinel", tag=stop.tag)
                 elif stop is el:
                     yield self.fail(el, "focusable")
+                elif unread:
+                    yield self.cant_tell(
+                        el, "focusable-unless-styled", tag=stop.tag, line=stop.sourceline
+                    )
                 else:
                     yield self.fail(el, "focusable-inside", tag=stop.tag, line=stop.sourceline)
                 continue
@@ -100,6 +113,16 @@ class AriaHiddenFocus(Rule):
 _SCRIPT_TYPES = frozenset(
     {"", "module", "text/javascript", "application/javascript", "text/ecmascript"}
 )
+
+
+def _unread_stylesheets(page: Page) -> bool:
+    """True when the page links stylesheets (or imports them) that this check does not read:
+    they may hide content that the page's own styles show."""
+    for link in page.by_tag("link"):
+        rel = (link.get("rel") or "").lower().split()
+        if "stylesheet" in rel and "alternate" not in rel and link.get("href"):
+            return True
+    return any("@import" in (style.text or "") for style in page.by_tag("style"))
 
 
 def _runs_scripts(page: Page) -> bool:

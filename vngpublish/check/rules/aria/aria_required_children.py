@@ -17,8 +17,6 @@ from vngpublish.i18n import N_
 # The elements whose implicit role may own only certain roles (list, table, row, rowgroup,
 # listbox).
 _TAGS = ("ul", "ol", "menu", "dir", "table", "thead", "tbody", "tfoot", "tr", "select")
-# Text that browsers do not render where the parser leaves it (inside a select).
-_TEXT_DROPPED = frozenset({"select", "optgroup", "datalist"})
 
 
 class AriaRequiredChildren(Rule):
@@ -33,10 +31,11 @@ class AriaRequiredChildren(Rule):
     or `span` without ARIA attributes, an element with `role="none"`, hidden content), and the
     elements `aria-owns` gives it. A `group` the list allows only with given content (`group >
     option` in a listbox) must own only that content, or further such groups. What the 1.3
-    draft allows as well is allowed (a `caption` in a table, a `separator` in a menu). Fails
-    when it owns another role, an element that can take focus without one, or text outside
-    its parts: screen readers then count and announce the list items, tabs or cells wrongly,
-    or not at all. An owned custom element without a `role` is left alone (script may give it
+    draft allows as well is allowed (a `caption` in a table, a `separator` in a menu), and so
+    is a `menu` in a menu or menu bar: the submenu a menu item opens. Fails when it owns
+    another role, an element that can take focus without one, or (a `row`) text outside its
+    cells: screen readers then count and announce the list items, tabs or cells wrongly, or
+    not at all. An owned custom element without a `role` is left alone (script may give it
     the right one); inside an HTML table only what browsers keep there counts.
     """
 
@@ -108,7 +107,8 @@ def _problem(
     """The first thing `el` owns that `entries` do not allow: (its owner, the element or None
     for text, the roles its owner may own, the text); None when all is allowed. A `group` that
     `entries` allow only with given content ("group > option") must own only that content or
-    further such groups."""
+    further such groups. Text counts only directly in a row, whose content belongs in its
+    cells; a menu inside a menu or menu bar is the submenu of a menu item."""
     direct = sorted({entry.split(">")[0].strip() for entry in entries})
     nested: dict[str, list[str]] = {}
     for entry in entries:
@@ -119,12 +119,14 @@ def _problem(
     while pending:
         owner, allowed = pending.pop(0)
         content = owned(page, owner)
-        if content.text and owner.tag not in _TEXT_DROPPED:
+        if content.text and owner is el and role(page, el) == "row":
             return owner, None, allowed, content.text
         for child in content.children:
             if not role_known(page, child):
                 continue
             child_role = role(page, child)
+            if child_role == "menu" and "menuitem" in allowed:
+                continue  # the submenu a menu item opens (the APG menu and menubar pattern)
             if child_role not in allowed:
                 return owner, child, allowed, ""
             if child_role in nested and child_role not in entries:
