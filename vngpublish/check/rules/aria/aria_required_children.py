@@ -6,7 +6,8 @@ from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.aria_attributes import is_true
-from vngpublish.check.facts.aria_tables import OWNED_IN_EITHER
+from vngpublish.check.facts.aria_tables import OWNED_IN_EITHER, is_presentational
+from vngpublish.check.facts.html_roles import markup_role
 from vngpublish.check.facts.roles import role, with_tag_or_role
 from vngpublish.check.facts.tree import owned, role_known
 from vngpublish.check.facts.visibility import is_hidden
@@ -74,7 +75,7 @@ class AriaRequiredChildren(Rule):
         return [
             el
             for el in with_tag_or_role(page, _TAGS, OWNED_IN_EITHER)
-            if role(page, el) in OWNED_IN_EITHER
+            if _restricts_children(page, el)
             and not is_hidden(page, el)
             and not (busy and _busy(el, busy))
         ]
@@ -99,6 +100,19 @@ class AriaRequiredChildren(Rule):
             else:
                 child_role = role(page, child)
                 yield self.fail(el, "wrong-child", tag=child.tag, child_role=child_role, **args)
+
+
+def _restricts_children(page: Page, el: Element) -> bool:
+    """True when the role of `el` has required owned elements. (The parts of an HTML table
+    without a `role` have theirs unless the table is presentational: asked once per table.)"""
+    if el.get("role") is None:
+        if el.tag in ("ul", "ol", "menu", "dir", "table"):
+            return True  # a list, a table
+        if el.tag in ("tr", "thead", "tbody", "tfoot"):
+            table = next(el.iterancestors("table"), None)
+            if table is not None:
+                return not is_presentational(markup_role(page, table))
+    return role(page, el) in OWNED_IN_EITHER
 
 
 def _problem(
