@@ -384,3 +384,10 @@ def supports_itself(role: str, attribute: str) -> bool:
     ):
         return True
     return attribute in _draft_supported(role)
+
+
+def names_no_known_role(value: str | None) -> bool:
+    """True when a `role` attribute's value has tokens but none is a known role (a typo such
+    as "chekbox"): the element keeps its implicit role, though the author meant another."""
+    tokens = (value or "").split()
+    return bool(tokens) and not any(is_known_role(token) for token in tokens)

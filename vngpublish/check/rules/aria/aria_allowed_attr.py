@@ -10,6 +10,7 @@ from vngpublish.check.facts.aria_tables import (
     ALL_GLOBAL_ATTRIBUTES,
     SUPPORTED_IN_EITHER,
     is_known_attribute,
+    names_no_known_role,
 )
 from vngpublish.check.facts.html_aria import allows
 from vngpublish.check.facts.roles import role
@@ -33,7 +34,8 @@ class AriaAllowedAttr(Rule):
     means nothing for that role, so browsers ignore it, and the state it was meant to give (a
     selected tab, a pressed button) is lost. Elements whose role markup cannot tell are left
     alone: a custom element without a `role` (script may give it one) and SVG content other
-    than the `svg` element (SVG-AAM gives its shapes roles by their content).
+    than the `svg` element (SVG-AAM gives its shapes roles by their content); so is an element
+    whose `role` names no known role (aria-roles reports the typo).
     """
 
     id = "aria-allowed-attr"
@@ -75,6 +77,8 @@ class AriaAllowedAttr(Rule):
                 continue
             if not role_known(page, el) or in_svg_content(page, el) or allows(page, el, name):
                 continue
+            if names_no_known_role(el.get("role")):
+                continue  # a misspelt role: aria-roles reports it
             if semantic is None:
                 yield self.fail(el, "no-role", attribute=name, tag=el.tag)
             else:

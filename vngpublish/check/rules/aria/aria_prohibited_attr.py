@@ -6,7 +6,11 @@ from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.aria_attributes import aria_attributes, trimmed
-from vngpublish.check.facts.aria_tables import ALL_GLOBAL_ATTRIBUTES, PROHIBITED_IN_BOTH
+from vngpublish.check.facts.aria_tables import (
+    ALL_GLOBAL_ATTRIBUTES,
+    PROHIBITED_IN_BOTH,
+    names_no_known_role,
+)
 from vngpublish.check.facts.html_roles import NAMED_BY_AUTHOR
 from vngpublish.check.facts.roles import role
 from vngpublish.check.facts.tree import role_known
@@ -28,7 +32,8 @@ class AriaProhibitedAttr(Rule):
     paragraph, `code`, `strong`, `em` and the like, or `aria-roledescription` on a `generic`
     one. Such a name is not announced by most screen readers. Not checked: the naming
     attributes of a `section` or `aside` (they decide whether it is a region or complementary
-    landmark), and a custom element without a `role` (script may give it one).
+    landmark), a custom element without a `role` (script may give it one), and an element whose
+    `role` names no known role (aria-roles reports the typo that left it `generic`).
     """
 
     id = "aria-prohibited-attr"
@@ -64,6 +69,8 @@ class AriaProhibitedAttr(Rule):
                 continue
             if not role_known(page, el) or (name in _NAMING and el.tag in NAMED_BY_AUTHOR):
                 continue
+            if names_no_known_role(el.get("role")):
+                continue  # a misspelt role: aria-roles reports it
             yield self.fail(el, "prohibited", attribute=name, role=semantic)
 
     def _targets(self, page: Page) -> list[tuple[Element, str]]:
