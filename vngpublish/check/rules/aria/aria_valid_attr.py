@@ -14,6 +14,8 @@ from vngpublish.i18n import N_
 
 # Known names without their common "aria-" prefix, which would make any two look alike.
 _KNOWN = sorted(name.removeprefix("aria-") for name in {*ATTRIBUTES, *ARIA_1_3_ATTRIBUTES})
+# Misspellings some browsers accept as the attribute (Chromium reads aria-labeledby).
+_ALIASES = {"aria-labeledby": "aria-labelledby"}
 
 
 class AriaValidAttr(Rule):
@@ -25,7 +27,8 @@ class AriaValidAttr(Rule):
     `aria-braillelabel`, ...). Fails otherwise, once per unknown attribute, with the closest
     known name when there is one: browsers ignore an attribute they do not know, so a typo such
     as `aria-lable` or `aria-expaned` leaves the element without the name or state it was
-    meant to have. Deprecated attributes (`aria-grabbed`) are defined, and reported by
+    meant to have. `aria-labeledby`, which some browsers accept for `aria-labelledby`, fails with
+    its own message. Deprecated attributes (`aria-grabbed`) are defined, and reported by
     aria-deprecated-attr instead.
     """
 
@@ -48,6 +51,10 @@ class AriaValidAttr(Rule):
             "'{attribute}' is not a WAI-ARIA attribute, so browsers ignore it: did you mean "
             "'{suggestion}'?"
         ),
+        "alias": N_(
+            "'{attribute}' is not how WAI-ARIA spells it: some browsers accept it, others "
+            "ignore it. Write '{suggestion}'."
+        ),
     }
 
     def applicable(self, page: Page) -> Sequence[Element]:
@@ -56,6 +63,9 @@ class AriaValidAttr(Rule):
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
         for el, name in aria_attributes(page):
             if is_known_attribute(name):
+                continue
+            if name in _ALIASES:
+                yield self.fail(el, "alias", attribute=name, suggestion=_ALIASES[name])
                 continue
             close = closest(name.removeprefix("aria-"), _KNOWN, cutoff=0.7)
             if close:
