@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element
+from vngpublish.check.facts.aria_attributes import is_true
 from vngpublish.check.facts.document import in_template
 from vngpublish.check.facts.ids import ids_in_document
 from vngpublish.check.facts.visibility import is_hidden
@@ -42,9 +43,11 @@ class IdrefExists(Rule):
 
     Passes when every id it names belongs to an element of the document (not to `template`
     content). Fails for `aria-labelledby`, `for` and `headers` when one does not: the label,
-    name or header cells the author gave are then missing or incomplete. Needs review for the
-    others, whose target script may add only when it is needed (a menu when it opens, a
-    description when there is an error): a person has to check that it is there by then.
+    name or header cells the author gave are then missing or incomplete. Fails for
+    `aria-controls` on an element that says it is expanded (`aria-expanded="true"`): what it
+    opened should be there. Needs review for the others, whose target script may add only when
+    it is needed (a menu when it opens, a description when there is an error): a person has to
+    check that it is there by then.
     """
 
     id = "idref-exists"
@@ -74,6 +77,10 @@ class IdrefExists(Rule):
             "headers refers to the id {ids}, but no element in the page has it: the cell "
             "loses those header cells."
         ),
+        "missing-controls": N_(
+            'This element is expanded (aria-expanded="true") and controls the id {ids}, but '
+            "no element in the page has it: what it opened cannot be found."
+        ),
         "missing-dynamic": N_(
             "{attribute} refers to the id {ids}, but no element in the page has it yet: check "
             "that script adds it before it is needed, or correct the reference."
@@ -92,6 +99,8 @@ class IdrefExists(Rule):
             listed = ", ".join(f"'{token}'" for token in missing)
             if attribute in _NAMING:
                 yield self.fail(el, _NAMING_MESSAGES[attribute], ids=listed)
+            elif attribute == "aria-controls" and is_true(el, "aria-expanded"):
+                yield self.fail(el, "missing-controls", ids=listed)
             else:
                 yield self.cant_tell(el, "missing-dynamic", attribute=attribute, ids=listed)
 
