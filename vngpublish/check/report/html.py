@@ -37,7 +37,7 @@ from markupsafe import Markup, escape
 from vngpublish.check.docs import paragraphs
 from vngpublish.check.finding import Finding, Outcome
 from vngpublish.check.report import ReportWriter
-from vngpublish.check.report.criteria import (
+from vngpublish.check.report._criteria import (
     KINDS,
     Counts,
     CriterionView,

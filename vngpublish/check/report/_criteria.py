@@ -1,5 +1,5 @@
-"""The report's summary by WCAG success criterion: which criteria have failures, and which
-the rules tested without finding one.
+"""The HTML report's summary by WCAG success criterion (a helper of `html`, not a format):
+which criteria have failures, and which the rules tested without finding one.
 
 A criterion without failures is never presented as met: automated rules test only part of
 what a criterion asks, so each such criterion lists the rules that tested it and says that a
