@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from vngpublish.check.facts.aria_tables import ARIA_1_3_ATTRIBUTES, ATTRIBUTES, ValueType
 from vngpublish.check.facts.document import in_template
 from vngpublish.check.facts.fact import page_fact
+from vngpublish.check.facts.visibility import is_hidden
 
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
@@ -44,6 +45,12 @@ def aria_attributes(page: Page) -> list[tuple[Element, str]]:
             if not (templates and in_template(page, el))
         ]
     return found
+
+
+@page_fact
+def shown_aria_attributes(page: Page) -> list[tuple[Element, str]]:
+    """The `aria_attributes` of elements in the accessibility tree (not hidden)."""
+    return [(el, name) for el, name in aria_attributes(page) if not is_hidden(page, el)]
 
 
 def value_type(name: str) -> ValueType | None:

@@ -379,11 +379,19 @@ def supports_itself(role: str, attribute: str) -> bool:
     or required states and properties, in WAI-ARIA 1.2 or the 1.3 draft: not only as a global
     one. (`button` supports `aria-disabled` itself; `generic` only as a global, which WAI-ARIA
     1.2 deprecates.)"""
-    if role in _ROLE_DATA and attribute in (
+    own = _OWN_SUPPORTED.get(role)
+    return own is not None and attribute in own
+
+
+_OWN_SUPPORTED: dict[str, frozenset[str]] = {
+    role: (
         _inherited(role, "supported_attributes") | _inherited(role, "required_attributes")
-    ):
-        return True
-    return attribute in _draft_supported(role)
+        if role in _ROLE_DATA
+        else frozenset()
+    )
+    | _draft_supported(role)
+    for role in set(SUPERCLASSES) | DRAFT_ROLES
+}
 
 
 def names_no_known_role(value: str | None) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element
-from vngpublish.check.facts.aria_attributes import aria_attributes
+from vngpublish.check.facts.aria_attributes import shown_aria_attributes
 from vngpublish.check.facts.aria_tables import (
     ALL_GLOBAL_ATTRIBUTES,
     SUPPORTED_IN_EITHER,
@@ -16,7 +16,6 @@ from vngpublish.check.facts.html_aria import allows
 from vngpublish.check.facts.roles import role
 from vngpublish.check.facts.svg import in_svg_content
 from vngpublish.check.facts.tree import role_known
-from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
 from vngpublish.i18n import N_
@@ -85,8 +84,4 @@ class AriaAllowedAttr(Rule):
                 yield self.fail(el, "not-supported", attribute=name, role=semantic)
 
     def _targets(self, page: Page) -> list[tuple[Element, str]]:
-        return [
-            (el, name)
-            for el, name in aria_attributes(page)
-            if is_known_attribute(name) and not is_hidden(page, el)
-        ]
+        return [(el, name) for el, name in shown_aria_attributes(page) if is_known_attribute(name)]

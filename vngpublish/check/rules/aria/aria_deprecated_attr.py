@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element
-from vngpublish.check.facts.aria_attributes import aria_attributes
+from vngpublish.check.facts.aria_attributes import shown_aria_attributes
 from vngpublish.check.facts.aria_tables import (
     DEPRECATED_ATTRIBUTES,
     DEPRECATED_GLOBAL_ATTRIBUTES,
@@ -14,7 +14,6 @@ from vngpublish.check.facts.aria_tables import (
 from vngpublish.check.facts.html_aria import row_of
 from vngpublish.check.facts.roles import role
 from vngpublish.check.facts.tree import role_known
-from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.finding import Severity
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -76,8 +75,4 @@ class AriaDeprecatedAttr(Rule):
 
     def _deprecated(self, page: Page) -> list[tuple[Element, str]]:
         wanted = DEPRECATED_ATTRIBUTES | DEPRECATED_GLOBAL_ATTRIBUTES
-        return [
-            (el, name)
-            for el, name in aria_attributes(page)
-            if name in wanted and not is_hidden(page, el)
-        ]
+        return [(el, name) for el, name in shown_aria_attributes(page) if name in wanted]

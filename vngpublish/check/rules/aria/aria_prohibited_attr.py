@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element
-from vngpublish.check.facts.aria_attributes import aria_attributes, trimmed
+from vngpublish.check.facts.aria_attributes import shown_aria_attributes, trimmed
 from vngpublish.check.facts.aria_tables import (
     ALL_GLOBAL_ATTRIBUTES,
     PROHIBITED_IN_BOTH,
@@ -14,7 +14,6 @@ from vngpublish.check.facts.aria_tables import (
 from vngpublish.check.facts.html_roles import NAMED_BY_AUTHOR
 from vngpublish.check.facts.roles import role
 from vngpublish.check.facts.tree import role_known
-from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
 from vngpublish.i18n import N_
@@ -76,6 +75,6 @@ class AriaProhibitedAttr(Rule):
     def _targets(self, page: Page) -> list[tuple[Element, str]]:
         return [
             (el, name)
-            for el, name in aria_attributes(page)
-            if name in ALL_GLOBAL_ATTRIBUTES and trimmed(el.get(name)) and not is_hidden(page, el)
+            for el, name in shown_aria_attributes(page)
+            if name in ALL_GLOBAL_ATTRIBUTES and trimmed(el.get(name))
         ]
