@@ -166,8 +166,9 @@ _NEVER_SHOWN = frozenset({"script", "template", "style"})
 
 def _only_native_parts(el: Element) -> bool:
     """True for the common case that needs no walk: an HTML list or table part without a
-    `role`, in a table without one, holding only its native parts without a `role`, and (a
-    list) no text of its own. Such a container passes, whatever is hidden."""
+    `role`, in a table without one, holding only its native parts without a `role`. Such a
+    container passes, whatever is hidden (and only a row's text counts, which a `tr` holds
+    in its cells: browsers move other text out of the table)."""
     parts = _NATIVE_PARTS.get(el.tag)
     if parts is None or el.get("role") is not None:
         return False
@@ -175,19 +176,11 @@ def _only_native_parts(el: Element) -> bool:
         table = el if el.tag == "table" else next(el.iterancestors("table"), None)
         if table is None or table.get("role") is not None:
             return False
-    elif (el.text or "").strip():
-        return False
     for child in el:
         tag = child.tag
-        if not isinstance(tag, str):
-            if (child.tail or "").strip() and el.tag in ("ul", "ol", "menu"):
-                return False
-            continue
-        if tag in _NEVER_SHOWN:
+        if not isinstance(tag, str) or tag in _NEVER_SHOWN:
             continue
         if tag not in parts or child.get("role") is not None:
-            return False
-        if el.tag in ("ul", "ol", "menu") and (child.tail or "").strip():
             return False
     return True
 
