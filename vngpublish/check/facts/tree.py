@@ -2,11 +2,12 @@
 
 The accessibility tree leaves out what is hidden (`visibility.is_hidden`) and what has no
 semantics of its own: elements with a presentational role (`none`, `presentation`, explicit
-or inherited, once WAI-ARIA's conflict resolution has run), `generic` elements that cannot
-take focus (`div`, `span` ...) and elements with no corresponding role (`label`, SVG shapes,
-`br`) that cannot take focus. Their children take their place. `aria-owns` moves the elements
-it names to the end of the owner's children (the first owner of an element wins; an element
-cannot own an ancestor of itself).
+or inherited, once WAI-ARIA's conflict resolution has run), and `generic` elements (`div`,
+`span` ...) or elements with no corresponding role (`label`, SVG shapes, `br`) that can take
+no focus and carry no global ARIA attribute (a `div` with `aria-live` is a node). Their
+children take their place, as the WAI-ARIA 1.3 draft's "accessibility children" say.
+`aria-owns` moves the elements it names to the end of the owner's children (the first owner
+of an element wins; an element cannot own an ancestor of itself).
 
 An autonomous custom element without a `role` may get its role from script
 (`ElementInternals`), which markup cannot show: `role_known` is False for it, and
