@@ -52,6 +52,18 @@ def role_of(body: str, element_id: str = "x") -> str | None:
         ("<figure id=x></figure>", "figure"),
         ("<svg id=x></svg>", "graphics-document"),
         ("<dl><dt id=x>term</dt><dd>def</dd></dl>", "term"),
+        # Where HTML-AAM and ARIA in HTML agree and the checker once differed.
+        ("<main><aside id=x>Zie ook</aside></main>", "complementary"),
+        ("<article><aside id=x>Zie ook</aside></article>", "generic"),
+        ('<div role="list"><li id=x>een</li></div>', "listitem"),
+        ('<table role="list"><tr><td id=x>een</td></tr></table>', None),
+        ("<vng-kaart id=x>Kaart</vng-kaart>", "generic"),
+        ("<font-face id=x></font-face>", None),
+        ("<dir><li id=x>een</li></dir>", "listitem"),
+        ("<dir id=x><li>een</li></dir>", "list"),
+        ("<figure><img src=a.png alt=K><figcaption id=x>Kaart</figcaption></figure>", "caption"),
+        ("<details><summary>a</summary><summary id=x>b</summary></details>", "generic"),
+        ("<details><summary id=x>a</summary></details>", None),
     ],
 )
 def test_implicit_roles(body: str, expected: str | None) -> None:

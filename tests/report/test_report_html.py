@@ -188,22 +188,50 @@ def test_success_criteria_with_and_without_failures_for_the_accessibility_statem
     assert failed == [
         ["WCAG 1.1.1 Niet-tekstuele content", "A", "9.1.1.1", "2", "0", "2", "image-alt"]
     ]
-    passed = {row[0]: row[1:] for row in table(tree, "Criteria getoetst zonder afkeuringen")}
-    # 2.4.4 had only a finding to review: no failure, but the count to review is shown.
-    assert passed["WCAG 2.4.4 Linkdoel (in context)"] == ["A", "9.2.4.4", "1", "link-text-generic"]
-    assert passed["WCAG 2.4.2 Paginatitel"] == ["A", "9.2.4.2", "0", "document-title"]
+    caption = "Criteria zonder gevonden afkeuringen: maar deels getoetst"
+    untested = {row[0]: row[1:] for row in table(tree, caption)}
+    # 2.4.4 had only a finding to review: no failure, but the count to review is shown, which
+    # rules tested it, and that a person must check the rest.
+    assert untested["WCAG 2.4.4 Linkdoel (in context)"] == [
+        "A",
+        "9.2.4.4",
+        "1",
+        "link-text-generic: Linktekst zegt waar de link naartoe gaat",
+        "al het andere dat WCAG 2.4.4 vraagt",
+    ]
+    assert untested["WCAG 2.4.2 Paginatitel"][2:] == [
+        "0",
+        "document-title: Pagina heeft een titel",
+        "al het andere dat WCAG 2.4.2 vraagt",
+    ]
     # Only what the selected rules test; duplicate-id is a best practice without a criterion.
     tested = {sc for r in rules for sc in load_rules()[r].wcag}
-    assert len(passed) == len(tested) - 1
+    assert len(untested) == len(tested) - 1
     body = text(tree.find("body"))
     assert "Automatische controles dekken maar een deel van WCAG" in body
+    assert "Geen van deze criteria is goedgekeurd" in body
     assert "checks/wcag/README.md" in body
+
+
+def test_no_criterion_is_presented_as_met_when_nothing_failed() -> None:
+    tree = parse(report({"a.html": []}, rules=["document-title", "meta-viewport"]))
+    body = text(tree.find("body"))
+    assert "No success criterion tested has failures" not in body
+    assert "That does not mean the pages meet them" in body
+    assert "None of these criteria is passed" in body
+    rows = table(tree, "Criteria without failures found: tested only in part")
+    assert [row[-1] for row in rows] == [
+        "everything else WCAG 1.4.4 asks",
+        "everything else WCAG 2.4.2 asks",
+    ]
+    assert all(row[-2] for row in rows), "every criterion names the rules that tested it"
 
 
 def test_without_the_rule_selection_the_report_says_it_cannot_list_criteria_passed() -> None:
     tree = parse(report({"a.html": [finding("image-alt", "a.html")]}, rules=None))
-    assert "Criteria checked without failures" not in [text(c) for c in tree.xpath("//caption")]
-    assert "cannot list the success criteria checked without failures" in text(tree)
+    captions = [text(c) for c in tree.xpath("//caption")]
+    assert "Criteria without failures found: tested only in part" not in captions
+    assert "cannot list the success criteria the rules tested without finding" in text(tree)
 
 
 def test_every_finding_links_to_its_rule_and_the_rule_to_wcag_understanding() -> None:
@@ -445,8 +473,9 @@ def test_the_command_line_writes_the_report_with_the_rules_it_ran(tmp_path: Path
         "document-title",
     }
     # meta-viewport ran and found nothing (the page has no viewport meta).
-    passed = table(tree, "Criteria getoetst zonder afkeuringen")
-    assert passed == [["WCAG 1.4.4 Herschalen van tekst", "AA", "9.1.4.4", "0", "meta-viewport"]]
+    untested = table(tree, "Criteria zonder gevonden afkeuringen: maar deels getoetst")
+    assert [row[0] for row in untested] == ["WCAG 1.4.4 Herschalen van tekst"]
+    assert untested[0][4].startswith("meta-viewport: ")
     assert [row[0] for row in table(tree, "Succescriteria met afkeuringen")] == [
         "WCAG 1.1.1 Niet-tekstuele content",
         "WCAG 2.4.2 Paginatitel",
@@ -461,8 +490,8 @@ def test_the_command_line_writes_html_as_a_format(tmp_path: Path) -> None:
     status = main([*argv, "--output", str(target), "--no-progress"], io.StringIO(), io.StringIO())
     assert status == 1
     tree = parse(target.read_text(encoding="utf-8"))
-    passed = table(tree, "Criteria checked without failures")
-    assert [row[0] for row in passed] == ["WCAG 1.4.4 Resize text"]
+    untested = table(tree, "Criteria without failures found: tested only in part")
+    assert [row[0] for row in untested] == ["WCAG 1.4.4 Resize text"]
     assert len(tree.xpath("//tr[@data-count]")) == 1
 
 

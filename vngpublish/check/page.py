@@ -111,6 +111,10 @@ class Page:
         """Elements that carry attribute `name` (any value), in document order."""
         return self._by_attribute.get(name) or []
 
+    def attribute_names(self) -> list[str]:
+        """The name of every attribute some element of the page carries, once each."""
+        return list(self._by_attribute)
+
     @cached_property
     def _by_attribute(self) -> dict[str, list[Element]]:
         return self._indexes[1]

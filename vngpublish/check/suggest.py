@@ -6,9 +6,10 @@ import difflib
 from collections.abc import Iterable
 
 
-def closest(word: str, choices: Iterable[str]) -> str | None:
-    """The choice most like a misspelt `word`, or None when nothing is close."""
-    close = difflib.get_close_matches(word, list(choices), n=1)
+def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The choice most like a misspelt `word`, or None when nothing is close (a similarity of
+    at least `cutoff`, between 0 and 1)."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return close[0] if close else None
 
 

@@ -5,8 +5,12 @@ kept in the page's store. A rule imports the facts it needs from these modules a
 another rule; what two rules share is a fact.
 
 - `content_model`: the HTML standard's element categories and default display;
-- `aria_tables`: the WAI-ARIA 1.2 roles, states and properties;
+- `aria_tables`: the WAI-ARIA 1.2 roles, states and properties (and where the 1.3 draft
+  differs); `aria_attributes`: the `aria-*` attributes of a page and their value types;
 - `html_roles`, `roles`: the role of an element (explicit, implicit from HTML-AAM);
+  `html_aam`, `html_aria`, `html_conditions`: HTML-AAM and ARIA in HTML as data;
+- `tree`: parents and children in the accessibility tree (`aria-owns` included);
+- `tab_order`: what sequential focus navigation reaches; `svg`: SVG content;
 - `focus`: whether an element can take focus;
 - `css`, `visibility`: the page's own CSS, and whether an element is rendered, in the
   accessibility tree, or hidden only visually;

@@ -14,6 +14,10 @@ Conventions:
   roles' and the global ones; `REQUIRED[role]` the ones authors must set (its own and its
   superclass roles', before implicit values are considered).
 - `ATTRIBUTES[name]` is the value type of each `aria-*` attribute of WAI-ARIA 1.2.
+- Where the 1.3 draft states a characteristic differently, rules fail only what both say is
+  wrong: `REQUIRED_IN_BOTH`, `PROHIBITED_IN_BOTH`, and the allowances `SUPPORTED_IN_EITHER`,
+  `OWNED_IN_EITHER`, `CONTEXT_IN_EITHER` (the draft drops `aria-controls` from a combobox's
+  required attributes, allows a `caption` in a table and a `separator` in a menu).
 
 The role of an element is `vngpublish.check.facts.roles`'s business.
 """
@@ -46,7 +50,8 @@ _ROLE_DATA: dict[str, dict[str, Any]] = {
     role: fields for spec in _SPECS.values() for role, fields in spec["roles"].items()
 }
 _ATTRIBUTE_DATA: dict[str, dict[str, Any]] = _SPECS["wai-aria-1.2"]["attributes"]
-_DRAFT_ATTRIBUTE_DATA: dict[str, dict[str, Any]] = _read(DRAFT)["attributes"]
+_DRAFT = _read(DRAFT)
+_DRAFT_ATTRIBUTE_DATA: dict[str, dict[str, Any]] = _DRAFT["attributes"]
 
 VERSIONS: dict[str, str] = {
     name: f"{spec['spec']['title']} ({spec['spec']['status']}, {spec['spec'].get('published')})"
@@ -243,3 +248,154 @@ def is_valid_role(token: str) -> bool:
 def has_global_aria_attribute(el: Element) -> bool:
     """True when the element carries a global ARIA state or property (any value)."""
     return any(name in GLOBAL_ATTRIBUTES for name in el.attrib)
+
+
+# ------------------------------------------------------------------ 1.3 draft
+_DRAFT_ROLE_DATA: dict[str, dict[str, Any]] = _DRAFT["roles"]
+_DRAFT_CHANGES: dict[str, dict[str, dict[str, Any]]] = _DRAFT["changes_to_1_2"]["roles"]
+
+DRAFT_ROLES: frozenset[str] = frozenset(
+    role for role, fields in _DRAFT_ROLE_DATA.items() if not fields["abstract"]
+)
+"""Roles the WAI-ARIA 1.3 draft adds (`comment`, `mark`, `suggestion`, ...): not valid in 1.2,
+but some browsers already support them, so a rule never calls them invalid."""
+
+ARIA_1_2_ROLES: frozenset[str] = frozenset(_SPECS["wai-aria-1.2"]["roles"]) - ABSTRACT_ROLES
+"""The non-abstract roles of WAI-ARIA 1.2 itself (no DPUB or Graphics roles)."""
+
+
+def _draft_field(role: str, field: str) -> Any:
+    """A role's characteristic as the 1.3 draft states it (its 1.2 value when unchanged)."""
+    changed = _DRAFT_CHANGES.get(role, {}).get(field)
+    if changed is not None:
+        return changed["draft"]
+    if role in _DRAFT_ROLE_DATA:
+        return _DRAFT_ROLE_DATA[role][field]
+    return _ROLE_DATA[role][field] if role in _ROLE_DATA else []
+
+
+def _draft_ancestors(role: str) -> list[str]:
+    found: list[str] = []
+    pending = [role]
+    while pending:
+        current = pending.pop(0)
+        if current not in found:
+            found.append(current)
+            pending.extend(_draft_field(current, "superclass_roles"))
+    return found
+
+
+def _draft_inherited(role: str, field: str) -> frozenset[str]:
+    return frozenset(name for up in _draft_ancestors(role) for name in _draft_field(up, field))
+
+
+def _implicit_in_either(role: str) -> frozenset[str]:
+    implicit = set(IMPLICIT_VALUES.get(role, {}))
+    implicit.update(_draft_field(role, "implicit_values") or {})
+    return frozenset(implicit)
+
+
+REQUIRED_IN_BOTH: dict[str, frozenset[str]] = {
+    role: found
+    for role, required in REQUIRED.items()
+    if (
+        found := (required & _draft_inherited(role, "required_attributes"))
+        - _implicit_in_either(role)
+    )
+}
+"""Required states and properties that WAI-ARIA 1.2 and the 1.3 draft both require and for
+which neither gives an implicit value (`option` needs no `aria-selected`, `combobox` no
+`aria-controls`)."""
+
+_DRAFT_GLOBALS = frozenset(name for name, f in _DRAFT_ATTRIBUTE_DATA.items() if f["global"])
+
+ALL_GLOBAL_ATTRIBUTES: frozenset[str] = GLOBAL_ATTRIBUTES | _DRAFT_GLOBALS
+"""The global states and properties of 1.2 and of the 1.3 draft (`aria-description`, ...)."""
+
+
+def _draft_supported(role: str) -> frozenset[str]:
+    return _draft_inherited(role, "supported_attributes") | _draft_inherited(
+        role, "required_attributes"
+    )
+
+
+SUPPORTED_IN_EITHER: dict[str, frozenset[str]] = {
+    role: ALL_GLOBAL_ATTRIBUTES | SUPPORTED.get(role, frozenset()) | _draft_supported(role)
+    for role in set(SUPERCLASSES) | DRAFT_ROLES
+}
+"""Every state and property a role supports in WAI-ARIA 1.2 or in the 1.3 draft."""
+
+PROHIBITED_IN_BOTH: dict[str, frozenset[str]] = {
+    role: found
+    for role in set(PROHIBITED_ATTRIBUTES) | DRAFT_ROLES
+    if (
+        found := frozenset(
+            name
+            for name in _draft_field(role, "prohibited_attributes")
+            if name in _DRAFT_ATTRIBUTE_DATA
+            or name in _ROLE_DATA.get(role, {}).get("prohibited_attributes", ())
+        )
+    )
+}
+"""States and properties a role prohibits in WAI-ARIA 1.2 and still in the 1.3 draft (and the
+draft's own attributes where the draft prohibits them, such as `aria-braillelabel`)."""
+
+OWNED_IN_EITHER: dict[str, tuple[str, ...]] = {
+    role: tuple(sorted(set(owned) | set(_draft_field(role, "required_owned_elements"))))
+    for role, owned in REQUIRED_OWNED.items()
+    if _draft_field(role, "required_owned_elements")
+}
+"""What an element of each role may own under WAI-ARIA 1.2 or the 1.3 draft ("group > option"
+as in `REQUIRED_OWNED`), for the roles both restrict (the draft lifts `radiogroup`'s)."""
+
+
+def _last_step(entry: str) -> str:
+    return entry.split(">")[-1].strip()
+
+
+CONTEXT_IN_EITHER: dict[str, frozenset[str]] = {
+    role: frozenset(contexts)
+    | frozenset(_last_step(e) for e in _draft_field(role, "required_context_roles"))
+    for role, contexts in REQUIRED_CONTEXT.items()
+}
+"""The roles a parent may have under WAI-ARIA 1.2 or the 1.3 draft, for the roles that 1.2
+gives a required context (the draft's "menu > group" counts as a `group` parent)."""
+
+
+def is_known_role(token: str) -> bool:
+    """True when `token` (case-insensitive) is a non-abstract role of WAI-ARIA 1.2, DPUB-ARIA,
+    Graphics ARIA or the 1.3 draft."""
+    lowered = token.lower()
+    return lowered in ROLES or lowered in DRAFT_ROLES
+
+
+def is_known_attribute(name: str) -> bool:
+    """True when `name` is a state or property of WAI-ARIA 1.2 or of the 1.3 draft."""
+    return name in ATTRIBUTES or name in ARIA_1_3_ATTRIBUTES
+
+
+def supports_itself(role: str, attribute: str) -> bool:
+    """True when `role` (or a role it inherits from) lists `attribute` among its own supported
+    or required states and properties, in WAI-ARIA 1.2 or the 1.3 draft: not only as a global
+    one. (`button` supports `aria-disabled` itself; `generic` only as a global, which WAI-ARIA
+    1.2 deprecates.)"""
+    own = _OWN_SUPPORTED.get(role)
+    return own is not None and attribute in own
+
+
+_OWN_SUPPORTED: dict[str, frozenset[str]] = {
+    role: (
+        _inherited(role, "supported_attributes") | _inherited(role, "required_attributes")
+        if role in _ROLE_DATA
+        else frozenset()
+    )
+    | _draft_supported(role)
+    for role in set(SUPERCLASSES) | DRAFT_ROLES
+}
+
+
+def names_no_known_role(value: str | None) -> bool:
+    """True when a `role` attribute's value has tokens but none is a known role (a typo such
+    as "chekbox"): the element keeps its implicit role, though the author meant another."""
+    tokens = (value or "").split()
+    return bool(tokens) and not any(is_known_role(token) for token in tokens)

@@ -233,3 +233,31 @@ block-level, list-item and table displays of the rendering section."""
 def default_display(tag: object) -> str:
     """The display the rendering section gives an element by its tag ("inline" when unknown)."""
     return DEFAULT_DISPLAY.get(tag, "inline") if isinstance(tag, str) else "none"
+
+
+# Names with a hyphen that are not valid custom element names (HTML §4.13.2: SVG and MathML
+# element names).
+_RESERVED_NAMES = frozenset(
+    {
+        "annotation-xml",
+        "color-profile",
+        "font-face",
+        "font-face-src",
+        "font-face-uri",
+        "font-face-format",
+        "font-face-name",
+        "missing-glyph",
+    }
+)
+
+
+def is_custom_element_name(tag: object) -> bool:
+    """True for the name of an autonomous custom element (§4.13.2): it starts with an ASCII
+    letter, has a hyphen, and no specification reserves it (`font-face` ...)."""
+    return (
+        isinstance(tag, str)
+        and "-" in tag
+        and tag[:1].isascii()
+        and tag[:1].isalpha()
+        and tag not in _RESERVED_NAMES
+    )

@@ -7,6 +7,11 @@ HTML-AAM and ARIA in HTML give its tag and attributes.
   with no corresponding role (`label`, `dl`, `abbr`, ...) get None.
 - `input` types with no ARIA role that browsers expose as text fields (`password`, `date`,
   `time`, ...) get "textbox", so that rules about form fields apply to them.
+- Autonomous custom elements (`<vng-kaart>`) get "generic", as HTML-AAM maps them; script may
+  give them another role (`ElementInternals`), which `facts.tree.role_known` owns up to.
+
+`tests/check/test_html_aam.py` compares these roles with HTML-AAM's table as data
+(`facts/data/html-aam.json`) and lists each deliberate difference with its reason.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from vngpublish.check.facts.aria_tables import (
     has_global_aria_attribute,
     is_presentational,
 )
+from vngpublish.check.facts.content_model import is_custom_element_name
 from vngpublish.check.facts.fact import element_fact
 from vngpublish.check.facts.focus import is_focusable
 from vngpublish.check.numbers import ascii_integer
@@ -102,10 +108,12 @@ _SIMPLE_IMPLICIT: dict[str, str] = {
     "details": "group",
     "dfn": "term",
     "dialog": "dialog",
+    "dir": "list",
     "div": "generic",
     "dt": "term",
     "em": "emphasis",
     "fieldset": "group",
+    "figcaption": "caption",
     "figure": "figure",
     "form": "form",
     "h1": "heading",
@@ -162,7 +170,11 @@ _PLAIN_IMPLICIT: dict[Any, str] = {
 
 _SECTIONING = frozenset({"article", "aside", "main", "nav", "section"})
 _SECTIONING_ROLES = frozenset({"article", "complementary", "main", "navigation", "region"})
+# An aside is scoped by sectioning content only; `main` does not make it generic (HTML-AAM).
+_ASIDE_SCOPES = _SECTIONING - {"main"}
+_ASIDE_SCOPE_ROLES = _SECTIONING_ROLES - {"main"}
 _TABLE_PARTS = frozenset({"tbody", "thead", "tfoot", "tr", "td", "th"})
+_TABLE_ROLES = frozenset({"table", "grid", "treegrid"})
 _TEXT_INPUTS = frozenset({"text", "email", "tel", "url"})
 # ARIA in HTML gives these no role, but browsers expose them as text fields (a password field,
 # a date field with its parts) that people must be able to identify: treated as textbox.
@@ -201,6 +213,13 @@ def input_type(el: Element) -> str:
     return value if value in _INPUT_TYPES else "text"
 
 
+def implicit_role(page: Page, el: Element) -> str | None:
+    """The role HTML-AAM gives the element by its tag and attributes, as if it had no `role`
+    attribute (for `section` and `aside`, whose role depends on their name, see
+    `roles.implicit_role`)."""
+    return _implicit_role(page, el)
+
+
 def _implicit_role(page: Page, el: Element, presentation_allowed: bool = True) -> str | None:
     tag = el.tag
     if tag in ("a", "area"):
@@ -225,7 +244,9 @@ def _implicit_role(page: Page, el: Element, presentation_allowed: bool = True) -
         return "banner" if tag == "header" else "contentinfo"
     if tag == "li":
         parent = el.getparent()
-        if parent is not None and parent.tag in ("ul", "ol", "menu"):
+        if parent is not None and (
+            parent.tag in ("ul", "ol", "menu") or markup_role(page, parent) == "list"
+        ):
             if presentation_allowed and is_presentational(markup_role(page, parent)):
                 return "presentation"
             return "listitem"
@@ -236,7 +257,18 @@ def _implicit_role(page: Page, el: Element, presentation_allowed: bool = True) -
         if presentation_allowed and is_presentational(table_role):
             return "presentation"
         if tag in ("td", "th"):
+            # Cells of a table given another role (a list, a region) are no cells at all.
+            if table is not None and table_role not in _TABLE_ROLES:
+                return None
             return _cell_role(el, table_role)
+    if tag == "summary":
+        parent = el.getparent()
+        first = parent is not None and parent.tag == "details"
+        if first and next((c for c in parent if c.tag == "summary"), None) is el:
+            return None  # the details' disclosure control: no ARIA role
+        return "generic"
+    if is_custom_element_name(tag):
+        return "generic"
     return _SIMPLE_IMPLICIT.get(tag)
 
 
@@ -259,11 +291,14 @@ def _input_role(el: Element) -> str | None:
     }.get(kind)
 
 
-def in_sectioning(el: Element) -> bool:
-    """Inside sectioning content or `main`, by tag or by an explicit role of that kind."""
+def in_sectioning(el: Element, *, main: bool = True) -> bool:
+    """Inside sectioning content or (unless `main` is False) `main`, by tag or by an explicit
+    role of that kind."""
+    tags = _SECTIONING if main else _ASIDE_SCOPES
+    roles = _SECTIONING_ROLES if main else _ASIDE_SCOPE_ROLES
     ancestor = el.getparent()
     while ancestor is not None:
-        if ancestor.tag in _SECTIONING or explicit_role(ancestor) in _SECTIONING_ROLES:
+        if ancestor.tag in tags or explicit_role(ancestor) in roles:
             return True
         ancestor = ancestor.getparent()
     return False

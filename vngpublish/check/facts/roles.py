@@ -18,6 +18,7 @@ from vngpublish.check.facts.html_roles import (
     in_sectioning,
     markup_role,
 )
+from vngpublish.check.facts.html_roles import implicit_role as _markup_implicit_role
 from vngpublish.check.facts.names import accessible_name
 
 if TYPE_CHECKING:
@@ -40,9 +41,20 @@ def role(page: Page, el: Element) -> str | None:
         return explicit
     if el.tag == "section":
         return "region" if accessible_name(page, el) else "generic"
-    if in_sectioning(el) and not accessible_name(page, el):
+    if in_sectioning(el, main=False) and not accessible_name(page, el):
         return "generic"  # an aside inside an article, section ... names itself a landmark
     return "complementary"
+
+
+def implicit_role(page: Page, el: Element) -> str | None:
+    """The element's implicit role (HTML-AAM), as if it had no `role` attribute."""
+    if el.tag == "section":
+        return "region" if accessible_name(page, el) else "generic"
+    if el.tag == "aside":
+        if in_sectioning(el, main=False) and not accessible_name(page, el):
+            return "generic"
+        return "complementary"
+    return _markup_implicit_role(page, el)
 
 
 def with_tag_or_role(page: Page, tags: tuple[str, ...], roles: Collection[str]) -> list[Element]:

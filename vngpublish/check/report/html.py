@@ -37,17 +37,23 @@ from markupsafe import Markup, escape
 from vngpublish.check.docs import paragraphs
 from vngpublish.check.finding import Finding, Outcome
 from vngpublish.check.report import ReportWriter
+from vngpublish.check.report._criteria import (
+    KINDS,
+    Counts,
+    CriterionView,
+    Reported,
+    count_kinds,
+    criterion_view,
+    split_criteria,
+)
 from vngpublish.check.report.text import error_line
 from vngpublish.check.rule import Rule
 from vngpublish.check.source import FileError
 from vngpublish.check.summary import Summary
-from vngpublish.check.wcag import SuccessCriterion, criterion, sort_key
+from vngpublish.check.wcag import sort_key
 from vngpublish.i18n import N_, NP_, format_message, format_plural, translate
 from vngpublish.resources import templates_dir
 from vngpublish.version import __version__
-
-KINDS = ("error", "warning", "review")
-"""How a finding is shown: a failure's severity, or "review" for cantTell."""
 
 # Every user-visible text of the page; the template gets them translated as `t.<key>`.
 UI: dict[str, str] = {
@@ -86,17 +92,23 @@ UI: dict[str, str] = {
         "test are listed."
     ),
     "criteria_failed": N_("Success criteria with failures"),
-    "criteria_none_failed": N_("No success criterion tested has failures."),
-    "criteria_passed": N_("Criteria checked without failures"),
+    "criteria_none_failed": N_(
+        "The rules found no failure of a success criterion they test. That does not mean the "
+        "pages meet them: see below what a person must still check."
+    ),
+    "criteria_passed": N_("Criteria without failures found: tested only in part"),
     "criteria_passed_none": N_("Every success criterion tested has failures."),
     "criteria_passed_unknown": N_(
         "Which rules ran was not passed to the report, so it cannot list the success "
-        "criteria checked without failures."
+        "criteria the rules tested without finding failures."
     ),
     "criteria_passed_note": N_(
-        "“Checked without failures” means only that the automated rules found no failure "
-        "for this criterion; it does not mean the pages meet it."
+        "None of these criteria is passed. The rules listed for each test only part of what "
+        "it asks; a person must check the rest before an accessibility statement may say the "
+        "pages meet it."
     ),
+    "tested_by": N_("Tested only by"),
+    "person_checks": N_("A person must check"),
     "best_practice_note": N_(
         "Rules marked “best practice” test no success criterion; their findings are listed "
         "under the rules only."
@@ -220,34 +232,6 @@ class PageData:
     number: int
     path: str
     rows: list[tuple[int, int, int]] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class Counts:
-    """Findings by kind, and on how many pages."""
-
-    error: int = 0
-    warning: int = 0
-    review: int = 0
-    pages: int = 0
-
-    @property
-    def failed(self) -> int:
-        """Errors and warnings together."""
-        return self.error + self.warning
-
-
-@dataclass(frozen=True, slots=True)
-class CriterionView:
-    """A success criterion as the template shows it."""
-
-    sc: str
-    title: str
-    level: str
-    en301549: str
-    url: str
-    counts: Counts
-    rules: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,13 +359,21 @@ class Writer(ReportWriter):
                 p.number,
                 f"page-{p.number}",
                 p.path,
-                _counts(groups_by_number[n].kind for _, _, n in p.rows),
+                count_kinds(groups_by_number[n].kind for _, _, n in p.rows),
                 [(line, column, groups_by_number[n]) for line, column, n in p.rows],
             )
             for p in self.pages
             if p.rows
         ]
-        failed, passed = self._criteria(rule_views, registry)
+        reported = [
+            Reported(
+                view.id,
+                [shown.sc for shown in view.criteria],
+                [(g.kind, [page for page, _ in g.places]) for g in view.groups],
+            )
+            for view in rule_views
+        ]
+        failed, passed = split_criteria(reported, self.selected, registry, self.lang)
         css = _asset("report.css")
         script = _asset("report.js")
         csp = (
@@ -398,7 +390,7 @@ class Writer(ReportWriter):
         for view in rule_views:
             for group in view.groups:
                 by_kind[group.kind].append((view, group))
-        kind_counts = _counts(g.kind for g in self.groups.values() for _ in g.places)
+        kind_counts = count_kinds(g.kind for g in self.groups.values() for _ in g.places)
         top = _top(by_kind)
         return {
             "top": top,
@@ -441,7 +433,7 @@ class Writer(ReportWriter):
         for number, (rule_id, groups) in enumerate(sorted(by_rule.items()), start=1):
             rule = registry.get(rule_id)
             groups.sort(key=lambda g: (KINDS.index(g.kind), g.places[0]))
-            counts = _counts(g.kind for g in groups for _ in g.places)
+            counts = count_kinds(g.kind for g in groups for _ in g.places)
             pages = len({page for g in groups for page, _ in g.places})
             anchor = f"rule-{rule_id}" if _SAFE_ANCHOR.fullmatch(rule_id) else f"rule--{number}"
             views.append(
@@ -451,7 +443,9 @@ class Writer(ReportWriter):
                     title=translate(rule.title, self.lang) if rule else rule_id,
                     level=rule.level if rule else "",
                     severity=rule.severity.value if rule else "",
-                    criteria=[self._criterion(sc) for sc in sorted(rule.wcag, key=sort_key)]
+                    criteria=[
+                        criterion_view(sc, self.lang) for sc in sorted(rule.wcag, key=sort_key)
+                    ]
                     if rule
                     else [],
                     why=translate(rule.why, self.lang) if rule else "",
@@ -466,50 +460,6 @@ class Writer(ReportWriter):
             )
         views.sort(key=lambda v: (-v.counts.error, -v.counts.warning, -v.counts.review, v.id))
         return views
-
-    def _criterion(
-        self, sc: str, counts: Counts | None = None, rules: list[str] | None = None
-    ) -> CriterionView:
-        known: SuccessCriterion | None = criterion(sc)
-        return CriterionView(
-            sc=sc,
-            title=known.title(self.lang) if known else "",
-            level=known.level if known else "",
-            en301549=(known.en301549 or "") if known else "",
-            url=known.understanding if known else "",
-            counts=counts or Counts(),
-            rules=rules or [],
-        )
-
-    def _criteria(
-        self, views: list[RuleView], registry: Mapping[str, type[Rule]]
-    ) -> tuple[list[CriterionView], list[CriterionView] | None]:
-        """The criteria with failures, and those tested without (None when rules unknown)."""
-        tested: dict[str, set[str]] = {}
-        for rule_id in self.selected if self.selected is not None else ():
-            rule = registry.get(rule_id)
-            for sc in rule.wcag if rule else ():
-                tested.setdefault(sc, set()).add(rule_id)
-        kinds: dict[str, list[str]] = {}
-        pages: dict[str, set[int]] = {}
-        rules_with: dict[str, set[str]] = {}
-        for view in views:
-            for shown in view.criteria:
-                rules_with.setdefault(shown.sc, set()).add(view.id)
-                for group in view.groups:
-                    kinds.setdefault(shown.sc, []).extend(group.kind for _ in group.places)
-                    if group.kind != "review":
-                        pages.setdefault(shown.sc, set()).update(p for p, _ in group.places)
-        failed = []
-        passed = []
-        for sc in sorted(set(tested) | set(kinds), key=sort_key):
-            counts = _counts(kinds.get(sc, ()))
-            counts = Counts(counts.error, counts.warning, counts.review, len(pages.get(sc, ())))
-            if counts.failed:
-                failed.append(self._criterion(sc, counts, sorted(rules_with[sc])))
-            elif self.selected is not None:
-                passed.append(self._criterion(sc, counts, sorted(tested.get(sc, ()))))
-        return failed, (passed if self.selected is not None else None)
 
 
 _TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)")
@@ -582,13 +532,6 @@ def _top(by_kind: dict[str, list[tuple[RuleView, Group]]]) -> list[tuple[RuleVie
         chosen, key=lambda pair: (KINDS.index(pair[1].kind), -len(pair[1].places), pair[1].number)
     )
     return ranked[:TOP]
-
-
-def _counts(kinds: Iterable[str]) -> Counts:
-    numbers = dict.fromkeys(KINDS, 0)
-    for kind in kinds:
-        numbers[kind] += 1
-    return Counts(numbers["error"], numbers["warning"], numbers["review"])
 
 
 _CODE = re.compile(r"`([^`]+)`")
