@@ -1,0 +1,1 @@
+"""Rules about form fields: their labels and their error messages."""
