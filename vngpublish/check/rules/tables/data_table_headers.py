@@ -24,10 +24,10 @@ _BOLD = frozenset({"b", "strong"})
 
 
 class DataTableHeaders(Rule):
-    """Applies to every table in the accessibility tree and presented as a table,
-    that its markup marks as a data table (a `caption` with text, a `summary`, a `thead` or
-    `tfoot`, or an explicit `role` of table, grid or treegrid) and that has at least two rows
-    and two columns. Tables with no such mark may be used for layout, which only a person can
+    """Applies to every table in the accessibility tree that is presented as a table (role
+    table, grid or treegrid), that its markup marks as a data table (a `caption` with text, a
+    `summary`, a `thead` or `tfoot`, or an explicit `role`), and that has at least two rows and
+    two columns. Tables with no such mark may be used for layout, which only a person can
     judge.
 
     Passes when the table has a header cell: a `th`, or a cell with role `columnheader` or
