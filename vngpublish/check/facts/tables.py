@@ -400,6 +400,12 @@ def is_row_header(table: Table, cell: Cell) -> bool:
     return _kind(table, cell)[1]
 
 
+def heads_neither(table: Table, cell: Cell) -> bool:
+    """A header cell without `scope` that is neither a column nor a row header (it has data
+    in its row and in its column): the standard assigns it to no cell."""
+    return _scope(cell) == "auto" and not any(_kind(table, cell))
+
+
 def _kind(table: Table, cell: Cell) -> tuple[bool, bool]:
     known = table._kinds.get(cell)
     if known is None:

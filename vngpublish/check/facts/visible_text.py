@@ -1,6 +1,8 @@
 """The visible text of an element, as a sighted user reads it: its text nodes that are rendered
 and not hidden from sight (text hidden only from assistive technology with `aria-hidden` is
 still seen), joined the way they are laid out (block-level boxes and `br` separate words).
+Text in an element with a screen-reader-only class (`sr-only`, `visually-hidden`, ...) counts
+as hidden from sight, whether or not the page's own CSS defines the class.
 
 Also whether the page may draw text as icons with an icon font, where text such as "search"
 is shown as a magnifying glass.
@@ -66,6 +68,8 @@ def _pieces(page: Page, el: Element, *, skip_icons: bool) -> list[_Piece]:
             continue
         if not is_rendered(page, item):
             continue
+        if _VISUALLY_HIDDEN_CLASS.search(item.get("class") or ""):
+            continue  # the screen-reader-only pattern, perhaps from a stylesheet not read
         if skip_icons and _ICON_CLASS.search(item.get("class") or ""):
             continue
         shown = _text_shown(page, item)
@@ -97,6 +101,18 @@ def _separates(page: Page, el: Element) -> bool:
     if display is None:
         return el.tag in BLOCK_LEVEL
     return display not in ("inline", "contents", "none")
+
+
+# Class names of the screen-reader-only utility in common frameworks (Bootstrap, WordPress,
+# Drupal, Tailwind, the Dutch NL Design System...): text in them is hidden from sight even
+# where the stylesheet that says so is linked, not in the page.
+_VISUALLY_HIDDEN_CLASS = re.compile(
+    r"(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader-only|"
+    r"element-invisible|a11y-hidden|hidden-visually|u-hidden-visually|offscreen|"
+    r"utrecht-visually-hidden|nl-visually-hidden|rvo-visually-hidden|show-for-sr|"
+    r"assistive-text|hide-text)(?:\s|$)",
+    re.IGNORECASE,
+)
 
 
 # ------------------------------------------------------------------ icon fonts

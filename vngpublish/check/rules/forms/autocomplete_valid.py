@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element
@@ -32,7 +33,10 @@ class AutocompleteValid(Rule):
     `mobile`, `fax` or `pager` (only before `email`, `tel`, `tel-*` or `impp`), one field
     name such as `email`, `given-name` or `postal-code`, and an optional `webauthn`. Fails
     otherwise: a misspelt or unknown token (with the field name it most looks like), no
-    field name, two field names, or tokens in the wrong order.
+    field name, two field names, or tokens in the wrong order. A single word written to
+    switch autofill off (`false`, `nope`, `disabled`, `chrome-off`, ...) needs review instead:
+    it is invalid, but a failure of 1.3.5 only where the field asks for the user's own
+    information.
     """
 
     id = "autocomplete-valid"
@@ -51,6 +55,11 @@ class AutocompleteValid(Rule):
         '"family-name", "postal-code" or "tel".'
     )
     messages = {
+        "meant-off": N_(
+            'autocomplete="{value}" is not a valid value; browsers treat it as unknown. To '
+            'switch autofill off use autocomplete="off"; if the field asks for the user\'s own '
+            'information (name, e-mail, address), give its purpose, such as "email", instead.'
+        ),
         "unknown-token": N_(
             'autocomplete="{value}": “{token}” is not an autocomplete value. Use a field name '
             'from the HTML standard, such as "email" or "given-name".'
@@ -90,7 +99,11 @@ class AutocompleteValid(Rule):
             problem = autofill_problem(value)
             if problem is None:
                 continue
-            if problem.kind == "unknown":
+            if problem.kind == "unknown" and _meant_off(value):
+                # Written to stop autofill; only a field for the user's own information must
+                # name its purpose (1.3.5), which a person judges.
+                yield self.cant_tell(el, "meant-off", value=value)
+            elif problem.kind == "unknown":
                 near = closest(problem.token, ALL_TOKENS)
                 if near is not None:
                     yield self.fail(
@@ -106,6 +119,17 @@ class AutocompleteValid(Rule):
                 yield self.fail(el, "hint-not-contact", value=value, token=problem.token)
             else:
                 yield self.fail(el, "wrong-order", value=value, token=problem.token or "")
+
+
+# Values authors write to keep browsers from filling a field in (none of them valid).
+_OFF_WORDS = frozenset({"false", "no", "nope", "none", "disable", "disabled", "nofill"})
+_OFF_PART = re.compile(r"(?:^|-)off(?:$|-)")
+
+
+def _meant_off(value: str) -> bool:
+    """A single word written to keep browsers from filling the field in."""
+    token = value.lower()
+    return " " not in token and (token in _OFF_WORDS or bool(_OFF_PART.search(token)))
 
 
 def _applies(page: Page, el: Element) -> bool:

@@ -11,6 +11,7 @@ from vngpublish.check.facts.tables import (
     TABLE_ROLES,
     aria_header_has_cells,
     has_assigned_cells,
+    heads_neither,
     own_cells,
     owning_table,
     shown_tables,
@@ -33,10 +34,12 @@ class ThHasDataCells(Rule):
     header or right of a row header that are not cut off by a `headers` attribute of their
     own (a blank top-left corner cell does not stop a `th` from heading its column). For an
     ARIA header, a cell in its column (or row) in another row (or the same row) will do.
-    Fails otherwise, such as a column header above a column without cells, a `th` that heads
-    neither its row nor its column, or a header whose column's cells all name other headers.
+    Fails otherwise, such as a column header above a column without cells, or a header whose
+    column's cells all name other headers.
     A table with header cells only (a box drawn around a note) needs review instead: it may
-    be a table used for layout, which a person must judge.
+    be a table used for layout, which a person must judge; so does a `th` without `scope`
+    that has data in both its row and its column, which the standard makes head neither
+    but browsers may treat as a row header.
     """
 
     id = "th-has-data-cells"
@@ -58,6 +61,11 @@ class ThHasDataCells(Rule):
         "no-cells": N_(
             "The header cell “{text}” heads no cell of its table: give its column or row data "
             'cells, set scope="col" or scope="row", or make it a td if it is no header.'
+        ),
+        "heads-neither": N_(
+            "The header cell “{text}” has data in both its row and its column and no scope, so "
+            "by the HTML standard it heads neither, though some browsers guess one: add "
+            'scope="row" or scope="col" to say which it heads.'
         ),
         "only-headers": N_(
             "The header cell “{text}” is in a table without data cells: if the table is only a "
@@ -98,6 +106,13 @@ class ThHasDataCells(Rule):
             text = collapsed_text(el)[:60]
             if model is not None and not any(not c.header and not c.empty for c in model.cells):
                 yield self.cant_tell(el, "only-headers", text=text)
+            elif (
+                model is not None
+                and cell is not None
+                and cell.header
+                and heads_neither(model, cell)
+            ):
+                yield self.cant_tell(el, "heads-neither", text=text)
             else:
                 yield self.fail(el, "no-cells", text=text)
 
