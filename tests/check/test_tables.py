@@ -94,3 +94,20 @@ def test_row_group_headers() -> None:
         "<tr><th scope=row>Percentage</th><td>3,4%</td></tr></tbody></table>"
     )
     assert "Onderzoek" in headers_of(page, table, "3,4%")
+
+
+def test_a_rowspan_ends_with_its_row_group_as_in_browsers() -> None:
+    _page, table = model_of(
+        "<table><tbody><tr><td rowspan=65534 colspan=1000>Groot</td></tr></tbody>"
+        "<tr><td>Na</td></tr></table>"
+    )
+    assert cell(table, "Groot").height == 1
+    assert cell(table, "Na").y == 1
+    assert len(table.slots) == 1001
+
+
+def test_a_table_too_large_to_model_is_marked_incomplete() -> None:
+    rows = "".join(f"<tr><td colspan=1000>{i}</td></tr>" for i in range(600))
+    _page, table = model_of(f"<table>{rows}</table>")
+    assert not table.complete
+    assert len(table.slots) <= 500_000

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 _MAX_COLSPAN = 1000
 _MAX_ROWSPAN = 65534
+# Past this many slots a table is not modelled (a hostile page could ask for a billion):
+# rules then leave it alone.
+MAX_SLOTS = 500_000
 _ROW_GROUPS = ("thead", "tbody", "tfoot")
 
 
@@ -64,6 +67,8 @@ class Table:
     column_groups: list[tuple[int, int]] = field(default_factory=list)
     """(first x, width) of each column group."""
     by_element: dict[Element, Cell] = field(default_factory=dict)
+    complete: bool = True
+    """False when the table is larger than `MAX_SLOTS` and was not modelled to its end."""
     _headers: dict[Cell, list[Cell]] = field(default_factory=dict)
     _kinds: dict[Cell, tuple[bool, bool]] = field(default_factory=dict)
     _explicit: list[Cell] | None = None
@@ -112,12 +117,19 @@ def _form(element: Element) -> Table:
     builder = _Builder(table)
     pending_feet: list[Element] = []
     group_index = 0
-    for child in element:
+    children = list(element)
+    # Rows written straight in the table form an implied group with the rows that follow
+    # them up to the next row group: how many rows are left in it, from each child on.
+    left = [0] * (len(children) + 1)
+    for position in range(len(children) - 1, -1, -1):
+        tag = children[position].tag
+        left[position] = 0 if tag in _ROW_GROUPS else left[position + 1] + (tag == "tr")
+    for position, child in enumerate(children):
         tag = child.tag
         if tag == "colgroup":
             _column_group(table, child)
         elif tag == "tr":
-            _process_row(builder, child)
+            _process_row(builder, child, left[position])
         elif tag in _ROW_GROUPS:
             _end_row_group(builder)
             if tag == "tfoot":
@@ -125,10 +137,14 @@ def _form(element: Element) -> Table:
                 continue
             _process_row_group(builder, child, group_index)
             group_index += 1
+        if not table.complete:
+            return table
     _end_row_group(builder)
     for foot in pending_feet:
         _process_row_group(builder, foot, group_index)
         group_index += 1
+        if not table.complete:
+            return table
     for cell in table.cells:
         cell.column_group = next(
             (i for i, (x, w) in enumerate(table.column_groups) if x <= cell.x < x + w), None
@@ -150,9 +166,11 @@ def _column_group(table: Table, colgroup: Element) -> None:
 
 def _process_row_group(builder: _Builder, group: Element, index: int) -> None:
     builder.row_group = index
-    for row in group:
-        if row.tag == "tr":
-            _process_row(builder, row)
+    rows = [row for row in group if row.tag == "tr"]
+    for position, row in enumerate(rows):
+        _process_row(builder, row, len(rows) - position)
+        if not builder.table.complete:
+            return
     _end_row_group(builder)
     builder.row_group = None
 
@@ -165,7 +183,9 @@ def _end_row_group(builder: _Builder) -> None:
     builder.growing.clear()
 
 
-def _process_row(builder: _Builder, row: Element) -> None:
+def _process_row(builder: _Builder, row: Element, rows_left: int) -> None:
+    """Place the cells of `row`; `rows_left` counts it and the rows after it in its group:
+    as in browsers, no cell spans further down than that."""
     table = builder.table
     y = builder.y_current
     fresh = table.height == y  # no cell of an earlier row reaches into this one
@@ -186,7 +206,7 @@ def _process_row(builder: _Builder, row: Element) -> None:
         if x_current == table.width:
             table.width += 1
         colspan = _span(cell_element.get("colspan"), 1, _MAX_COLSPAN, zero_ok=False)
-        rowspan = _span(cell_element.get("rowspan"), 1, _MAX_ROWSPAN, zero_ok=True)
+        rowspan = min(_span(cell_element.get("rowspan"), 1, _MAX_ROWSPAN, zero_ok=True), rows_left)
         grows_downward = rowspan == 0
         if grows_downward:
             rowspan = 1
@@ -205,6 +225,9 @@ def _process_row(builder: _Builder, row: Element) -> None:
         table.by_element[cell_element] = cell
         if colspan == 1 and rowspan == 1 and (x_current, y) not in slots:
             slots[(x_current, y)] = [cell]  # most cells: one slot, no overlap
+        elif len(slots) + colspan * rowspan > MAX_SLOTS:
+            table.complete = False
+            return
         else:
             for x in range(x_current, x_current + colspan):
                 for covered in range(y, y + rowspan):
@@ -498,6 +521,8 @@ def aria_header_has_cells(page: Page, el: Element, header_role: str) -> bool:
     table = owning_table(el)
     model = table_model(page, table) if table is not None else None
     cell = model.by_element.get(el) if model is not None else None
+    if model is not None and not model.complete:
+        return True  # too large to model: taken to head something
     if model is not None and cell is not None:
         if element_id and any(
             element_id in (c.element.get("headers") or "").split()

@@ -81,7 +81,9 @@ class DataTableHeaders(Rule):
             if _has_header_cell(page, table):
                 continue
             model = table_model(page, table)
-            if _bold_line(model, row=True):
+            if not model.complete:
+                yield self.cant_tell(table, "no-headers")
+            elif _bold_line(model, row=True):
                 yield self.fail(table, "bold-row")
             elif _bold_line(model, row=False):
                 yield self.fail(table, "bold-column")

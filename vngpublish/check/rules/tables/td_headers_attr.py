@@ -58,6 +58,8 @@ class TdHeadersAttr(Rule):
             return targets
         for table in shown_tables(page):
             model = table_model(page, table)
+            if not model.complete:
+                continue  # too large to model: left alone
             targets += [
                 cell.element for cell in model.cells if cell.element.get("headers") is not None
             ]

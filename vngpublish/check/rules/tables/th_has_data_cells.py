@@ -79,6 +79,8 @@ class ThHasDataCells(Rule):
             if not any(cell.tag == "th" for cell in own_cells(table)):
                 continue
             model = table_model(page, table)
+            if not model.complete:
+                continue  # too large to model: left alone
             targets += [
                 cell.element
                 for cell in model.cells
