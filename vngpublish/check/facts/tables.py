@@ -67,6 +67,8 @@ class Table:
     column_groups: list[tuple[int, int]] = field(default_factory=list)
     """(first x, width) of each column group."""
     by_element: dict[Element, Cell] = field(default_factory=dict)
+    headers: list[Cell] = field(default_factory=list)
+    """Its header cells (`th`), in the order they are written."""
     complete: bool = True
     """False when the table is larger than `MAX_SLOTS` and was not modelled to its end."""
     _headers: dict[Cell, list[Cell]] = field(default_factory=dict)
@@ -84,7 +86,8 @@ def table_model(page: Page, table: Element) -> Table:
     known = _models(page)
     found = known.get(table)
     if found is None:
-        found = known[table] = _form(table)
+        spans = bool(page.with_attribute("colspan") or page.with_attribute("rowspan"))
+        found = known[table] = _form(table, spans)
     return found
 
 
@@ -110,11 +113,14 @@ class _Builder:
     y_current: int = 0
     growing: list[tuple[Cell, int, int]] = field(default_factory=list)
     row_group: int | None = None
+    spans: bool = True
 
 
-def _form(element: Element) -> Table:
+def _form(element: Element, spans: bool = True) -> Table:
+    """The table model of `element`; `spans` is False when no cell of the page has a
+    `colspan` or `rowspan`, so that every row takes the plain path."""
     table = Table(element)
-    builder = _Builder(table)
+    builder = _Builder(table, spans=spans)
     pending_feet: list[Element] = []
     group_index = 0
     children = list(element)
@@ -191,7 +197,7 @@ def _process_row(builder: _Builder, row: Element, rows_left: int) -> None:
     fresh = table.height == y  # no cell of an earlier row reaches into this one
     if fresh:
         table.height += 1
-    if fresh and not builder.growing and _plain_row(row):
+    if fresh and not builder.growing and (not builder.spans or _plain_row(row)):
         _process_plain_row(builder, row, y)
         builder.y_current += 1
         return
@@ -222,6 +228,8 @@ def _process_row(builder: _Builder, row: Element, rows_left: int) -> None:
             builder.row_group,
         )
         table.cells.append(cell)
+        if cell.header:
+            table.headers.append(cell)
         table.by_element[cell_element] = cell
         if colspan == 1 and rowspan == 1 and (x_current, y) not in slots:
             slots[(x_current, y)] = [cell]  # most cells: one slot, no overlap
@@ -263,6 +271,8 @@ def _process_plain_row(builder: _Builder, row: Element, y: int) -> None:
             continue
         cell = Cell(cell_element, x, y, 1, 1, tag == "th", group)
         cells.append(cell)
+        if tag == "th":
+            table.headers.append(cell)
         by_element[cell_element] = cell
         slots[(x, y)] = [cell]
         x += 1

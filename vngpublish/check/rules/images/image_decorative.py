@@ -86,10 +86,15 @@ class ImageDecorative(Rule):
     }
 
     def applicable(self, page: Page) -> Sequence[Element]:
+        # Cheapest tests first: whether the image file exists is asked last.
         return [
             el
             for el in page.by_tag("img", "svg", "canvas")
-            if _skipped(page, el) and _visible(page, el) and not _excepted(page, el)
+            if _skipped(page, el)
+            and is_rendered(page, el)
+            and computed_visibility(page, el) == "visible"
+            and not _excepted(page, el)
+            and _visible(page, el)
         ]
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
@@ -128,8 +133,7 @@ def _skipped(page: Page, el: Element) -> bool:
 
 
 def _visible(page: Page, el: Element) -> bool:
-    if not is_rendered(page, el) or computed_visibility(page, el) != "visible":
-        return False
+    """Not moved out of sight, not tiny, and (an `img`) with a file to show."""
     if is_visually_hidden(page, el) or _tiny(page, el):
         return False
     if el.tag == "img":

@@ -83,8 +83,8 @@ class ThHasDataCells(Rule):
                 continue  # too large to model: left alone
             targets += [
                 cell.element
-                for cell in model.cells
-                if cell.header and not cell.empty and _shown_header(page, cell.element)
+                for cell in model.headers
+                if not cell.empty and _shown_header(page, cell.element)
             ]
         seen = set(targets)
         for el in page.with_attribute("role"):
