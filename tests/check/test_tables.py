@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-from vngpublish.check.facts.tables import (
-    Cell,
-    Table,
-    assigned_headers,
-    has_assigned_cells,
-    own_cells,
-    table_model,
-)
+from vngpublish.check.facts.table_model import Cell, Table, own_cells, table_model
+from vngpublish.check.facts.tables import assigned_headers, has_assigned_cells
 from vngpublish.check.page import Page
 
 

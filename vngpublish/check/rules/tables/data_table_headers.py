@@ -7,15 +7,8 @@ from collections.abc import Iterator, Sequence
 from vngpublish.check.dom import Element, collapsed_text, text_content
 from vngpublish.check.facts.html_roles import explicit_role
 from vngpublish.check.facts.roles import role
-from vngpublish.check.facts.tables import (
-    HEADER_ROLES,
-    TABLE_ROLES,
-    Table,
-    own_cells,
-    own_rows,
-    shown_tables,
-    table_model,
-)
+from vngpublish.check.facts.table_model import Table, own_cells, own_rows, table_model
+from vngpublish.check.facts.tables import HEADER_ROLES, TABLE_ROLES, shown_tables
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
 from vngpublish.i18n import N_

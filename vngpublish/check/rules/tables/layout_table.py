@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from vngpublish.check.dom import Element, collapsed_text
 from vngpublish.check.facts.aria_tables import is_presentational
 from vngpublish.check.facts.roles import role
-from vngpublish.check.facts.tables import own_cells
+from vngpublish.check.facts.table_model import own_cells
 from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element
-from vngpublish.check.facts.tables import shown_tables, table_model
+from vngpublish.check.facts.table_model import table_model
+from vngpublish.check.facts.tables import shown_tables
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
 from vngpublish.i18n import N_

@@ -6,16 +6,14 @@ from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element, collapsed_text
 from vngpublish.check.facts.roles import role
+from vngpublish.check.facts.table_model import own_cells, owning_table, table_model
 from vngpublish.check.facts.tables import (
     HEADER_ROLES,
     TABLE_ROLES,
     aria_header_has_cells,
     has_assigned_cells,
     heads_neither,
-    own_cells,
-    owning_table,
     shown_tables,
-    table_model,
 )
 from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.page import Page
