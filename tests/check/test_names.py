@@ -176,6 +176,24 @@ def test_input_buttons() -> None:
     assert name_of("<input id=x type=image src=z.png>") == ""
 
 
+def test_image_button_label_comes_before_alt() -> None:
+    # HTML-AAM: aria-labelledby, aria-label, its labels, alt, then title.
+    body = '<label for=x>Zoeken in het archief</label><input id=x type=image src=z.png alt="Zoek">'
+    assert name_of(body) == "Zoeken in het archief"
+    assert name_of('<label>Verstuur <input id=x type=image src=z.png alt=""></label>') == (
+        "Verstuur"
+    )
+
+
+def test_svg_shapes_are_named_by_their_title_child() -> None:
+    body = (
+        '<svg><circle id=x role="graphics-symbol" r="4"><title>Eén cirkel</title></circle>'
+        '<g id=g role="graphics-object"><title>Legenda</title><rect/></g></svg>'
+    )
+    assert name_of(body) == "Eén cirkel"
+    assert name_of(body, "g") == "Legenda"
+
+
 def test_label_for_and_wrapping_label() -> None:
     assert name_of("<label for=x>E-mailadres</label><input id=x type=email>") == "E-mailadres"
     assert name_of("<label>Naam <input id=x></label>") == "Naam"

@@ -31,7 +31,7 @@ NEWSLETTER = """<!DOCTYPE html>
   <h2>Aanmelden voor de nieuwsbrief</h2>
   <label for="email">E-mailadres</label>
   <input id="email" type="email" autocomplete="email">
-  <div role="checkbox" tabindex="0" aria-labelledby="akkoord">Ja</div>
+  <div role="checkbox" tabindex="0" aria-labelledby="akkoord"></div>
   <span id="akkoord">Ik ga akkoord met de privacyverklaring</span>
   <button>Aanmelden</button>
 </form>

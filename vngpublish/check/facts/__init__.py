@@ -10,11 +10,13 @@ another rule; what two rules share is a fact.
 - `html_roles`, `roles`: the role of an element (explicit, implicit from HTML-AAM);
   `html_aam`, `html_aria`, `html_conditions`: HTML-AAM and ARIA in HTML as data;
 - `tree`: parents and children in the accessibility tree (`aria-owns` included);
-- `tab_order`: what sequential focus navigation reaches; `svg`: SVG content;
-- `focus`: whether an element can take focus;
+- `focus`: whether an element can take focus, and what the Tab key reaches;
 - `css`, `visibility`: the page's own CSS, and whether an element is rendered, in the
   accessibility tree, or hidden only visually;
 - `names`: accessible name and description (accname 1.2), labels;
+- `forms`, `table_model`, `tables`, `frames`, `resources`, `svg`, `scrolling`, `visible_text`:
+  form fields and autofill tokens, the HTML table model and header cells, the documents in
+  iframes, what URLs point to, SVG content, scroll containers, the text that can be seen;
 - `language`, `text_language`, `langid`: the language an element declares, and the one its
   text is written in;
 - `document`, `headings`, `links`, `ids`, `refresh`: what kind of page it is, its heading

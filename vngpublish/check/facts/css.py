@@ -13,8 +13,9 @@ not apply); `@supports` and `@layer` blocks apply (layer order is not modelled: 
 compete by specificity and order like the rest). Dynamic pseudo-classes (`:hover`, `:focus`)
 never match, so the static state is what counts.
 
-Two groups of properties are indexed, each compiled once per page, the first time a rule asks:
-`HIDING` (what removes content) and `GEOMETRY` (what the visually-hidden patterns use).
+Three groups of properties are indexed, each compiled once per page, the first time a rule
+asks: `HIDING` (what removes content), `GEOMETRY` (what the visually-hidden patterns use) and
+`SCROLLING` (what makes a scroll container).
 Elements that no selector can match are recognised from the selectors' id, class and tag keys
 without matching, so unstyled pages cost almost nothing.
 """
@@ -54,6 +55,12 @@ GEOMETRY: frozenset[str] = frozenset(
     }
 )
 """Properties the visually-hidden (screen-reader-only) patterns use."""
+
+SCROLLING: frozenset[str] = frozenset(
+    {"overflow", "overflow-x", "overflow-y", "height", "max-height", "white-space"}
+)
+"""Properties that make an element a scroll container (`overflow`), and what decides whether
+its content can overflow it (a height, unwrapped lines)."""
 
 NOTHING: dict[str, str] = {}
 """The empty result of `declared` (shared; do not modify)."""
@@ -135,9 +142,19 @@ def _positions(decl: _Decl) -> bool:
     return decl.name == "position" and decl.value.split()[:1] in (["absolute"], ["fixed"])
 
 
-_TRIGGERS = {HIDING: _hides, GEOMETRY: _positions}
+def _scrolls(decl: _Decl) -> bool:
+    return decl.name.startswith("overflow") and any(
+        word in ("auto", "scroll") for word in decl.value.split()
+    )
+
+
+_TRIGGERS = {HIDING: _hides, GEOMETRY: _positions, SCROLLING: _scrolls}
 # Words a `style` attribute must contain to set a triggering value itself.
-_TRIGGER_WORDS = {HIDING: ("none", "hidden", "collapse"), GEOMETRY: ("absolute", "fixed")}
+_TRIGGER_WORDS = {
+    HIDING: ("none", "hidden", "collapse"),
+    GEOMETRY: ("absolute", "fixed"),
+    SCROLLING: ("auto", "scroll"),
+}
 
 
 @dataclass(slots=True)

@@ -1,7 +1,9 @@
-"""Whether an element can take focus, by its markup (the HTML standard's focus rules).
+"""Whether an element can take focus, by its markup (the HTML standard's focus rules), and
+which elements of a page the Tab key reaches.
 
-These look at markup only: an element that is not rendered cannot take focus either, which
-callers check with `vngpublish.check.facts.visibility.is_rendered`.
+`is_focusable` and its kin look at markup only: an element that is not rendered cannot take
+focus either, which callers check with `vngpublish.check.facts.visibility.is_rendered`.
+`tab_stops` puts the two together.
 """
 
 from __future__ import annotations
@@ -9,8 +11,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from vngpublish.check.facts.fact import page_fact
+from vngpublish.check.facts.visibility import computed_visibility, is_rendered
+
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
+    from vngpublish.check.page import Page
 
 _FORM_CONTROLS = frozenset({"button", "input", "select", "textarea"})
 _TABINDEX = re.compile(r"^\s*[+-]?\d+\s*$")
@@ -87,3 +93,83 @@ def is_sequentially_focusable(el: Element) -> bool:
     if value is None or not _TABINDEX.match(value):
         return True
     return int(value) >= 0
+
+
+# Tags that can be focusable without `tabindex` or `contenteditable`.
+_FOCUSABLE_TAGS = (
+    "a",
+    "area",
+    "audio",
+    "button",
+    "input",
+    "select",
+    "summary",
+    "textarea",
+    "video",
+)
+_FOCUSABLE_SET = frozenset(_FOCUSABLE_TAGS)
+
+
+def tab_stops(page: Page) -> list[Element]:
+    """The page's elements in sequential focus navigation (what the Tab key reaches), in
+    document order: focusable by markup without a negative `tabindex`, rendered, with
+    computed `visibility: visible`, and not `inert` (nor inside an inert element).
+
+    Not known statically, and so never counted: focus moved by script, and the scroll
+    containers some browsers make focusable. An `iframe`'s content is another document.
+    """
+    return _tab_stops(page)
+
+
+def in_tab_order(page: Page, el: Element) -> bool:
+    """True when `el` is one of the page's `tab_stops`."""
+    return (
+        is_sequentially_focusable(el)
+        and is_rendered(page, el)
+        and computed_visibility(page, el) == "visible"
+        and not is_inert(page, el)
+    )
+
+
+def tab_stops_within(page: Page, el: Element, *, inclusive: bool = False) -> list[Element]:
+    """The elements inside `el` (and `el` itself when `inclusive`) in the tab order, in
+    document order: a walk over `el`'s own subtree, for rules whose targets are few and small
+    (a button, an `aria-hidden` icon)."""
+    if not len(el) and not inclusive:
+        return []
+    nodes = el.iter() if inclusive else el.iterdescendants()
+    return [
+        node
+        for node in nodes
+        if isinstance(node.tag, str)
+        and (
+            node.tag in _FOCUSABLE_SET
+            or "tabindex" in node.attrib
+            or "contenteditable" in node.attrib
+        )
+        and in_tab_order(page, node)
+    ]
+
+
+def is_inert(page: Page, el: Element) -> bool:
+    """True when `el` or an ancestor has the `inert` attribute: it cannot take focus."""
+    return bool(page.with_attribute("inert")) and _is_inert(el)
+
+
+@page_fact
+def _tab_stops(page: Page) -> list[Element]:
+    candidates = set(page.by_tag(*_FOCUSABLE_TAGS))
+    candidates.update(page.with_attribute("tabindex"))
+    candidates.update(page.with_attribute("contenteditable"))
+    if not candidates:
+        return []
+    return [el for el in page.elements if el in candidates and in_tab_order(page, el)]
+
+
+def _is_inert(el: Element) -> bool:
+    node: Element | None = el
+    while node is not None:
+        if node.get("inert") is not None:
+            return True
+        node = node.getparent()
+    return False

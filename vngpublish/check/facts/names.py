@@ -11,12 +11,13 @@ B. `aria-labelledby` (or, as browsers accept it, `aria-labeledby`; not followed 
 C. in recursion, an embedded control gives its value: a textbox its value, a combobox or
    listbox its selected option(s), a range widget `aria-valuetext`, `aria-valuenow` or its value;
 D. `aria-label`, when not only whitespace;
-E. the host language: `alt` of `img`/`area`, `alt` then `value` of `input type=image`, the
-   value of input buttons (and "Submit"/"Reset" when it is missing), the `<label>`s of form
-   controls, `legend` of a fieldset, `caption` of a table, `figcaption` of a figure, the
-   `title` child of `svg`, `label` of `optgroup`/`option`. Skipped for presentational
-   elements. In recursion only the attribute-based ones apply (`img`, `area`, `input`, `svg`,
-   `optgroup`, `option`); other elements contribute their content;
+E. the host language: `alt` of `img`/`area`, the labels, then `alt`, then `value` of
+   `input type=image`, the value of input buttons (and "Submit"/"Reset" when it is missing),
+   the `<label>`s of form controls, `legend` of a fieldset, `caption` of a table,
+   `figcaption` of a figure, the `title` child of `svg` and of its shapes and groups (SVG-AAM),
+   `label` of `optgroup`/`option`. Skipped for presentational elements. In recursion only the
+   attribute-based ones apply (`img`, `area`, `input`, `svg` and its shapes, `optgroup`,
+   `option`); other elements contribute their content;
 F. name from content, for roles that allow it (WAI-ARIA 1.2) and for every node in recursion:
    text nodes, then children in order; block-level children are set apart with spaces, `br`
    is a space, and so is a comment between two text nodes; elements owned by `aria-owns` come
@@ -55,7 +56,11 @@ if TYPE_CHECKING:
     from vngpublish.check.dom import Element
     from vngpublish.check.page import Page
 
-_RECURSION_HOST_TAGS = frozenset({"img", "area", "input", "svg", "optgroup", "option"})
+# SVG elements named by a `title` child (SVG-AAM); none of these names is an HTML element.
+_SVG_TITLED = frozenset(
+    {"svg", "g", "circle", "ellipse", "line", "path", "polygon", "polyline", "rect", "use"}
+)
+_RECURSION_HOST_TAGS = frozenset({"img", "area", "input", "optgroup", "option"}) | _SVG_TITLED
 _MAX_DEPTH = 200
 # Never part of a name, even inside a hidden element that aria-labelledby points to.
 _NEVER_TEXT = frozenset({"script", "style", "template", "noscript"})
@@ -387,9 +392,14 @@ def _host_language_label(page: Page, node: Element, walk: _Walk, hidden_ok: bool
     if tag == "input":
         kind = input_type(node)
         if kind == "image":
-            # HTML-AAM: alt, then value (an empty alt is no name here: an image button is
-            # never decorative). Its "Submit Query" default is left out: it describes nothing.
-            return collapse(node.get("alt") or "") or collapse(node.get("value") or "")
+            # HTML-AAM: its labels, then alt, then value (an empty alt is no name here: an
+            # image button is never decorative); title comes later (step I). Its "Submit
+            # Query" default is left out: it describes nothing.
+            return (
+                _label_text(page, node, walk)
+                or collapse(node.get("alt") or "")
+                or collapse(node.get("value") or "")
+            )
         text = _label_text(page, node, walk)
         if text or kind not in ("button", "submit", "reset"):
             return text
@@ -405,7 +415,7 @@ def _host_language_label(page: Page, node: Element, walk: _Walk, hidden_ok: bool
         return _first_child_content(page, node, "caption", walk, hidden_ok)
     if tag == "figure":
         return _first_child_content(page, node, "figcaption", walk, hidden_ok)
-    if tag == "svg":
+    if tag in _SVG_TITLED:
         title = next((c for c in node if c.tag == "title"), None)
         return collapse(text_content(title)) if title is not None else ""
     if tag in ("optgroup", "option"):

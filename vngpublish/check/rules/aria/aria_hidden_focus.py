@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.aria_attributes import is_true
 from vngpublish.check.facts.document import in_template
-from vngpublish.check.facts.tab_order import is_inert, tab_stops_within
+from vngpublish.check.facts.focus import is_inert, tab_stops_within
 from vngpublish.check.facts.visibility import (
     computed_visibility,
     is_rendered,

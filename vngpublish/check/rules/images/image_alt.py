@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from vngpublish.check.dom import Element, text_content
+from vngpublish.check.dom import Element
 from vngpublish.check.facts.names import accessible_name
 from vngpublish.check.facts.roles import role
+from vngpublish.check.facts.svg import in_svg
 from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -21,12 +22,11 @@ class ImageAlt(Rule):
     of an image. An image marked as decorative, with `alt=""` or `role="presentation"` or
     `role="none"`, has no such role and is not checked, unless it can be focused, which makes
     browsers ignore that role. An `img` with another role (a button, a link) is checked by the
-    rules for that role.
+    rules for that role, and SVG images by svg-img-alt.
 
     Passes when the image has a non-empty accessible name: `alt`, `aria-label`,
-    `aria-labelledby` or `title` (and, for an `svg`, its `title` child). Fails otherwise, with
-    a message for the missing `alt`, for an `alt` of only spaces, and for a `role="img"`
-    without a name.
+    `aria-labelledby` or `title`. Fails otherwise, with a message for the missing `alt`, for an
+    `alt` of only spaces, and for a `role="img"` without a name.
     """
 
     id = "image-alt"
@@ -34,7 +34,7 @@ class ImageAlt(Rule):
     level = "A"
     wcag = ("1.1.1",)
     act = ("23a2a8",)
-    axe = ("image-alt", "role-img-alt", "svg-img-alt")
+    axe = ("image-alt", "role-img-alt")
     tags = ("images", "names")
     why = N_(
         "Without a text alternative, screen reader users hear only 'image' or a file name, and "
@@ -63,7 +63,7 @@ class ImageAlt(Rule):
         candidates += [
             el
             for el in page.with_attribute("role")
-            if el.tag != "img" and role(page, el) in _IMAGE_ROLES
+            if el.tag != "img" and role(page, el) in _IMAGE_ROLES and not in_svg(page, el)
         ]
         return [
             el
@@ -73,7 +73,7 @@ class ImageAlt(Rule):
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
         for el in targets:
-            if accessible_name(page, el).strip() or _svg_title(el):
+            if accessible_name(page, el).strip():
                 continue
             if el.tag != "img":
                 yield self.fail(el, "no-name")
@@ -81,11 +81,3 @@ class ImageAlt(Rule):
                 yield self.fail(el, "no-alt")
             else:
                 yield self.fail(el, "blank-alt")
-
-
-def _svg_title(el: Element) -> bool:
-    """An `svg` is named by its `title` child (SVG-AAM), which the HTML name computation may
-    not know about."""
-    if el.tag != "svg":
-        return False
-    return any(child.tag == "title" and text_content(child).strip() for child in el)

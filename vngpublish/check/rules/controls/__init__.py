@@ -1,0 +1,1 @@
+"""Rules about buttons, menu items and other controls: their names and how they nest."""

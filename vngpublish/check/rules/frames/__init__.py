@@ -1,0 +1,1 @@
+"""Rules about iframes: their names and what keyboard users can reach inside them."""
