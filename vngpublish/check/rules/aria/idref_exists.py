@@ -15,11 +15,11 @@ from vngpublish.check.rule import Result, Rule
 from vngpublish.i18n import N_
 
 # Attributes that name or label: a reference to nothing leaves the element without the name,
-# label or header cells it was given. (`for` counts on `label` and `output`, `headers` on cells.)
+# label it was given. (`for` counts on `label` and `output`.) A cell's `headers` is
+# td-headers-attr's, which also knows which cells may be named.
 _NAMING = {
     "aria-labelledby": None,
     "for": frozenset({"label", "output"}),
-    "headers": frozenset({"td", "th"}),
 }
 # References that script often fills in later: the element they point at (an error message,
 # a menu, the active option) may be added only when it is needed.
@@ -36,14 +36,15 @@ _DYNAMIC = {
 
 class IdrefExists(Rule):
     """Applies to every element in the accessibility tree with an attribute that refers to
-    other elements by id: `aria-labelledby`, `for` (on `label` and `output`) and `headers`
-    (on table cells), and `aria-describedby`, `aria-controls`, `aria-owns`, `aria-flowto`,
+    other elements by id: `aria-labelledby` and `for` (on `label` and `output`), and
+    `aria-describedby`, `aria-controls`, `aria-owns`, `aria-flowto`,
     `aria-details`, `aria-activedescendant` and `list` (on `input`). `aria-errormessage` is
-    left out: its message is usually added only when there is an error.
+    left out: its message is usually added only when there is an error; so is `headers` on
+    table cells, which td-headers-attr checks.
 
     Passes when every id it names belongs to an element of the document (not to `template`
-    content). Fails for `aria-labelledby`, `for` and `headers` when one does not: the label,
-    name or header cells the author gave are then missing or incomplete. Fails for
+    content). Fails for `aria-labelledby` and `for` when one does not: the label or name the
+    author gave is then missing or incomplete. Fails for
     `aria-controls` on an element that says it is expanded (`aria-expanded="true"`): what it
     opened should be there. Needs review for the others, whose target script may add only when
     it is needed (a menu when it opens, a description when there is an error): a person has to
@@ -56,9 +57,8 @@ class IdrefExists(Rule):
     severity = Severity.WARNING
     tags = ("aria", "ids", "forms")
     why = N_(
-        "A label, aria-labelledby or headers attribute that names an id no element has ties "
-        "nothing together: the field, button or cell is left without the name or headers its "
-        "author meant to give it."
+        "A label or aria-labelledby attribute that names an id no element has ties nothing "
+        "together: the field or button is left without the name its author meant to give it."
     )
     fix = N_(
         "Correct the id in the reference, or give the intended element that id (ids are "
@@ -72,10 +72,6 @@ class IdrefExists(Rule):
         "missing-label": N_(
             "This label's for attribute refers to the id {ids}, but no element in the page "
             "has it: the label is tied to no form field."
-        ),
-        "missing-headers": N_(
-            "headers refers to the id {ids}, but no element in the page has it: the cell "
-            "loses those header cells."
         ),
         "missing-controls": N_(
             'This element is expanded (aria-expanded="true") and controls the id {ids}, but '
@@ -125,5 +121,4 @@ class IdrefExists(Rule):
 _NAMING_MESSAGES = {
     "aria-labelledby": "missing-name",
     "for": "missing-label",
-    "headers": "missing-headers",
 }
