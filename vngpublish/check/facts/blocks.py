@@ -165,9 +165,7 @@ def page_structure(page: Page) -> Structure[Element]:
     for link, fragment in _jump_links(page):
         target = _target(page, fragment)
         landing, span = _landing(page, target, index) if target is not None else (None, None)
-        jumps.append(
-            Jump(len(where), _block_of(link, index), target is not None, landing, span)
-        )
+        jumps.append(Jump(len(where), _block_of(link, index), target is not None, landing, span))
         where.append(link)
     return Structure(
         key=page_file(page),
@@ -245,8 +243,10 @@ def _jump_works(jump: Jump, own: set[int], first_repeated: int) -> bool:
         return True
     # A target that wraps the content (`<div id="content">`) skips what comes before it,
     # whatever its first line is.
-    return jump.span is not None and jump.span[0] > first_repeated and any(
-        i in own for i in range(jump.span[0], jump.span[1] + 1)
+    return (
+        jump.span is not None
+        and jump.span[0] > first_repeated
+        and any(i in own for i in range(jump.span[0], jump.span[1] + 1))
     )
 
 

@@ -1,0 +1,105 @@
+"""region."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from vngpublish.check.dom import Element, text_content
+from vngpublish.check.facts.document import is_html_document
+from vngpublish.check.facts.landmarks import landmark_ancestors, landmarks
+from vngpublish.check.facts.links import links
+from vngpublish.check.facts.visibility import text_is_perceivable
+from vngpublish.check.finding import Severity
+from vngpublish.check.page import Page
+from vngpublish.check.rule import Result, Rule
+from vngpublish.i18n import N_
+
+_NOT_CONTENT = frozenset({"script", "style", "template", "noscript", "link", "meta"})
+_EMBEDDED = ("img", "svg", "video", "audio", "iframe", "object", "embed", "canvas", "input")
+
+
+class Region(Rule):
+    """Applies to an HTML page that has at least one landmark in the accessibility tree.
+
+    Fails for each outermost element with content (text, or an image, video, frame or form
+    field that is visible or in the accessibility tree) that is not inside a landmark:
+    going down from the body through elements that hold landmarks, each child that is not
+    a landmark and holds none is reported once. Links to places in the same page (skip
+    links) may stand outside landmarks. A page without any landmark is reported by
+    landmark-one-main instead, not once for each of its blocks.
+    """
+
+    id = "region"
+    title = N_("All content is inside landmarks")
+    level = "best-practice"
+    severity = Severity.WARNING
+    axe = ("region",)
+    tags = ("landmarks", "not-email")
+    why = N_(
+        "Screen reader users move through a page by its landmarks; content outside them is "
+        "easily missed."
+    )
+    fix = N_(
+        "Put every part of the page in a landmark: <header>, <nav>, <main>, <aside> or "
+        "<footer> (or a <section> with a name)."
+    )
+    messages = {
+        "outside": N_(
+            "This content is not inside any landmark (header, nav, main, aside, footer), so "
+            "screen reader users who move by landmarks miss it: move it into the landmark it "
+            "belongs to."
+        ),
+    }
+
+    def applicable(self, page: Page) -> Sequence[Element]:
+        body = page.body
+        if body is None or not is_html_document(page) or not landmarks(page):
+            return []
+        holders = landmark_ancestors(page)
+        marks = set(landmarks(page))
+        skip_links = {
+            link for link in links(page) if (link.get("href") or "").strip().startswith("#")
+        }
+        found: list[Element] = []
+        stack = [iter(body)]
+        while stack:
+            child = next(stack[-1], None)
+            if child is None:
+                stack.pop()
+                continue
+            if not isinstance(child.tag, str) or child.tag in _NOT_CONTENT or child in marks:
+                continue
+            if child in holders:
+                stack.append(iter(child))
+                continue
+            if child in skip_links or not _has_content(page, child):
+                continue
+            if any(a in skip_links for a in child.iter("a")) and not _other_content(child):
+                continue
+            found.append(child)
+        return found
+
+    def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
+        for el in targets:
+            yield self.fail(el, "outside")
+
+
+def _has_content(page: Page, el: Element) -> bool:
+    if not text_is_perceivable(page, el):
+        return False
+    if text_content(el).strip():
+        return True
+    return el.tag in _EMBEDDED or any(True for _ in el.iter(*_EMBEDDED))
+
+
+def _other_content(el: Element) -> bool:
+    """Text in `el` outside its links."""
+    for node in el.iter():
+        in_link = node.tag == "a" or any(a.tag == "a" for a in node.iterancestors() if a is not el)
+        if not in_link and (node.text or "").strip():
+            return True
+        if node is not el and (node.tail or "").strip():
+            parent = node.getparent()
+            if parent is not None and (parent is el or parent.tag != "a"):
+                return True
+    return False
