@@ -35,6 +35,7 @@ from urllib.parse import unquote, urlsplit
 
 from vngpublish.check.dom import collapse, text_content
 from vngpublish.check.facts.fact import page_fact
+from vngpublish.check.facts.focus import is_sequentially_focusable
 from vngpublish.check.facts.headings import outline
 from vngpublish.check.facts.landmarks import landmark_ancestors, landmark_role
 from vngpublish.check.facts.links import links
@@ -93,6 +94,8 @@ class Block:
     collapsible: bool
     """An instrument in the page can hide it (it is in `details`, a `popover`, or controlled
     by an element with `aria-expanded`)."""
+    tabbable: bool
+    """It holds an element in the tab order (a link, a form field ...)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +142,8 @@ class Verdict:
     """A link that looks like a skip link but fails: its `where` index, and "no-target" or
     "lands-in-repeated"."""
     collapsible: Ternary
+    tabbable: bool
+    """A repeated block before the own content holds an element in the tab order."""
 
 
 @page_fact
@@ -148,6 +153,7 @@ def page_structure(page: Page) -> Structure[Element]:
     blocks_el = _top_blocks(page, body) if body is not None else []
     index = {el: i for i, el in enumerate(blocks_el)}
     headed = _headed_blocks(page, index)
+    tabbable = _tabbable_blocks(page, index)
     controlled = _controlled_ids(page)
     blocks = tuple(
         Block(
@@ -157,6 +163,7 @@ def page_structure(page: Page) -> Structure[Element]:
             in_tree=not is_hidden(page, el),
             heading=i in headed,
             collapsible=_collapsible(el, controlled),
+            tabbable=i in tabbable,
         )
         for i, el in enumerate(blocks_el)
     )
@@ -235,6 +242,7 @@ def verdict(structure: Structure[W], repeated: Sequence[bool]) -> Verdict | None
         skip=skip,
         broken_skip=None if skip else broken,
         collapsible=collapsible,
+        tabbable=any(blocks[i].tabbable for i in before),
     )
 
 
@@ -338,6 +346,22 @@ def _headed_blocks(page: Page, index: dict[Element, int]) -> set[int]:
     for heading in outline(page):
         el = heading.element
         if not is_rendered(page, el) or is_visually_hidden(page, el):
+            continue
+        block = _containing_block(el, index)
+        if block is not None:
+            found.add(block)
+    return found
+
+
+_FOCUS_TAGS = ("a", "area", "button", "input", "select", "textarea", "summary", "audio", "video")
+
+
+def _tabbable_blocks(page: Page, index: dict[Element, int]) -> set[int]:
+    """Blocks holding an element in the tab order that is rendered."""
+    found: set[int] = set()
+    candidates = [*page.by_tag(*_FOCUS_TAGS), *page.with_attribute("tabindex")]
+    for el in candidates:
+        if not is_sequentially_focusable(el) or not is_rendered(page, el):
             continue
         block = _containing_block(el, index)
         if block is not None:

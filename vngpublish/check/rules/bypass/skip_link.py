@@ -20,8 +20,10 @@ class SkipLink(RepeatedContentRule):
     `#...`) moves focus to the own content: its target is in it, wraps it, or is an empty
     element right before it. Fails when no link does: reported on a link before the own
     content whose target does not exist, or lands in the repeated blocks, and else on the
-    first repeated block. Landmarks and headings let screen reader users skip blocks too,
-    but only a link serves sighted keyboard users, so this is a best practice on its own.
+    first repeated block, when the repeated blocks before the own content hold something in
+    the tab order (a link, a button, a form field): otherwise the first Tab already reaches
+    the own content. Landmarks and headings let screen reader users skip blocks too, but
+    only a link serves sighted keyboard users, so this is a best practice on its own.
     """
 
     id = "skip-link"
@@ -62,4 +64,5 @@ class SkipLink(RepeatedContentRule):
             at, message_id = found.broken_skip
             yield at, Outcome.FAILED, message_id, {"block": block}
             return
-        yield found.first_repeated, Outcome.FAILED, "no-skip-link", {"block": block}
+        if found.tabbable:
+            yield found.first_repeated, Outcome.FAILED, "no-skip-link", {"block": block}

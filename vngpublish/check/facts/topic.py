@@ -1,0 +1,249 @@
+"""Whether a short text (a heading, a page title) is about the text it names, as far as the
+words show: what the descriptive-heading and descriptive-title rules ask.
+
+Only a person can tell whether a heading describes its section. What markup can tell is
+narrower: a text that is only punctuation, or a placeholder an editor left ("Untitled",
+"Naamloos document", "Kop 2"), describes nothing; a heading that shares a word with the text
+it heads very likely names its topic; one that shares none may not, and is worth a look.
+Words match on their start, so Dutch compounds and English inflections meet: "Woningcrisis"
+and "woningen", "Opening" and "open".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+from vngpublish.check.dom import text_content
+from vngpublish.check.facts.content_model import HEADING_TAGS
+from vngpublish.check.facts.fact import page_fact
+from vngpublish.check.facts.headings import outline
+
+if TYPE_CHECKING:
+    from vngpublish.check.dom import Element
+    from vngpublish.check.page import Page
+
+_WORD = re.compile(r"[^\W\d_]{3,}|\d{2,}")
+_STOPWORDS = frozenset(
+    (
+        "and",
+        "are",
+        "but",
+        "for",
+        "from",
+        "has",
+        "have",
+        "its",
+        "not",
+        "our",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "was",
+        "were",
+        "with",
+        "you",
+        "your",
+        "all",
+        "can",
+        "will",
+        "into",
+        "about",
+        "over",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "how",
+        "why",
+        "more",
+        "most",
+        "also",
+        "een",
+        "het",
+        "van",
+        "voor",
+        "met",
+        "aan",
+        "die",
+        "dat",
+        "dit",
+        "deze",
+        "zijn",
+        "niet",
+        "maar",
+        "ook",
+        "als",
+        "bij",
+        "naar",
+        "over",
+        "door",
+        "uit",
+        "wat",
+        "wie",
+        "hoe",
+        "waar",
+        "wanneer",
+        "onze",
+        "ons",
+        "jouw",
+        "uw",
+        "zij",
+        "hun",
+        "wordt",
+        "worden",
+        "kan",
+        "kunnen",
+        "meer",
+    )
+)
+_PREFIX = 5
+"""Two words meet when one starts with the other (of 4 letters or more), or both start with
+the same 5 letters."""
+TEXT_AFTER_LIMIT = 600
+"""Characters of the text after a heading that are compared with it."""
+
+PLACEHOLDERS = frozenset(
+    {
+        "untitled",
+        "untitled document",
+        "untitled page",
+        "new page",
+        "new document",
+        "document",
+        "page",
+        "title",
+        "page title",
+        "heading",
+        "header",
+        "text",
+        "lorem ipsum",
+        "naamloos",
+        "naamloos document",
+        "document zonder titel",
+        "nieuwe pagina",
+        "nieuw document",
+        "pagina",
+        "titel",
+        "paginatitel",
+        "kop",
+        "kopje",
+        "koptekst",
+        "tekst",
+        "insert title here",
+        "titel hier",
+        "kop hier",
+        "heading here",
+        "title here",
+    }
+)
+"""Texts an editor or a template leaves as a stand-in (compared after `normalise`)."""
+_NUMBERED_PLACEHOLDER = re.compile(r"(heading|kop|header|title|titel|kopje)\s*\d")
+_FILE_NAME = re.compile(r"[\w.-]+\.(html?|php|aspx?|jsp|docx?|pdf|odt)", re.IGNORECASE)
+
+
+def normalise(text: str) -> str:
+    """`text` casefolded, with spaces collapsed and surrounding punctuation removed."""
+    return " ".join(text.casefold().split()).strip(" .:;,!?-–—_*#|/\\()[]{}\"'“”‘’«»")
+
+
+def is_placeholder(text: str) -> bool:
+    """True for a stand-in text: "Untitled", "Naamloos document", "Kop 2", "Lorem ipsum
+    dolor", a file name ("index.html")."""
+    key = normalise(text)
+    if key in PLACEHOLDERS or _FILE_NAME.fullmatch(key):
+        return True
+    return bool(_NUMBERED_PLACEHOLDER.fullmatch(key)) or key.startswith("lorem ipsum")
+
+
+def has_no_words(text: str) -> bool:
+    """True for a text without a letter, digit or symbol: only punctuation and spaces."""
+    return bool(text.strip()) and all(
+        unicodedata.category(char)[0] in "PZC" for char in text if not char.isspace()
+    )
+
+
+def content_words(text: str) -> set[str]:
+    """The words of `text` that can carry its topic: casefolded, three letters or more, not
+    the most common words of English and Dutch."""
+    return {w for w in _WORD.findall(text.casefold()) if w not in _STOPWORDS}
+
+
+def shares_word(first: set[str], second: set[str]) -> bool:
+    """True when a word of `first` and a word of `second` meet (see `_PREFIX`)."""
+    if first & second:
+        return True
+    starts = {w[:_PREFIX] for w in second if len(w) >= _PREFIX}
+    for word in first:
+        if len(word) >= _PREFIX and word[:_PREFIX] in starts:
+            return True
+    short = [w for w in first | second if 4 <= len(w) < _PREFIX]
+    return any(
+        other.startswith(word)
+        for word in short
+        for other in (second if word in first else first)
+        if other != word
+    )
+
+
+@page_fact
+def _heading_set(page: Page) -> frozenset[Element]:
+    return frozenset(h.element for h in outline(page))
+
+
+def text_after(page: Page, heading: Element) -> str:
+    """The text that follows `heading` in document order, up to the next heading (any level,
+    in the accessibility tree or an `h1`-`h6`) or `TEXT_AFTER_LIMIT` characters."""
+    stops = _heading_set(page)
+    parts: list[str] = []
+    size = 0
+    node: Element | None = heading
+    if heading.tail:
+        parts.append(heading.tail)
+    while node is not None and size < TEXT_AFTER_LIMIT:
+        for sibling in node.itersiblings():
+            piece, stopped = _text_until_heading(sibling, stops)
+            parts.append(piece)
+            size += len(piece)
+            if stopped or size >= TEXT_AFTER_LIMIT:
+                return " ".join(" ".join(parts).split())
+        node = node.getparent()
+        if node is not None and node.tag == "body":
+            break
+        if node is not None and node.tail:
+            parts.append(node.tail)
+    return " ".join(" ".join(parts).split())
+
+
+def _text_until_heading(el: Element, stops: frozenset[Element]) -> tuple[str, bool]:
+    """The text of `el` before the first heading in it, and whether there was one."""
+    if not isinstance(el.tag, str):
+        return el.tail or "", False
+    if el in stops or el.tag in HEADING_TAGS:
+        return "", True
+    if el.tag in ("script", "style", "template"):
+        return el.tail or "", False
+    if not any(inner in stops or inner.tag in HEADING_TAGS for inner in el.iter()):
+        return text_content(el) + (el.tail or ""), False
+    parts = [el.text or ""]
+    for child in el:
+        piece, stopped = _text_until_heading(child, stops)
+        parts.append(piece)
+        if stopped:
+            return "".join(parts), True
+    return "".join(parts) + (el.tail or ""), False
+
+
+__all__ = [
+    "PLACEHOLDERS",
+    "content_words",
+    "has_no_words",
+    "is_placeholder",
+    "normalise",
+    "shares_word",
+    "text_after",
+]
