@@ -105,6 +105,8 @@ _PREFIX = 5
 """Two words meet when one starts with the other (of 4 letters or more), or both start with
 the same 5 letters."""
 TEXT_AFTER_LIMIT = 600
+SHORT_SECTION = 300
+"""A section with less text than this is short: one message, one box, one paragraph."""
 """Characters of the text after a heading that are compared with it."""
 
 PLACEHOLDERS = frozenset(
@@ -142,6 +144,29 @@ PLACEHOLDERS = frozenset(
     }
 )
 """Texts an editor or a template leaves as a stand-in (compared after `normalise`)."""
+CONVENTIONAL_SECTIONS = frozenset(
+    ["inleiding", "introductie", "introduction", "samenvatting", "summary", "abstract", "inhoud", "inhoudsopgave", "contents", "colofon", "colophon", "conformiteit", "conformance", "referenties", "references", "bijlage", "bijlagen", "appendix", "appendices", "noot", "note", "notes", "opmerking", "opmerkingen", "voorbeeld", "voorbeelden", "example", "examples", "achtergrond", "background", "leeswijzer", "contact", "disclaimer", "privacy", "nieuws", "news", "agenda", "links", "downloads", "documentbeheer", "versiebeheer", "wijzigingen", "changes", "changelog", "dankwoord", "acknowledgements", "begrippen", "definities", "definitions", "glossary", "terminologie", "index", "sources", "bronnen", "conclusie", "conclusion", "conclusions", "aanbevelingen", "recommendations", "scope", "doel", "purpose", "rationale", "details", "overzicht", "overview", "faq", "toelichting", "afkortingen"]
+) | frozenset(
+    {
+        "over ons",
+        "about us",
+        "table of contents",
+        "normatieve referenties",
+        "informatieve referenties",
+        "normative references",
+        "informative references",
+        "status van dit document",
+        "status of this document",
+        "woord van dank",
+        "lijst met figuren",
+        "list of figures",
+        "veelgestelde vragen",
+    }
+)
+"""Names of the usual parts of a document: they describe a section by its role, whatever
+its words (compared after `section_name`)."""
+_SECTION_NUMBER = re.compile(r"^(?:[a-z]|\d+)(?:\.\d+)*\.?\s+")
+_PERMALINK = re.compile(r"\s*(?:§|permalink for .*)$")
 _NUMBERED_PLACEHOLDER = re.compile(r"(heading|kop|header|title|titel|kopje)\s*\d")
 _FILE_NAME = re.compile(r"[\w.-]+\.(html?|php|aspx?|jsp|docx?|pdf|odt)", re.IGNORECASE)
 
@@ -158,6 +183,20 @@ def is_placeholder(text: str) -> bool:
     if key in PLACEHOLDERS or _FILE_NAME.fullmatch(key):
         return True
     return bool(_NUMBERED_PLACEHOLDER.fullmatch(key)) or key.startswith("lorem ipsum")
+
+
+def section_name(text: str) -> str:
+    """`text` normalised, without a section number ("2.4", "A.1") before it or a permalink
+    sign ("§", "Permalink for Section 2") after it."""
+    key = normalise(text)
+    key = _PERMALINK.sub("", key)
+    return normalise(_SECTION_NUMBER.sub("", key))
+
+
+def is_conventional_section(text: str) -> bool:
+    """True for the name of a usual part of a document ("Inleiding", "2. Conformiteit",
+    "A.1 Normatieve referenties")."""
+    return section_name(text) in CONVENTIONAL_SECTIONS
 
 
 def has_no_words(text: str) -> bool:
@@ -242,6 +281,7 @@ __all__ = [
     "PLACEHOLDERS",
     "content_words",
     "has_no_words",
+    "is_conventional_section",
     "is_placeholder",
     "normalise",
     "shares_word",

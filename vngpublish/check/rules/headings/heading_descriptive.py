@@ -8,8 +8,10 @@ from vngpublish.check.dom import Element
 from vngpublish.check.facts.headings import outline
 from vngpublish.check.facts.names import accessible_name
 from vngpublish.check.facts.topic import (
+    SHORT_SECTION,
     content_words,
     has_no_words,
+    is_conventional_section,
     is_placeholder,
     shares_word,
     text_after,
@@ -28,11 +30,14 @@ class HeadingDescriptive(Rule):
     Whether a heading describes its section is for a person to judge; the rule reports what
     the markup shows. Fails when the name has no word in it, only punctuation ("***", "–"),
     or is a stand-in an editor left ("Kop 2", "Heading", "Untitled", "Lorem ipsum").
-    Needs review when the heading shares no word with the text that follows it up to the next
-    heading (words match on their start: "Woningcrisis" and "woningen"): the question is
-    whether the heading names the topic of that text. A heading directly followed by another
-    heading (a theme over its items) and a heading that shares a word with its text are not
-    reported.
+    Needs review when a short section (less than 300 characters of text up to the next
+    heading: a box, a message, a paragraph) shares no word with its heading (words match on
+    their start: "Woningcrisis" and "woningen"): the question is whether the heading names
+    the topic of that text. Not reported: a heading that shares a word with its text, one
+    directly followed by another heading (a theme over its items), one over a longer section
+    (a chapter's first lines often do not repeat its title, and asking about every one would
+    bury the doubtful ones), and the usual names of parts of a document ("Inleiding",
+    "2. Conformiteit", "Colofon", "References").
     """
 
     id = "heading-descriptive"
@@ -74,11 +79,11 @@ class HeadingDescriptive(Rule):
                 yield self.fail(heading, "placeholder", name=name)
                 continue
             words = content_words(name)
-            if not words:
+            if not words or is_conventional_section(name):
                 continue
             after = text_after(page, heading)
             following = content_words(after)
-            if following and not shares_word(words, following):
+            if following and len(after) < SHORT_SECTION and not shares_word(words, following):
                 yield self.cant_tell(heading, "check-topic", name=name, text=_short(after))
 
 

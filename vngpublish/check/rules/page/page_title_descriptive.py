@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element, collapse, text_content
@@ -15,7 +16,11 @@ from vngpublish.check.rule import Result, Rule
 from vngpublish.i18n import N_
 
 _NOT_PAGE_TITLE_CONTAINERS = frozenset({"svg", "math", "template"})
-_TEXT_START = 400  # characters of the page's text compared with the title
+_TEXT_START = 400
+# A mail merge field for the whole title ("*|MC:SUBJECT|*", "{{ subject }}", "%%subject%%").
+_MERGE_TAG = re.compile(
+    r"\*\|.*\|\*|\{\{.*\}\}|\{%.*%\}|%%.*%%|\[\[.*\]\]"
+)  # characters of the page's text compared with the title
 
 
 class PageTitleDescriptive(Rule):
@@ -27,7 +32,9 @@ class PageTitleDescriptive(Rule):
     ("Untitled", "Naamloos document", "Nieuwe pagina", "index.html"). Needs review when the
     title shares no word with the page's level-one headings, its first heading, or the start
     of its main text (words match on their start): the question is whether the title says
-    what the page is about. Titles that share a word with them are not reported.
+    what the page is about. Titles that share a word with them are not reported, nor a
+    title that is only a mail merge field ("*|MC:SUBJECT|*"), filled in when a message is
+    sent.
     """
 
     id = "page-title-descriptive"
@@ -73,6 +80,8 @@ class PageTitleDescriptive(Rule):
         if is_placeholder(text):
             yield self.fail(title, "placeholder", title=text)
             return
+        if _MERGE_TAG.fullmatch(text):
+            return  # filled in when the message is sent: nothing to judge yet
         words = content_words(text)
         compared = _page_topic(page)
         if words and compared and not shares_word(words, content_words(compared)):

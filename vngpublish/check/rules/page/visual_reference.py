@@ -62,7 +62,9 @@ _PATTERNS = {
         r"\b(?:"
         rf"(?:aan|op|in) de (?:rechter|linker)(?:kant|zijde|kolom|bovenhoek|onderhoek|hoek|helft)"
         rf"|(?:rechts|links)(?:boven|onder)(?:aan|in)?"
-        rf"|hiernaast"
+        r"|(?:zie |(?:de|het) (?:afbeelding|figuur|foto|tabel|kader|vak|knop|menu|schema) )"
+        r"hiernaast"
+        r"|hiernaast (?:ziet|staat|staan|vindt|vind|afgebeeld|weergegeven|getoond)"
         rf"|{_UI_NL} (?:rechts|links)(?: (?:boven|onder)(?:aan|in)?)?(?=[\s.,;:!?)]|$)"
         rf"|(?:rechts|links) (?:op|in|bovenaan|onderaan) (?:de|het) (?:pagina|scherm|beeld)"
         rf"|rechts van (?:de|het|dit|deze)"
@@ -78,8 +80,8 @@ class VisualReference(Rule):
     """Applies to text that is visible or in the accessibility tree, in the blocks text is
     written in (paragraphs, list items, table cells, labels, headings ...), when it refers
     to something by where it is on the screen, its colour, shape or size: "the red button",
-    "see the box on the left", "de rode knop rechts", "het vak hiernaast", "klik op het
-    driehoekje". The phrases are listed for English and Dutch; the text's language (`lang`)
+    "see the box on the left", "de rode knop rechts", "de afbeelding hiernaast", "klik op
+    het driehoekje" ("hiernaast" alone often means "besides", and is not counted). The phrases are listed for English and Dutch; the text's language (`lang`)
     chooses the list, and text in a language without a list is not checked.
 
     Needs review, never fails: a person checks whether the thing referred to is also
@@ -112,7 +114,7 @@ class VisualReference(Rule):
     def applicable(self, page: Page) -> Sequence[Element]:
         found = []
         for el in page.by_tag(*_TEXT_BLOCKS):
-            pattern = _PATTERNS.get(lang(page, el).split("-")[0].lower())
+            pattern = _PATTERNS.get((lang(page, el) or "").split("-")[0].lower())
             if pattern is None or not text_is_perceivable(page, el):
                 continue
             if pattern.search(_own_text(el)):
@@ -121,7 +123,7 @@ class VisualReference(Rule):
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
         for el in targets:
-            pattern = _PATTERNS[lang(page, el).split("-")[0].lower()]
+            pattern = _PATTERNS[(lang(page, el) or "").split("-")[0].lower()]
             match = pattern.search(_own_text(el))
             if match:
                 yield self.cant_tell(el, "visual-only", phrase=match.group(0))
