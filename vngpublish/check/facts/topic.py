@@ -24,82 +24,21 @@ if TYPE_CHECKING:
     from vngpublish.check.dom import Element
     from vngpublish.check.page import Page
 
+
+def _words(text: str) -> frozenset[str]:
+    """The words of a list written as text, one or more a line."""
+    return frozenset(text.split())
+
+
 _WORD = re.compile(r"[^\W\d_]{3,}|\d{2,}")
-_STOPWORDS = frozenset(
-    (
-        "and",
-        "are",
-        "but",
-        "for",
-        "from",
-        "has",
-        "have",
-        "its",
-        "not",
-        "our",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "was",
-        "were",
-        "with",
-        "you",
-        "your",
-        "all",
-        "can",
-        "will",
-        "into",
-        "about",
-        "over",
-        "what",
-        "when",
-        "where",
-        "which",
-        "who",
-        "how",
-        "why",
-        "more",
-        "most",
-        "also",
-        "een",
-        "het",
-        "van",
-        "voor",
-        "met",
-        "aan",
-        "die",
-        "dat",
-        "dit",
-        "deze",
-        "zijn",
-        "niet",
-        "maar",
-        "ook",
-        "als",
-        "bij",
-        "naar",
-        "over",
-        "door",
-        "uit",
-        "wat",
-        "wie",
-        "hoe",
-        "waar",
-        "wanneer",
-        "onze",
-        "ons",
-        "jouw",
-        "uw",
-        "zij",
-        "hun",
-        "wordt",
-        "worden",
-        "kan",
-        "kunnen",
-        "meer",
-    )
+_STOPWORDS = _words(
+    """
+    and are but for from has have its not our the this that these those was were with
+    you your all can will into about over what when where which who how why more most
+    also een het van voor met aan die dat dit deze zijn niet maar ook als bij naar over
+    door uit wat wie hoe waar wanneer onze ons jouw uw zij hun wordt worden kan kunnen
+    meer
+    """
 )
 _PREFIX = 5
 """Two words meet when one starts with the other (of 4 letters or more), or both start with
@@ -144,8 +83,18 @@ PLACEHOLDERS = frozenset(
     }
 )
 """Texts an editor or a template leaves as a stand-in (compared after `normalise`)."""
-CONVENTIONAL_SECTIONS = frozenset(
-    ["inleiding", "introductie", "introduction", "samenvatting", "summary", "abstract", "inhoud", "inhoudsopgave", "contents", "colofon", "colophon", "conformiteit", "conformance", "referenties", "references", "bijlage", "bijlagen", "appendix", "appendices", "noot", "note", "notes", "opmerking", "opmerkingen", "voorbeeld", "voorbeelden", "example", "examples", "achtergrond", "background", "leeswijzer", "contact", "disclaimer", "privacy", "nieuws", "news", "agenda", "links", "downloads", "documentbeheer", "versiebeheer", "wijzigingen", "changes", "changelog", "dankwoord", "acknowledgements", "begrippen", "definities", "definitions", "glossary", "terminologie", "index", "sources", "bronnen", "conclusie", "conclusion", "conclusions", "aanbevelingen", "recommendations", "scope", "doel", "purpose", "rationale", "details", "overzicht", "overview", "faq", "toelichting", "afkortingen"]
+CONVENTIONAL_SECTIONS = _words(
+    """
+    inleiding introductie introduction samenvatting summary abstract inhoud
+    inhoudsopgave contents colofon colophon conformiteit conformance referenties
+    references bijlage bijlagen appendix appendices noot note notes opmerking
+    opmerkingen voorbeeld voorbeelden example examples achtergrond background leeswijzer
+    contact disclaimer privacy nieuws news agenda links downloads documentbeheer
+    versiebeheer wijzigingen changes changelog dankwoord acknowledgements begrippen
+    definities definitions glossary terminologie index sources bronnen conclusie
+    conclusion conclusions aanbevelingen recommendations scope doel purpose rationale
+    details overzicht overview faq toelichting afkortingen
+    """
 ) | frozenset(
     {
         "over ons",

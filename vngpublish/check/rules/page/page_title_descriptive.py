@@ -16,11 +16,9 @@ from vngpublish.check.rule import Result, Rule
 from vngpublish.i18n import N_
 
 _NOT_PAGE_TITLE_CONTAINERS = frozenset({"svg", "math", "template"})
-_TEXT_START = 400
+_TEXT_START = 400  # characters of the page's text compared with the title
 # A mail merge field for the whole title ("*|MC:SUBJECT|*", "{{ subject }}", "%%subject%%").
-_MERGE_TAG = re.compile(
-    r"\*\|.*\|\*|\{\{.*\}\}|\{%.*%\}|%%.*%%|\[\[.*\]\]"
-)  # characters of the page's text compared with the title
+_MERGE_TAG = re.compile(r"\*\|.*\|\*|\{\{.*\}\}|\{%.*%\}|%%.*%%|\[\[.*\]\]")
 
 
 class PageTitleDescriptive(Rule):

@@ -78,11 +78,12 @@ _PATTERNS = {
 
 class VisualReference(Rule):
     """Applies to text that is visible or in the accessibility tree, in the blocks text is
-    written in (paragraphs, list items, table cells, labels, headings ...), when it refers
-    to something by where it is on the screen, its colour, shape or size: "the red button",
-    "see the box on the left", "de rode knop rechts", "de afbeelding hiernaast", "klik op
-    het driehoekje" ("hiernaast" alone often means "besides", and is not counted). The phrases are listed for English and Dutch; the text's language (`lang`)
-    chooses the list, and text in a language without a list is not checked.
+    written in (paragraphs, list items, table cells, labels, headings ...), when it refers to
+    something by where it is on the screen, its colour, shape or size: "the red button", "see
+    the box on the left", "de rode knop rechts", "de afbeelding hiernaast", "klik op het
+    driehoekje" ("hiernaast" alone often means "besides", and is not counted). The phrases are
+    listed for English and Dutch; the text's language (`lang`) chooses the list, and text in a
+    language without a list is not checked.
 
     Needs review, never fails: a person checks whether the thing referred to is also
     identified in a way that does not depend on sight (its visible label, its name: "the
