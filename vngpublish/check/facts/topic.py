@@ -5,8 +5,8 @@ Only a person can tell whether a heading describes its section. What markup can 
 narrower: a text that is only punctuation, or a placeholder an editor left ("Untitled",
 "Naamloos document", "Kop 2"), describes nothing; a heading that shares a word with the text
 it heads very likely names its topic; one that shares none may not, and is worth a look.
-Words match on their start, so Dutch compounds and English inflections meet: "Woningcrisis"
-and "woningen", "Opening" and "open".
+Words match on four letters in a row, so Dutch compounds and English inflections meet:
+"Woningcrisis" and "woningen", "raadsleden" and "gemeenteraad", "Opening" and "open".
 """
 
 from __future__ import annotations
@@ -40,12 +40,39 @@ _STOPWORDS = _words(
     meer
     """
 )
-_PREFIX = 5
-"""Two words meet when one starts with the other (of 4 letters or more), or both start with
-the same 5 letters."""
+_PIECE = 4
+_ENDINGS = frozenset(
+    {
+        "heid",
+        "atie",
+        "ties",
+        "ling",
+        "lijk",
+        "isch",
+        "ende",
+        "erde",
+        "eren",
+        "tion",
+        "ment",
+        "ness",
+        "ings",
+        "able",
+        "ible",
+        "ally",
+        "ions",
+        "ance",
+        "ence",
+        "ding",
+        "tten",
+        "tter",
+    }
+)
+"""Runs of letters that end many words, so meet by chance."""
 TEXT_AFTER_LIMIT = 600
-SHORT_SECTION = 300
-"""A section with less text than this is short: one message, one box, one paragraph."""
+SHORT_SECTION = 150
+"""A section with less text than this is short: one message, one box, a sentence or two."""
+SHORT_HEADING = 2
+"""A heading of at most this many words (not counting the most common ones) is a label."""
 """Characters of the text after a heading that are compared with it."""
 
 PLACEHOLDERS = frozenset(
@@ -162,20 +189,18 @@ def content_words(text: str) -> set[str]:
 
 
 def shares_word(first: set[str], second: set[str]) -> bool:
-    """True when a word of `first` and a word of `second` meet (see `_PREFIX`)."""
+    """True when a word of `first` and a word of `second` meet: the same word, or four
+    letters in a row in common that are not a usual ending ("raadsleden" and
+    "gemeenteraad" meet in "raad", "Opening" and "open" in "open")."""
     if first & second:
         return True
-    starts = {w[:_PREFIX] for w in second if len(w) >= _PREFIX}
-    for word in first:
-        if len(word) >= _PREFIX and word[:_PREFIX] in starts:
-            return True
-    short = [w for w in first | second if 4 <= len(w) < _PREFIX]
-    return any(
-        other.startswith(word)
-        for word in short
-        for other in (second if word in first else first)
-        if other != word
-    )
+    pieces = {piece for word in second for piece in _pieces(word)}
+    return any(piece in pieces for word in first for piece in _pieces(word))
+
+
+def _pieces(word: str) -> set[str]:
+    """The word's runs of four letters, less usual endings."""
+    return {word[i : i + _PIECE] for i in range(len(word) - _PIECE + 1)} - _ENDINGS
 
 
 @page_fact
@@ -228,11 +253,14 @@ def _text_until_heading(el: Element, stops: frozenset[Element]) -> tuple[str, bo
 
 __all__ = [
     "PLACEHOLDERS",
+    "SHORT_HEADING",
+    "SHORT_SECTION",
     "content_words",
     "has_no_words",
     "is_conventional_section",
     "is_placeholder",
     "normalise",
+    "section_name",
     "shares_word",
     "text_after",
 ]

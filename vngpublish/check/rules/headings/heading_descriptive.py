@@ -8,11 +8,13 @@ from vngpublish.check.dom import Element
 from vngpublish.check.facts.headings import outline
 from vngpublish.check.facts.names import accessible_name
 from vngpublish.check.facts.topic import (
+    SHORT_HEADING,
     SHORT_SECTION,
     content_words,
     has_no_words,
     is_conventional_section,
     is_placeholder,
+    section_name,
     shares_word,
     text_after,
 )
@@ -30,14 +32,16 @@ class HeadingDescriptive(Rule):
     Whether a heading describes its section is for a person to judge; the rule reports what
     the markup shows. Fails when the name has no word in it, only punctuation ("***", "–"),
     or is a stand-in an editor left ("Kop 2", "Heading", "Untitled", "Lorem ipsum").
-    Needs review when a short section (less than 300 characters of text up to the next
-    heading: a box, a message, a paragraph) shares no word with its heading (words match on
-    their start: "Woningcrisis" and "woningen"): the question is whether the heading names
-    the topic of that text. Not reported: a heading that shares a word with its text, one
-    directly followed by another heading (a theme over its items), one over a longer section
-    (a chapter's first lines often do not repeat its title, and asking about every one would
-    bury the doubtful ones), and the usual names of parts of a document ("Inleiding",
-    "2. Conformiteit", "Colofon", "References").
+    Needs review when a short heading (one or two words that are not the most common ones)
+    over a short section (less than 150 characters of text up to the next heading: a box, a
+    message, a sentence or two) shares no word with it (words match on four letters in a
+    row: "Woningcrisis" and "woningen", "raadsleden" and "gemeenteraad"): the question is
+    whether the heading names the topic of that text. Not reported: a heading that shares a
+    word with its text, one directly followed by another heading (a theme over its items),
+    a heading whose text is one link (a card's title: what follows describes the page it
+    links to), longer headings and sections (a chapter's first lines often do not repeat its title, and
+    asking about every heading would bury the doubtful ones), and the usual names of parts of
+    a document ("Inleiding", "2. Conformiteit", "Colofon", "References").
     """
 
     id = "heading-descriptive"
@@ -78,13 +82,26 @@ class HeadingDescriptive(Rule):
             if is_placeholder(name):
                 yield self.fail(heading, "placeholder", name=name)
                 continue
-            words = content_words(name)
-            if not words or is_conventional_section(name):
+            if _only_a_link(heading):
+                continue  # a card's title names the page it links to; metadata follows
+            words = content_words(section_name(name))
+            if not words or len(words) > SHORT_HEADING or is_conventional_section(name):
                 continue
             after = text_after(page, heading)
             following = content_words(after)
             if following and len(after) < SHORT_SECTION and not shares_word(words, following):
                 yield self.cant_tell(heading, "check-topic", name=name, text=_short(after))
+
+
+def _only_a_link(heading: Element) -> bool:
+    """The heading's text is all in one link (the title of a card or a list entry)."""
+    children = [child for child in heading if isinstance(child.tag, str)]
+    return (
+        len(children) == 1
+        and children[0].tag == "a"
+        and not (heading.text or "").strip()
+        and not (children[0].tail or "").strip()
+    )
 
 
 def _short(text: str) -> str:

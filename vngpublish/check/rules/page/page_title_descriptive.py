@@ -17,6 +17,7 @@ from vngpublish.i18n import N_
 
 _NOT_PAGE_TITLE_CONTAINERS = frozenset({"svg", "math", "template"})
 _TEXT_START = 400  # characters of the page's text compared with the title
+_ENOUGH_WORDS = 5  # a page with fewer words of its own says too little to compare
 # A mail merge field for the whole title ("*|MC:SUBJECT|*", "{{ subject }}", "%%subject%%").
 _MERGE_TAG = re.compile(r"\*\|.*\|\*|\{\{.*\}\}|\{%.*%\}|%%.*%%|\[\[.*\]\]")
 
@@ -30,7 +31,8 @@ class PageTitleDescriptive(Rule):
     ("Untitled", "Naamloos document", "Nieuwe pagina", "index.html"). Needs review when the
     title shares no word with the page's level-one headings, its first heading, or the start
     of its main text (words match on their start): the question is whether the title says
-    what the page is about. Titles that share a word with them are not reported, nor a
+    what the page is about. Titles that share a word with them are not reported, nor titles
+    of pages with fewer than five words of their own to compare with, nor a
     title that is only a mail merge field ("*|MC:SUBJECT|*"), filled in when a message is
     sent.
     """
@@ -82,7 +84,8 @@ class PageTitleDescriptive(Rule):
             return  # filled in when the message is sent: nothing to judge yet
         words = content_words(text)
         compared = _page_topic(page)
-        if words and compared and not shares_word(words, content_words(compared)):
+        topic = content_words(compared)
+        if words and len(topic) >= _ENOUGH_WORDS and not shares_word(words, topic):
             shown = compared if len(compared) <= 80 else compared[:79].rstrip() + "…"
             yield self.cant_tell(title, "check-topic", title=text, text=shown)
 
