@@ -32,16 +32,16 @@ class HeadingDescriptive(Rule):
     Whether a heading describes its section is for a person to judge; the rule reports what
     the markup shows. Fails when the name has no word in it, only punctuation ("***", "–"),
     or is a stand-in an editor left ("Kop 2", "Heading", "Untitled", "Lorem ipsum").
-    Needs review when a short heading (one or two words that are not the most common ones)
-    over a short section (less than 150 characters of text up to the next heading: a box, a
-    message, a sentence or two) shares no word with it (words match on four letters in a
-    row: "Woningcrisis" and "woningen", "raadsleden" and "gemeenteraad"): the question is
-    whether the heading names the topic of that text. Not reported: a heading that shares a
-    word with its text, one directly followed by another heading (a theme over its items),
-    a heading whose text is one link (a card's title: what follows describes the page it
-    links to), longer headings and sections (a chapter's first lines often do not repeat its title, and
-    asking about every heading would bury the doubtful ones), and the usual names of parts of
-    a document ("Inleiding", "2. Conformiteit", "Colofon", "References").
+    Needs review when a short heading (one or two words that are not the most common ones) over
+    a short section (less than 150 characters of text up to the next heading: a box, a message,
+    a sentence or two) shares no word with it (words match on four letters in a row:
+    "Woningcrisis" and "woningen", "raadsleden" and "gemeenteraad"): the question is whether the
+    heading names the topic of that text. Not reported: a heading that shares a word with its
+    text, one directly followed by another heading (a theme over its items), a heading whose
+    text is one link (a card's title: what follows describes the page it links to), longer
+    headings and sections (a chapter's first lines often do not repeat its title, and asking
+    about every heading would bury the doubtful ones), and the usual names of parts of a
+    document ("Inleiding", "2. Conformiteit", "Colofon", "References").
     """
 
     id = "heading-descriptive"

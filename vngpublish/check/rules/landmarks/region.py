@@ -19,7 +19,8 @@ _EMBEDDED = ("img", "svg", "video", "audio", "iframe", "object", "embed", "canva
 
 
 class Region(Rule):
-    """Applies to an HTML page that has at least one landmark in the accessibility tree.
+    """Applies to the body of an HTML page that has at least one landmark in the
+    accessibility tree.
 
     Fails for each outermost element with content (text, or an image, video, frame or form
     field that is visible or in the accessibility tree) that is not inside a landmark:
@@ -55,33 +56,36 @@ class Region(Rule):
         body = page.body
         if body is None or not is_html_document(page) or not landmarks(page):
             return []
-        holders = landmark_ancestors(page)
-        marks = set(landmarks(page))
-        skip_links = {
-            link for link in links(page) if (link.get("href") or "").strip().startswith("#")
-        }
-        found: list[Element] = []
-        stack = [iter(body)]
-        while stack:
-            child = next(stack[-1], None)
-            if child is None:
-                stack.pop()
-                continue
-            if not isinstance(child.tag, str) or child.tag in _NOT_CONTENT or child in marks:
-                continue
-            if child in holders:
-                stack.append(iter(child))
-                continue
-            if child in skip_links or not _has_content(page, child):
-                continue
-            if any(a in skip_links for a in child.iter("a")) and not _other_content(child):
-                continue
-            found.append(child)
-        return found
+        return [body]
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
-        for el in targets:
+        for el in _outside(page, targets[0]):
             yield self.fail(el, "outside")
+
+
+def _outside(page: Page, body: Element) -> list[Element]:
+    """The outermost elements with content that are not in a landmark (see the rule)."""
+    holders = landmark_ancestors(page)
+    marks = set(landmarks(page))
+    skip_links = {link for link in links(page) if (link.get("href") or "").strip().startswith("#")}
+    found: list[Element] = []
+    stack = [iter(body)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        if not isinstance(child.tag, str) or child.tag in _NOT_CONTENT or child in marks:
+            continue
+        if child in holders:
+            stack.append(iter(child))
+            continue
+        if child in skip_links or not _has_content(page, child):
+            continue
+        if any(a in skip_links for a in child.iter("a")) and not _other_content(child):
+            continue
+        found.append(child)
+    return found
 
 
 def _has_content(page: Page, el: Element) -> bool:
