@@ -94,8 +94,8 @@ class Block:
     collapsible: bool
     """An instrument in the page can hide it (it is in `details`, a `popover`, or controlled
     by an element with `aria-expanded`)."""
-    tabbable: bool
-    """It holds an element in the tab order (a link, a form field ...)."""
+    tab_stops: int
+    """How many elements in the tab order it holds (links, buttons, form fields ...)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,8 +142,8 @@ class Verdict:
     """A link that looks like a skip link but fails: its `where` index, and "no-target" or
     "lands-in-repeated"."""
     collapsible: Ternary
-    tabbable: bool
-    """A repeated block before the own content holds an element in the tab order."""
+    tab_stops: int
+    """How many elements in the tab order the repeated blocks before the own content hold."""
 
 
 @page_fact
@@ -163,7 +163,7 @@ def page_structure(page: Page) -> Structure[Element]:
             in_tree=not is_hidden(page, el),
             heading=i in headed,
             collapsible=_collapsible(el, controlled),
-            tabbable=i in tabbable,
+            tab_stops=tabbable.get(i, 0),
         )
         for i, el in enumerate(blocks_el)
     )
@@ -242,7 +242,7 @@ def verdict(structure: Structure[W], repeated: Sequence[bool]) -> Verdict | None
         skip=skip,
         broken_skip=None if skip else broken,
         collapsible=collapsible,
-        tabbable=any(blocks[i].tabbable for i in before),
+        tab_stops=sum(blocks[i].tab_stops for i in before),
     )
 
 
@@ -356,16 +356,16 @@ def _headed_blocks(page: Page, index: dict[Element, int]) -> set[int]:
 _FOCUS_TAGS = ("a", "area", "button", "input", "select", "textarea", "summary", "audio", "video")
 
 
-def _tabbable_blocks(page: Page, index: dict[Element, int]) -> set[int]:
-    """Blocks holding an element in the tab order that is rendered."""
-    found: set[int] = set()
+def _tabbable_blocks(page: Page, index: dict[Element, int]) -> dict[int, int]:
+    """How many rendered elements in the tab order each block holds."""
+    found: dict[int, int] = {}
     candidates = [*page.by_tag(*_FOCUS_TAGS), *page.with_attribute("tabindex")]
     for el in candidates:
         if not is_sequentially_focusable(el) or not is_rendered(page, el):
             continue
         block = _containing_block(el, index)
         if block is not None:
-            found.add(block)
+            found[block] = found.get(block, 0) + 1
     return found
 
 

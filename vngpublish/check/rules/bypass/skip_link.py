@@ -10,20 +10,24 @@ from vngpublish.check.finding import Outcome, Severity
 from vngpublish.check.repeated import Decision, RepeatedContentRule, block_name
 from vngpublish.i18n import N_
 
+TAB_STOPS_WORTH_SKIPPING = 3
+"""Below this many links and fields to tab through, a skip link saves next to nothing."""
+
 
 class SkipLink(RepeatedContentRule):
     """Applies to an HTML page with own content after a block of repeated content (as the
     rule bypass finds them: blocks that are on other pages the page links to, or, for a
     page alone, its banner, navigation, complementary and contentinfo landmarks).
 
-    Passes when a link in the page (`href="#..."`, or a control whose script goes to
-    `#...`) moves focus to the own content: its target is in it, wraps it, or is an empty
-    element right before it. Fails when no link does: reported on a link before the own
-    content whose target does not exist, or lands in the repeated blocks, and else on the
-    first repeated block, when the repeated blocks before the own content hold something in
-    the tab order (a link, a button, a form field): otherwise the first Tab already reaches
-    the own content. Landmarks and headings let screen reader users skip blocks too, but
-    only a link serves sighted keyboard users, so this is a best practice on its own.
+    Passes when a link in the page (`href="#..."`, or a control whose script goes to `#...`)
+    moves focus to the own content: its target is in it, wraps it, or is an empty element right
+    before it. Fails when no link does: reported on a link before the own content whose target
+    does not exist, or lands in the repeated blocks, and else on the first repeated block, when
+    the repeated blocks before the own content hold three or more things in the tab order
+    (links, buttons, form fields): with fewer, a Tab or two already reaches the own content (a
+    header with only the logo linked to the home page). Landmarks and headings let screen reader
+    users skip blocks too, but only a link serves sighted keyboard users, so this is a best
+    practice on its own.
     """
 
     id = "skip-link"
@@ -64,5 +68,5 @@ class SkipLink(RepeatedContentRule):
             at, message_id = found.broken_skip
             yield at, Outcome.FAILED, message_id, {"block": block}
             return
-        if found.tabbable:
+        if found.tab_stops >= TAB_STOPS_WORTH_SKIPPING:
             yield found.first_repeated, Outcome.FAILED, "no-skip-link", {"block": block}
