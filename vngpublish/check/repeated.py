@@ -24,6 +24,7 @@ from vngpublish.check.facts.blocks import (
     verdict,
 )
 from vngpublish.check.facts.document import is_html_document
+from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.finding import Outcome
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -56,10 +57,7 @@ class RepeatedContentRule(Rule):
             yield Result(structure.where[at], outcome, self._known(message_id), args)
 
     def summarize(self, page: Page) -> Structure[Located] | None:
-        if not is_html_document(page):
-            return None
-        structure = page_structure(page)
-        return replace(structure, where=locate_all(page, structure.where))
+        return located_structure(page)
 
     def judge(
         self, summaries: Mapping[str, Structure[Located] | None]
@@ -78,6 +76,16 @@ class RepeatedContentRule(Rule):
             if results:
                 judged[path] = results
         return judged
+
+
+@page_fact
+def located_structure(page: Page) -> Structure[Located] | None:
+    """The page's structure with its elements located, for the site pass: made once per page,
+    so the rules that share it send and keep one copy."""
+    if not is_html_document(page):
+        return None
+    structure = page_structure(page)
+    return replace(structure, where=locate_all(page, structure.where))
 
 
 def _page_verdict(page: Page) -> tuple[Structure[Element], Verdict | None]:

@@ -25,6 +25,7 @@ elements it is about (blocks, then links), replaced by their places for the site
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import re
@@ -33,7 +34,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 from urllib.parse import unquote, urlsplit
 
-from vngpublish.check.dom import collapse, text_content
+from vngpublish.check.dom import collapse
 from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.focus import is_sequentially_focusable
 from vngpublish.check.facts.headings import outline
@@ -55,8 +56,10 @@ W = TypeVar("W")
 
 REPEATED_ROLES = frozenset({"banner", "navigation", "complementary", "contentinfo"})
 """Landmark roles a page alone is taken to repeat on its other pages."""
-MAX_BLOCKS = 80
+MAX_BLOCKS = 24
 """Blocks kept of a page: the repeated ones to skip come first, and a summary stays small."""
+DIGEST_TEXT = 2000
+"""Characters of a block's text its digest reads."""
 _SKIP = frozenset({"script", "style", "template", "noscript", "link", "meta", "title", "base"})
 _CONTAINERS = frozenset({"div", "center"})
 _EMBEDDED = (
@@ -95,7 +98,8 @@ class Block:
     """An instrument in the page can hide it (it is in `details`, a `popover`, or controlled
     by an element with `aria-expanded`)."""
     tab_stops: int
-    """How many elements in the tab order it holds (links, buttons, form fields ...)."""
+    """How many elements in the tab order it holds (links, buttons, form fields ...), up to
+    `TAB_STOPS_COUNTED`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,10 +173,18 @@ def page_structure(page: Page) -> Structure[Element]:
     )
     where: list[Element] = list(blocks_el)
     jumps: list[Jump] = []
+    landings: dict[Element, tuple[int | None, tuple[int, int] | None]] = {}
     for link, fragment in _jump_links(page):
         target = _target(page, fragment)
-        landing, span = _landing(page, target, index) if target is not None else (None, None)
-        jumps.append(Jump(len(where), _block_of(link, index), target is not None, landing, span))
+        landing: int | None = None
+        span: tuple[int, int] | None = None
+        if target is not None:
+            if target not in landings:
+                landings[target] = _landing(page, target, index)
+            landing, span = landings[target]
+        jumps.append(
+            Jump(len(where), _block_of(page, link, index), target is not None, landing, span)
+        )
         where.append(link)
     return Structure(
         key=page_file(page),
@@ -327,17 +339,29 @@ def _holds_blocks(el: Element) -> bool:
 def _perceivable(page: Page, el: Element) -> bool:
     """The element holds content someone perceives: text, or an embedded element, that is
     visible or in the accessibility tree."""
-    if not text_is_perceivable(page, el):
-        return False
-    if text_content(el).strip():
+    return _has_content(el) and text_is_perceivable(page, el)
+
+
+def _has_content(el: Element) -> bool:
+    """The element holds text or an embedded element (read only as far as needed)."""
+    if any(piece.strip() for piece in el.itertext()):
         return True
     return el.tag in _EMBEDDED or any(True for _ in el.iter(*_EMBEDDED))
 
 
 def _digest(page: Page, el: Element) -> str:
-    """A digest of the block's text and its images' text alternatives."""
+    """A digest of the block: its tag, its number of children, the start of its text and its
+    images' text alternatives. Blocks that repeat are the same throughout; blocks that do
+    not differ at their start, so a long block is not read to its end."""
+    pieces: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        pieces.append(piece)
+        size += len(piece)
+        if size > DIGEST_TEXT:
+            break
     alts = " ".join(img.get("alt") or "" for img in el.iter("img"))
-    text = f"{el.tag}|{collapse(text_content(el))}|{collapse(alts)}"
+    text = f"{el.tag}|{len(el)}|{collapse(''.join(pieces))[:DIGEST_TEXT]}|{collapse(alts)}"
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
@@ -345,14 +369,16 @@ def _headed_blocks(page: Page, index: dict[Element, int]) -> set[int]:
     found: set[int] = set()
     for heading in outline(page):
         el = heading.element
-        if not is_rendered(page, el) or is_visually_hidden(page, el):
-            continue
         block = _containing_block(el, index)
-        if block is not None:
+        if block is None or block in found:
+            continue
+        if is_rendered(page, el) and not is_visually_hidden(page, el):
             found.add(block)
     return found
 
 
+TAB_STOPS_COUNTED = 3
+"""Tab stops counted per block, at most: enough to tell whether a skip link saves anything."""
 _FOCUS_TAGS = ("a", "area", "button", "input", "select", "textarea", "summary", "audio", "video")
 
 
@@ -361,10 +387,10 @@ def _tabbable_blocks(page: Page, index: dict[Element, int]) -> dict[int, int]:
     found: dict[int, int] = {}
     candidates = [*page.by_tag(*_FOCUS_TAGS), *page.with_attribute("tabindex")]
     for el in candidates:
-        if not is_sequentially_focusable(el) or not is_rendered(page, el):
-            continue
         block = _containing_block(el, index)
-        if block is not None:
+        if block is None or found.get(block, 0) >= TAB_STOPS_COUNTED:
+            continue
+        if is_sequentially_focusable(el) and is_rendered(page, el):
             found[block] = found.get(block, 0) + 1
     return found
 
@@ -378,21 +404,26 @@ def _containing_block(el: Element, index: dict[Element, int]) -> int | None:
     return None
 
 
-def _block_of(el: Element, index: dict[Element, int]) -> int:
+def _block_of(page: Page, el: Element, index: dict[Element, int]) -> int:
     found = _containing_block(el, index)
-    return found if found is not None else _next_block(el, index, len(index))
+    return found if found is not None else _next_block(page, el, index, len(index))
 
 
-def _next_block(el: Element, index: dict[Element, int], default: int) -> int:
+def _next_block(page: Page, el: Element, index: dict[Element, int], default: int) -> int:
     """The first block after `el` in document order (or `default`)."""
-    node: Element | None = el
-    while node is not None:
-        for sibling in node.itersiblings():
-            for inner in sibling.iter():
-                if inner in index:
-                    return index[inner]
-        node = node.getparent()
-    return default
+    positions = _positions(page)
+    position = positions.get(el)
+    if position is None or not index:
+        return default
+    starts = sorted((positions[block], i) for block, i in index.items())
+    found = bisect.bisect_right(starts, (position, len(index)))
+    return starts[found][1] if found < len(starts) else default
+
+
+@page_fact
+def _positions(page: Page) -> dict[Element, int]:
+    """Every element's position in document order."""
+    return {el: i for i, el in enumerate(page.elements)}
 
 
 def _controlled_ids(page: Page) -> set[str]:
@@ -449,14 +480,10 @@ def _landing(
         inside = [index[el] for el in target.iter() if el in index]
         if inside:
             return inside[0], (inside[0], inside[-1])
-        return _next_block(target, index, len(index)), None
-    if _has_content(page, target) or _content_follows(page, target, index):
+        return _next_block(page, target, index, len(index)), None
+    if _has_content(target) or _content_follows(page, target, index):
         return block, None
     return min(block + 1, len(index) - 1), None
-
-
-def _has_content(page: Page, el: Element) -> bool:
-    return bool(text_content(el).strip()) or any(True for _ in el.iter(*_EMBEDDED))
 
 
 def _content_follows(page: Page, el: Element, index: dict[Element, int]) -> bool:
@@ -499,7 +526,7 @@ def _toggles(page: Page, index: dict[Element, int]) -> tuple[int, ...]:
             continue
         if is_hidden(page, el) and not is_rendered(page, el):
             continue
-        found.add(_block_of(el, index))
+        found.add(_block_of(page, el, index))
     return tuple(sorted(found))
 
 

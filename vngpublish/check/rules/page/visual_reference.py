@@ -47,6 +47,29 @@ _SHAPE_NL = r"(?:ronde|vierkante|driehoekige|rechthoekige)"
 _SIZE_EN = r"(?:big|large|small|little|tiny)"
 _SIZE_NL = r"(?:grote|kleine)"
 
+# Every word a pattern needs: text without any of them is not searched (a quick test first).
+_TRIGGER_WORDS = (
+    "right left red green blue yellow orange purple pink grey gray black white round square "
+    "circular triangular rectangular big large small little tiny triangle circle star diamond "
+    "rechts links hiernaast rode groene blauwe gele oranje paarse roze grijze zwarte witte "
+    "ronde vierkante driehoekige rechthoekige grote kleine driehoekje rondje vierkantje "
+    "sterretje bolletje"
+)
+_TRIGGERS = (
+    frozenset(_TRIGGER_WORDS.split())
+    | frozenset(
+        side + place
+        for side in ("rechter", "linker")
+        for place in ("kant", "zijde", "kolom", "bovenhoek", "onderhoek", "hoek", "helft")
+    )
+    | frozenset(
+        side + place
+        for side in ("rechts", "links")
+        for place in ("boven", "onder", "bovenaan", "onderaan", "bovenin", "onderin")
+    )
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
 _PATTERNS = {
     "en": re.compile(
         r"\b(?:"
@@ -115,10 +138,11 @@ class VisualReference(Rule):
     def applicable(self, page: Page) -> Sequence[Element]:
         found = []
         for el in page.by_tag(*_TEXT_BLOCKS):
+            text = _own_text(el)
+            if _TRIGGERS.isdisjoint(_WORD.findall(text.lower())):
+                continue  # most text: no word that can start a visual reference
             pattern = _PATTERNS.get((lang(page, el) or "").split("-")[0].lower())
-            if pattern is None or not text_is_perceivable(page, el):
-                continue
-            if pattern.search(_own_text(el)):
+            if pattern is not None and pattern.search(text) and text_is_perceivable(page, el):
                 found.append(el)
         return found
 
