@@ -31,6 +31,7 @@ _TEXT_BLOCKS = (
 )
 _NESTED = frozenset(_TEXT_BLOCKS) | {"ul", "ol", "dl", "table", "div", "section", "article"}
 _SKIP = frozenset({"script", "style", "template"})
+_BLOCK_SET = frozenset(_TEXT_BLOCKS)
 
 _UI_EN = (
     r"(?:buttons?|box(?:es)?|links?|icons?|arrows?|tabs?|bars?|panels?|menus?|columns?"
@@ -136,12 +137,13 @@ class VisualReference(Rule):
     }
 
     def applicable(self, page: Page) -> Sequence[Element]:
+        body = page.body
+        if body is None:
+            return []
         found = []
-        for el in page.by_tag(*_TEXT_BLOCKS):
-            text = _own_text(el)
-            if _TRIGGERS.isdisjoint(_WORD.findall(text.lower())):
-                continue  # most text: no word that can start a visual reference
+        for el in _blocks_with_trigger_words(body):
             pattern = _PATTERNS.get((lang(page, el) or "").split("-")[0].lower())
+            text = _own_text(el) if pattern is not None else ""
             if pattern is not None and pattern.search(text) and text_is_perceivable(page, el):
                 found.append(el)
         return found
@@ -152,6 +154,23 @@ class VisualReference(Rule):
             match = pattern.search(_own_text(el))
             if match:
                 yield self.cant_tell(el, "visual-only", phrase=match.group(0))
+
+
+def _blocks_with_trigger_words(body: Element) -> list[Element]:
+    """The text blocks with a word some pattern needs, in document order: found from the text
+    nodes, so the text of most blocks is never put together."""
+    blocks: dict[Element, None] = {}
+    for piece in body.xpath(".//text()"):
+        if _TRIGGERS.isdisjoint(_WORD.findall(piece.lower())):
+            continue
+        holder = piece.getparent()
+        if holder is not None and piece.is_tail:
+            holder = holder.getparent()
+        while holder is not None and holder.tag not in _BLOCK_SET:
+            holder = holder.getparent()
+        if holder is not None:
+            blocks[holder] = None
+    return list(blocks)
 
 
 def _own_text(el: Element) -> str:
