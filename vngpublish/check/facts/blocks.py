@@ -11,7 +11,8 @@ A block is *repeated* (ACT: "block of repeated content") when an equivalent bloc
 another page this page links to. Comparing pages needs the site (`sitewide_masks`). A page on
 its own (`page_mask`) says which of its blocks repeat by marking them, as the ACT rules'
 assumptions allow: a landmark with the role banner, navigation, complementary or contentinfo
-is taken to be the header, menu, sidebar or footer every page of the site has.
+is taken to be the header, menu, sidebar or footer every page of the site has, except a
+navigation whose links all lead into the page itself: that is its table of contents.
 
 *The page's own content* (ACT: "non-repeated content after repeated content") is every
 block after the first repeated block that is not repeated itself. `verdict` says, for a
@@ -100,6 +101,8 @@ class Block:
     tab_stops: int
     """How many elements in the tab order it holds (links, buttons, form fields ...), up to
     `TAB_STOPS_COUNTED`."""
+    contents_only: bool = False
+    """A navigation whose links all lead to places in this page: its table of contents."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +171,7 @@ def page_structure(page: Page) -> Structure[Element]:
             heading=i in headed,
             collapsible=_collapsible(el, controlled),
             tab_stops=tabbable.get(i, 0),
+            contents_only=_is_table_of_contents(page, el),
         )
         for i, el in enumerate(blocks_el)
     )
@@ -198,8 +202,9 @@ def page_structure(page: Page) -> Structure[Element]:
 
 def page_mask(structure: Structure[W]) -> list[bool]:
     """Which blocks repeat, from the page alone: its banner, navigation, complementary and
-    contentinfo landmarks."""
-    return [block.role in REPEATED_ROLES for block in structure.blocks]
+    contentinfo landmarks; not a navigation whose links all stay in the page (a table of
+    contents is the page's own)."""
+    return [block.role in REPEATED_ROLES and not block.contents_only for block in structure.blocks]
 
 
 def sitewide_masks(structures: Mapping[str, Structure[W]]) -> dict[str, list[bool]]:
@@ -434,6 +439,13 @@ def _controlled_ids(page: Page) -> set[str]:
         if el.get("aria-expanded") is not None
         for ref in (el.get("aria-controls") or "").split()
     }
+
+
+def _is_table_of_contents(page: Page, block: Element) -> bool:
+    if landmark_role(page, block) != "navigation":
+        return False
+    hrefs = [(a.get("href") or "").strip() for a in block.iter("a", "area") if a.get("href")]
+    return bool(hrefs) and all(href.startswith("#") for href in hrefs)
 
 
 def _collapsible(block: Element, controlled: set[str]) -> bool:

@@ -15,8 +15,9 @@ class Bypass(RepeatedContentRule):
     """Applies to an HTML page with own content after a block of repeated content: a header,
     navigation or sidebar that is on the other pages too. Checking a site, a block is
     repeated when an equivalent block (the same text) is on another checked page this page
-    links to; a page checked alone marks them itself, as its banner, navigation,
-    complementary and contentinfo landmarks. The page's own content is every block after the
+    links to; a page checked alone marks them itself, as its banner, navigation (not a
+    table of contents, whose links all stay in the page), complementary and contentinfo
+    landmarks. The page's own content is every block after the
     first repeated one that is not repeated.
 
     Passes when at least one way to skip the repeated blocks is there: a heading (visible and

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element, text_content
 from vngpublish.check.facts.document import is_html_document
-from vngpublish.check.facts.landmarks import landmark_ancestors, landmarks
+from vngpublish.check.facts.landmarks import all_landmarks, landmark_ancestors, landmarks
 from vngpublish.check.facts.links import links
 from vngpublish.check.facts.visibility import text_is_perceivable
 from vngpublish.check.finding import Severity
@@ -22,11 +22,11 @@ class Region(Rule):
     """Applies to the body of an HTML page that has at least one landmark in the
     accessibility tree.
 
-    Fails for each outermost element with content (text, or an image, video, frame or form
-    field that is visible or in the accessibility tree) that is not inside a landmark:
-    going down from the body through elements that hold landmarks, each child that is not
-    a landmark and holds none is reported once. Links to places in the same page (skip
-    links) may stand outside landmarks. A page without any landmark is reported by
+    Fails for each outermost element with content (text, or an image, video, frame or form field
+    that is visible or in the accessibility tree) that is not inside a landmark: going down from
+    the body through elements that hold landmarks, each child that is not a landmark and holds
+    none is reported, and a run of such siblings once, on its first. Links to places in the same
+    page (skip links) may stand outside landmarks. A page without any landmark is reported by
     landmark-one-main instead, not once for each of its blocks.
     """
 
@@ -46,9 +46,9 @@ class Region(Rule):
     )
     messages = {
         "outside": N_(
-            "This content is not inside any landmark (header, nav, main, aside, footer), so "
-            "screen reader users who move by landmarks miss it: move it into the landmark it "
-            "belongs to."
+            "This content, and what follows it up to the next landmark, is not inside any "
+            "landmark (header, nav, main, aside, footer), so screen reader users who move by "
+            "landmarks miss it: move it into the landmark it belongs to."
         ),
     }
 
@@ -67,6 +67,7 @@ def _outside(page: Page, body: Element) -> list[Element]:
     """The outermost elements with content that are not in a landmark (see the rule)."""
     holders = landmark_ancestors(page)
     marks = set(landmarks(page))
+    breaks = holders | set(all_landmarks(page))
     skip_links = {link for link in links(page) if (link.get("href") or "").strip().startswith("#")}
     found: list[Element] = []
     stack = [iter(body)]
@@ -84,8 +85,22 @@ def _outside(page: Page, body: Element) -> list[Element]:
             continue
         if any(a in skip_links for a in child.iter("a")) and not _other_content(child):
             continue
-        found.append(child)
+        if not found or not _follows(found[-1], child, breaks):
+            found.append(child)  # the first of a run of blocks outside landmarks
     return found
+
+
+def _follows(previous: Element, el: Element, breaks: set[Element]) -> bool:
+    """`el` comes after `previous` among its siblings with no landmark, and nothing holding
+    one, between them: the two are one run of content outside landmarks."""
+    if previous.getparent() is not el.getparent():
+        return False
+    for sibling in previous.itersiblings():
+        if sibling is el:
+            return True
+        if sibling in breaks:
+            return False
+    return False
 
 
 def _has_content(page: Page, el: Element) -> bool:
