@@ -120,7 +120,8 @@ CONVENTIONAL_SECTIONS = _words(
     versiebeheer wijzigingen changes changelog dankwoord acknowledgements begrippen
     definities definitions glossary terminologie index sources bronnen conclusie
     conclusion conclusions aanbevelingen recommendations scope doel purpose rationale
-    details overzicht overview faq toelichting afkortingen
+    details overzicht overview faq toelichting afkortingen contributors authors auteurs
+    bijdragers editors redactie status verantwoording
     """
 ) | frozenset(
     {
@@ -137,6 +138,9 @@ CONVENTIONAL_SECTIONS = _words(
         "lijst met figuren",
         "list of figures",
         "veelgestelde vragen",
+        "opbouw van dit document",
+        "hoe dit document te lezen",
+        "document structure",
     }
 )
 """Names of the usual parts of a document: they describe a section by its role, whatever
