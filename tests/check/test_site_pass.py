@@ -139,3 +139,22 @@ def test_streaming_formats_show_the_site_findings(tmp_path: Path, fmt: str) -> N
     status = cli.main([str(site), "--select", "bypass", "--format", fmt], out, err)
     assert status == 1
     assert out.getvalue().count("bypass") >= len(PAGES)
+
+
+def test_the_same_heading_on_several_pages_still_starts_their_own_content(
+    tmp_path: Path,
+) -> None:
+    # Two pages of a news list: same menu, same heading "Nieuws", different items.
+    site = tmp_path / "site"
+    site.mkdir()
+    for name, other, item in (
+        ("nieuws.html", "nieuws-2.html", "Raad op Zaterdag"),
+        ("nieuws-2.html", "nieuws.html", "Ledenbrief Spreidingswet"),
+    ):
+        html = page("Nieuws", "").replace(
+            '<div id="inhoud"><p><b>Nieuws</b></p><p></p></div>',
+            f'<div id="inhoud"><h1>Nieuws</h1><ul><li><a href="{other}">{item}</a></li></ul></div>',
+        )
+        (site / name).write_text(html, encoding="utf-8")
+    _, report = check(str(site), "--select", "bypass,non-repeated-content-heading")
+    assert report["findings"] == []

@@ -103,6 +103,8 @@ class Block:
     `TAB_STOPS_COUNTED`."""
     contents_only: bool = False
     """A navigation whose links all lead to places in this page: its table of contents."""
+    is_heading: bool = False
+    """The block is a heading itself."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +162,7 @@ def page_structure(page: Page) -> Structure[Element]:
     blocks_el = _top_blocks(page, body) if body is not None else []
     index = {el: i for i, el in enumerate(blocks_el)}
     headed = _headed_blocks(page, index)
+    headings = {heading.element for heading in outline(page)}
     tabbable = _tabbable_blocks(page, index)
     controlled = _controlled_ids(page)
     blocks = tuple(
@@ -172,6 +175,7 @@ def page_structure(page: Page) -> Structure[Element]:
             collapsible=_collapsible(el, controlled),
             tab_stops=tabbable.get(i, 0),
             contents_only=_is_table_of_contents(page, el),
+            is_heading=el in headings,
         )
         for i, el in enumerate(blocks_el)
     )
@@ -209,8 +213,9 @@ def page_mask(structure: Structure[W]) -> list[bool]:
 
 def sitewide_masks(structures: Mapping[str, Structure[W]]) -> dict[str, list[bool]]:
     """Which blocks of each page repeat (by path): those with an equivalent block (the same
-    digest) on another page it links to among `structures`. A page that links to none of
-    them is decided alone (`page_mask`)."""
+    digest) on another page it links to among `structures`, except a heading: the same
+    heading on several pages ("Nieuws") still starts each page's own content. A page that
+    links to none of them is decided alone (`page_mask`)."""
     holders: dict[str, set[str]] = {}
     known = set()
     for structure in structures.values():
@@ -223,7 +228,10 @@ def sitewide_masks(structures: Mapping[str, Structure[W]]) -> dict[str, list[boo
         if not linked:
             masks[path] = page_mask(structure)
             continue
-        masks[path] = [not holders[block.digest].isdisjoint(linked) for block in structure.blocks]
+        masks[path] = [
+            not block.is_heading and not holders[block.digest].isdisjoint(linked)
+            for block in structure.blocks
+        ]
     return masks
 
 
