@@ -45,7 +45,6 @@ from vngpublish.check.facts.roles import role
 from vngpublish.check.facts.visibility import (
     is_hidden,
     is_rendered,
-    is_visually_hidden,
     text_is_perceivable,
 )
 
@@ -59,7 +58,7 @@ REPEATED_ROLES = frozenset({"banner", "navigation", "complementary", "contentinf
 """Landmark roles a page alone is taken to repeat on its other pages."""
 MAX_BLOCKS = 24
 """Blocks kept of a page: the repeated ones to skip come first, and a summary stays small."""
-DIGEST_TEXT = 2000
+DIGEST_TEXT = 500
 """Characters of a block's text its digest reads."""
 _SKIP = frozenset({"script", "style", "template", "noscript", "link", "meta", "title", "base"})
 _CONTAINERS = frozenset({"div", "center"})
@@ -94,7 +93,7 @@ class Block:
     """Its landmark role, if it has one (in the accessibility tree or not)."""
     in_tree: bool
     heading: bool
-    """It holds a visible heading in the accessibility tree."""
+    """It holds a rendered heading in the accessibility tree."""
     collapsible: bool
     """An instrument in the page can hide it (it is in `details`, a `popover`, or controlled
     by an element with `aria-expanded`)."""
@@ -385,7 +384,7 @@ def _headed_blocks(page: Page, index: dict[Element, int]) -> set[int]:
         block = _containing_block(el, index)
         if block is None or block in found:
             continue
-        if is_rendered(page, el) and not is_visually_hidden(page, el):
+        if is_rendered(page, el):
             found.add(block)
     return found
 

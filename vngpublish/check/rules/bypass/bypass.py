@@ -13,20 +13,19 @@ from vngpublish.i18n import N_
 
 class Bypass(RepeatedContentRule):
     """Applies to an HTML page with own content after a block of repeated content: a header,
-    navigation or sidebar that is on the other pages too. Checking a site, a block is
-    repeated when an equivalent block (the same text) is on another checked page this page
-    links to; a page checked alone marks them itself, as its banner, navigation (not a
-    table of contents, whose links all stay in the page), complementary and contentinfo
-    landmarks. The page's own content is every block after the
-    first repeated one that is not repeated.
+    navigation or sidebar that is on the other pages too. Checking a site, a block is repeated
+    when an equivalent block (the same text; not a heading) is on another checked page this page
+    links to; a page checked alone marks them itself, as its banner, navigation (not a table of
+    contents, whose links all stay in the page), complementary and contentinfo landmarks. The
+    page's own content is every block after the first repeated one that is not repeated.
 
-    Passes when at least one way to skip the repeated blocks is there: a heading (visible and
-    in the accessibility tree) in the own content; a landmark that starts with it; a link in
-    the page to the own content (a skip link, also one a script follows); or every repeated
-    block before it can be collapsed (in `details`, a `popover`, or shown and hidden by a
-    control with `aria-expanded` and `aria-controls`). Needs review when none of these is
-    there, but the page has scripts and a button or a link going nowhere before the own
-    content, which might collapse the repeated blocks. Fails otherwise.
+    Passes when at least one way to skip the repeated blocks is there: a heading (rendered and
+    in the accessibility tree) in the own content; a landmark that starts with it; a link in the
+    page to the own content (a skip link, also one a script follows); or every repeated block
+    before it can be collapsed (in `details`, a `popover`, or shown and hidden by a control with
+    `aria-expanded` and `aria-controls`). Needs review when none of these is there, but the page
+    has scripts and a button or a link going nowhere before the own content, which might
+    collapse the repeated blocks. Fails otherwise.
     """
 
     id = "bypass"

@@ -16,9 +16,11 @@ class NonRepeatedContentHeading(RepeatedContentRule):
     rule bypass finds them: blocks that are on other pages the page links to, or, for a
     page alone, its banner, navigation, complementary and contentinfo landmarks).
 
-    Passes when the own content holds a heading that is visible and in the accessibility
-    tree (an `h1`-`h6`, or `role="heading"`; not `aria-hidden`, not moved out of sight).
-    Fails otherwise, reported on the first block of the own content.
+    Passes when the own content holds a heading that is rendered and in the accessibility tree
+    (an `h1`-`h6`, or `role="heading"`; not `hidden`, `display:none` or `aria-hidden`). Fails
+    otherwise, reported on the first block of the own content. A heading moved out of sight with
+    CSS (the screen-reader-only pattern) still counts: it serves the screen reader users who
+    jump by headings.
     """
 
     id = "non-repeated-content-heading"

@@ -142,8 +142,10 @@ class VisualReference(Rule):
             return []
         found = []
         for el in _blocks_with_trigger_words(body):
+            text = _own_text(el)
+            if not any(pattern.search(text) for pattern in _PATTERNS.values()):
+                continue  # the language is asked only of text that matches some pattern
             pattern = _PATTERNS.get((lang(page, el) or "").split("-")[0].lower())
-            text = _own_text(el) if pattern is not None else ""
             if pattern is not None and pattern.search(text) and text_is_perceivable(page, el):
                 found.append(el)
         return found
@@ -161,7 +163,7 @@ def _blocks_with_trigger_words(body: Element) -> list[Element]:
     nodes, so the text of most blocks is never put together."""
     blocks: dict[Element, None] = {}
     for piece in body.xpath(".//text()"):
-        if _TRIGGERS.isdisjoint(_WORD.findall(piece.lower())):
+        if piece.isspace() or _TRIGGERS.isdisjoint(_WORD.findall(piece.lower())):
             continue
         holder = piece.getparent()
         if holder is not None and piece.is_tail:
