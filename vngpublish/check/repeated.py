@@ -22,6 +22,7 @@ from vngpublish.check.facts.blocks import (
     page_structure,
     sitewide_masks,
     verdict,
+    with_links,
 )
 from vngpublish.check.facts.document import is_html_document
 from vngpublish.check.facts.fact import page_fact
@@ -84,11 +85,13 @@ def located_structure(page: Page) -> Structure[Located] | None:
     so the rules that share it send and keep one copy."""
     if not is_html_document(page):
         return None
-    structure = page_structure(page)
+    structure = with_links(page, page_structure(page))
     return replace(structure, where=locate_all(page, structure.where))
 
 
+@page_fact
 def _page_verdict(page: Page) -> tuple[Structure[Element], Verdict | None]:
+    """The page's structure and its verdict when the page is checked alone."""
     structure = page_structure(page)
     if not is_html_document(page):
         return structure, None

@@ -31,7 +31,7 @@ import hashlib
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 from urllib.parse import unquote, urlsplit
 
@@ -129,7 +129,8 @@ class Structure(Generic[W]):
     key: str
     """The page's file, resolved (what links of other pages resolve to)."""
     links_to: frozenset[str]
-    """The files the page links to, resolved the same way."""
+    """The files the page links to, resolved the same way (only in the site pass: see
+    `with_links`)."""
     blocks: tuple[Block, ...]
     jumps: tuple[Jump, ...]
     toggles: tuple[int, ...]
@@ -195,12 +196,17 @@ def page_structure(page: Page) -> Structure[Element]:
         where.append(link)
     return Structure(
         key=page_file(page),
-        links_to=linked_files(page),
+        links_to=frozenset(),  # filled in for the site pass only (`with_links`)
         blocks=blocks,
         jumps=tuple(jumps),
         toggles=_toggles(page, index),
         where=tuple(where),
     )
+
+
+def with_links(page: Page, structure: Structure[W]) -> Structure[W]:
+    """`structure` with the files the page links to, which only comparing pages needs."""
+    return replace(structure, links_to=linked_files(page))
 
 
 def page_mask(structure: Structure[W]) -> list[bool]:
@@ -561,4 +567,5 @@ __all__ = [
     "page_structure",
     "sitewide_masks",
     "verdict",
+    "with_links",
 ]

@@ -148,6 +148,7 @@ its words (compared after `section_name`)."""
 _SECTION_NUMBER = re.compile(r"^(?:[a-z]|\d+)(?:\.\d+)*\.?\s+")
 _PERMALINK = re.compile(r"\s*(?:§|permalink for .*)$")
 _NUMBERED_PLACEHOLDER = re.compile(r"(heading|kop|header|title|titel|kopje)\s*\d")
+_FILE_ENDINGS = ("htm", "html", "php", "asp", "aspx", "jsp", "doc", "docx", "pdf", "odt")
 _FILE_NAME = re.compile(r"[\w.-]+\.(html?|php|aspx?|jsp|docx?|pdf|odt)", re.IGNORECASE)
 
 
@@ -160,7 +161,7 @@ def is_placeholder(text: str) -> bool:
     """True for a stand-in text: "Untitled", "Naamloos document", "Kop 2", "Lorem ipsum
     dolor", a file name ("index.html")."""
     key = normalise(text)
-    if key in PLACEHOLDERS or _FILE_NAME.fullmatch(key):
+    if key in PLACEHOLDERS or (key.endswith(_FILE_ENDINGS) and _FILE_NAME.fullmatch(key)):
         return True
     return bool(_NUMBERED_PLACEHOLDER.fullmatch(key)) or key.startswith("lorem ipsum")
 
