@@ -26,10 +26,13 @@ LANDMARK_ROLES = frozenset(
 NAMED_LANDMARK_ROLES = frozenset({"form", "region"})
 """Roles that make a landmark only when the element has an accessible name."""
 _LANDMARK_TAGS = ("header", "footer", "nav", "main", "aside", "section", "form", "search")
+_LANDMARK_TAG_SET = frozenset(_LANDMARK_TAGS)
 
 
 def landmark_role(page: Page, el: Element) -> str | None:
     """The landmark role of `el` (whether or not it is in the accessibility tree), or None."""
+    if el.tag not in _LANDMARK_TAG_SET and el.get("role") is None:
+        return None  # most elements: no implicit landmark role and no role attribute
     found = role(page, el)
     if found not in LANDMARK_ROLES:
         return None

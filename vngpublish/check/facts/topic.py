@@ -257,6 +257,7 @@ def _text_until_heading(el: Element, stops: frozenset[Element]) -> tuple[str, bo
 
 
 __all__ = [
+    "CONVENTIONAL_SECTIONS",
     "PLACEHOLDERS",
     "SHORT_HEADING",
     "SHORT_SECTION",

@@ -8,11 +8,11 @@ from vngpublish.check.dom import Element
 from vngpublish.check.facts.headings import outline
 from vngpublish.check.facts.names import accessible_name
 from vngpublish.check.facts.topic import (
+    CONVENTIONAL_SECTIONS,
     SHORT_HEADING,
     SHORT_SECTION,
     content_words,
     has_no_words,
-    is_conventional_section,
     is_placeholder,
     section_name,
     shares_word,
@@ -82,11 +82,12 @@ class HeadingDescriptive(Rule):
             if is_placeholder(name):
                 yield self.fail(heading, "placeholder", name=name)
                 continue
+            key = section_name(name)
+            words = content_words(key)
+            if not words or len(words) > SHORT_HEADING or key in CONVENTIONAL_SECTIONS:
+                continue
             if _only_a_link(heading):
                 continue  # a card's title names the page it links to; metadata follows
-            words = content_words(section_name(name))
-            if not words or len(words) > SHORT_HEADING or is_conventional_section(name):
-                continue
             after = text_after(page, heading)
             following = content_words(after)
             if following and len(after) < SHORT_SECTION and not shares_word(words, following):

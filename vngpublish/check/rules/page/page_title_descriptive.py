@@ -97,8 +97,20 @@ def _page_topic(page: Page) -> str:
     if headings:
         names.append(accessible_name(page, headings[0].element))
     main = next((el for el in landmarks(page) if landmark_role(page, el) == "main"), page.body)
-    start = collapse(text_content(main))[:_TEXT_START] if main is not None else ""
+    start = _text_start(main) if main is not None else ""
     return collapse(" ".join([*names, start]))
+
+
+def _text_start(el: Element) -> str:
+    """The first `_TEXT_START` characters of the element's text, read no further."""
+    pieces: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        pieces.append(piece)
+        size += len(piece)
+        if size >= 2 * _TEXT_START:
+            break
+    return collapse("".join(pieces))[:_TEXT_START]
 
 
 def _is_page_title(title: Element) -> bool:
