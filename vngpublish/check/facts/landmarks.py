@@ -70,25 +70,9 @@ def landmark_ancestors(page: Page) -> set[Element]:
     return found
 
 
-@page_fact
-def _landmark_set(page: Page) -> frozenset[Element]:
-    return frozenset(landmarks(page))
-
-
-def in_landmark(page: Page, el: Element) -> bool:
-    """True when `el` is a landmark of the tree or inside one."""
-    marks = _landmark_set(page)
-    if not marks:
-        return False
-    if el in marks:
-        return True
-    return any(ancestor in marks for ancestor in el.iterancestors())
-
-
 __all__ = [
     "LANDMARK_ROLES",
     "all_landmarks",
-    "in_landmark",
     "landmark_ancestors",
     "landmark_role",
     "landmarks",

@@ -174,12 +174,6 @@ def section_name(text: str) -> str:
     return normalise(_SECTION_NUMBER.sub("", key))
 
 
-def is_conventional_section(text: str) -> bool:
-    """True for the name of a usual part of a document ("Inleiding", "2. Conformiteit",
-    "A.1 Normatieve referenties")."""
-    return section_name(text) in CONVENTIONAL_SECTIONS
-
-
 def has_no_words(text: str) -> bool:
     """True for a text without a letter, digit or symbol: only punctuation and spaces."""
     return bool(text.strip()) and all(
@@ -263,7 +257,6 @@ __all__ = [
     "SHORT_SECTION",
     "content_words",
     "has_no_words",
-    "is_conventional_section",
     "is_placeholder",
     "normalise",
     "section_name",
