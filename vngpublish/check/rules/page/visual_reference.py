@@ -69,7 +69,16 @@ _TRIGGERS = (
         for place in ("boven", "onder", "bovenaan", "onderaan", "bovenin", "onderin")
     )
 )
-_WORD = re.compile(r"[^\W\d_]+")
+# The trigger words as they stand between spaces, with punctuation before or after them: a
+# text node's words are then found with str.split, much faster than a regular expression.
+_AFTER = ",.;:!?)\"'“”‘’]»…"
+_BEFORE = "(\"“‘'[«"
+_TRIGGER_TOKENS = frozenset(
+    before + word + after
+    for word in _TRIGGERS
+    for before in ("", *_BEFORE)
+    for after in ("", *_AFTER)
+)
 
 _PATTERNS = {
     "en": re.compile(
@@ -163,7 +172,7 @@ def _blocks_with_trigger_words(body: Element) -> list[Element]:
     nodes, so the text of most blocks is never put together."""
     blocks: dict[Element, None] = {}
     for piece in body.xpath(".//text()"):
-        if piece.isspace() or _TRIGGERS.isdisjoint(_WORD.findall(piece.lower())):
+        if piece.isspace() or _TRIGGER_TOKENS.isdisjoint(piece.lower().split()):
             continue
         holder = piece.getparent()
         if holder is not None and piece.is_tail:
