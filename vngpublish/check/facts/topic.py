@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from vngpublish.check.dom import text_content
-from vngpublish.check.facts.content_model import HEADING_TAGS
+from lxml import etree
+
+from vngpublish.check.facts.content_model import BLOCK_LEVEL, HEADING_TAGS
 from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.headings import outline
 
@@ -40,6 +42,7 @@ _STOPWORDS = _words(
     meer
     """
 )
+_NOT_TEXT = frozenset({"script", "style", "template"})
 _PIECE = 4
 _ENDINGS = frozenset(
     {
@@ -207,47 +210,63 @@ def _heading_set(page: Page) -> frozenset[Element]:
     return frozenset(h.element for h in outline(page))
 
 
-def text_after(page: Page, heading: Element) -> str:
+def text_after(page: Page, heading: Element, limit: int = TEXT_AFTER_LIMIT) -> str:
     """The text that follows `heading` in document order, up to the next heading (any level,
-    in the accessibility tree or an `h1`-`h6`) or `TEXT_AFTER_LIMIT` characters."""
+    in the accessibility tree or an `h1`-`h6`), or until it has more than `limit` characters
+    (whitespace collapsed), read no further."""
     stops = _heading_set(page)
-    parts: list[str] = []
-    size = 0
+    parts: list[str] = [heading.tail or ""]
+    size = _visible_size(parts[0])
     node: Element | None = heading
-    if heading.tail:
-        parts.append(heading.tail)
-    while node is not None and size < TEXT_AFTER_LIMIT:
+    while node is not None and size < limit:
         for sibling in node.itersiblings():
-            piece, stopped = _text_until_heading(sibling, stops)
-            parts.append(piece)
-            size += len(piece)
-            if stopped or size >= TEXT_AFTER_LIMIT:
-                return " ".join(" ".join(parts).split())
+            for piece in _text_pieces(sibling, stops):
+                if piece is None:
+                    return _joined(parts)
+                parts.append(piece)
+                size += _visible_size(piece)
+                if size > limit:
+                    text = _joined(parts)  # the estimate counts some spaces twice
+                    if len(text) > limit:
+                        return text
+                    size = len(text)
         node = node.getparent()
-        if node is not None and node.tag == "body":
+        if node is None or node.tag == "body":
             break
-        if node is not None and node.tail:
-            parts.append(node.tail)
-    return " ".join(" ".join(parts).split())
+        parts.append(node.tail or "")
+        size += _visible_size(parts[-1])
+    return _joined(parts)
 
 
-def _text_until_heading(el: Element, stops: frozenset[Element]) -> tuple[str, bool]:
-    """The text of `el` before the first heading in it, and whether there was one."""
+def _visible_size(piece: str) -> int:
+    """How many characters `piece` adds once whitespace is collapsed (about)."""
+    return len(" ".join(piece.split())) + (1 if piece[:1].isspace() else 0)
+
+
+def _text_pieces(el: Element, stops: frozenset[Element]) -> Iterator[str | None]:
+    """The text of `el` and its tail in document order; None where a heading starts."""
     if not isinstance(el.tag, str):
-        return el.tail or "", False
-    if el in stops or el.tag in HEADING_TAGS:
-        return "", True
-    if el.tag in ("script", "style", "template"):
-        return el.tail or "", False
-    if not any(inner in stops or inner.tag in HEADING_TAGS for inner in el.iter()):
-        return text_content(el) + (el.tail or ""), False
-    parts = [el.text or ""]
-    for child in el:
-        piece, stopped = _text_until_heading(child, stops)
-        parts.append(piece)
-        if stopped:
-            return "".join(parts), True
-    return "".join(parts) + (el.tail or ""), False
+        yield el.tail or ""  # a comment or processing instruction: only its tail is text
+        return
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if not isinstance(node.tag, str):
+            if event == "end" and node is not el:
+                yield node.tail or ""  # a comment's tail is text
+            continue
+        if event == "start":
+            if node in stops or node.tag in HEADING_TAGS:
+                yield None
+                return
+            if node.tag in _NOT_TEXT:
+                continue
+            yield node.text or ""
+        else:
+            gap = " " if node.tag in BLOCK_LEVEL or node.tag == "br" else ""
+            yield gap + (node.tail or "")
+
+
+def _joined(parts: list[str]) -> str:
+    return " ".join("".join(parts).split())
 
 
 __all__ = [

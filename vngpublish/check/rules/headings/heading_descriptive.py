@@ -88,7 +88,7 @@ class HeadingDescriptive(Rule):
                 continue
             if _only_a_link(heading):
                 continue  # a card's title names the page it links to; metadata follows
-            after = text_after(page, heading)
+            after = text_after(page, heading, limit=SHORT_SECTION)
             following = content_words(after)
             if following and len(after) < SHORT_SECTION and not shares_word(words, following):
                 yield self.cant_tell(heading, "check-topic", name=name, text=_short(after))
