@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from vngpublish.check.dom import Element, text_content
+from vngpublish.check.dom import Element
 from vngpublish.check.facts.document import is_html_document
 from vngpublish.check.facts.landmarks import all_landmarks, landmark_ancestors, landmarks
 from vngpublish.check.facts.links import links
@@ -104,11 +104,12 @@ def _follows(previous: Element, el: Element, breaks: set[Element]) -> bool:
 
 
 def _has_content(page: Page, el: Element) -> bool:
-    if not text_is_perceivable(page, el):
+    """Text or an embedded element that is visible or in the accessibility tree (the text is
+    read only up to its first word)."""
+    has_text = any(piece.strip() for piece in el.itertext())
+    if not has_text and el.tag not in _EMBEDDED and not any(True for _ in el.iter(*_EMBEDDED)):
         return False
-    if text_content(el).strip():
-        return True
-    return el.tag in _EMBEDDED or any(True for _ in el.iter(*_EMBEDDED))
+    return text_is_perceivable(page, el)
 
 
 def _other_content(el: Element) -> bool:
