@@ -20,12 +20,11 @@ from vngpublish.check.facts.blocks import (
     Verdict,
     page_mask,
     page_structure,
-    sitewide_masks,
     verdict,
-    with_links,
 )
 from vngpublish.check.facts.document import is_html_document
 from vngpublish.check.facts.fact import page_fact
+from vngpublish.check.facts.site_links import sitewide_masks, with_links
 from vngpublish.check.finding import Outcome
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule

@@ -8,7 +8,8 @@ a header, a navigation, a sidebar and the content are each a block, as they are 
 usual page layouts. Each block has a digest of its text, so pages can be compared.
 
 A block is *repeated* (ACT: "block of repeated content") when an equivalent block is on
-another page this page links to. Comparing pages needs the site (`sitewide_masks`). A page on
+another page this page links to. Comparing pages needs the site
+(`site_links.sitewide_masks`). A page on
 its own (`page_mask`) says which of its blocks repeat by marking them, as the ACT rules'
 assumptions allow: a landmark with the role banner, navigation, complementary or contentinfo
 is taken to be the header, menu, sidebar or footer every page of the site has, except a
@@ -28,12 +29,11 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import os
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, Literal, TypeVar
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from vngpublish.check.dom import collapse
 from vngpublish.check.facts.fact import page_fact
@@ -127,10 +127,11 @@ class Structure(Generic[W]):
     """What the bypass rules know of a page, as small values (see the module)."""
 
     key: str
-    """The page's file, resolved (what links of other pages resolve to)."""
+    """The page's file, resolved (what links of other pages resolve to; only in the site
+    pass)."""
     links_to: frozenset[str]
     """The files the page links to, resolved the same way (only in the site pass: see
-    `with_links`)."""
+    `site_links.with_links`)."""
     blocks: tuple[Block, ...]
     jumps: tuple[Jump, ...]
     toggles: tuple[int, ...]
@@ -195,8 +196,8 @@ def page_structure(page: Page) -> Structure[Element]:
         )
         where.append(link)
     return Structure(
-        key=page_file(page),
-        links_to=frozenset(),  # filled in for the site pass only (`with_links`)
+        key="",  # with the links: filled in for the site pass only (`site_links.with_links`)
+        links_to=frozenset(),
         blocks=blocks,
         jumps=tuple(jumps),
         toggles=_toggles(page, index),
@@ -204,40 +205,11 @@ def page_structure(page: Page) -> Structure[Element]:
     )
 
 
-def with_links(page: Page, structure: Structure[W]) -> Structure[W]:
-    """`structure` with the files the page links to, which only comparing pages needs."""
-    return replace(structure, links_to=linked_files(page))
-
-
 def page_mask(structure: Structure[W]) -> list[bool]:
     """Which blocks repeat, from the page alone: its banner, navigation, complementary and
     contentinfo landmarks; not a navigation whose links all stay in the page (a table of
     contents is the page's own)."""
     return [block.role in REPEATED_ROLES and not block.contents_only for block in structure.blocks]
-
-
-def sitewide_masks(structures: Mapping[str, Structure[W]]) -> dict[str, list[bool]]:
-    """Which blocks of each page repeat (by path): those with an equivalent block (the same
-    digest) on another page it links to among `structures`, except a heading: the same
-    heading on several pages ("Nieuws") still starts each page's own content. A page that
-    links to none of them is decided alone (`page_mask`)."""
-    holders: dict[str, set[str]] = {}
-    known = set()
-    for structure in structures.values():
-        known.add(structure.key)
-        for block in structure.blocks:
-            holders.setdefault(block.digest, set()).add(structure.key)
-    masks: dict[str, list[bool]] = {}
-    for path, structure in structures.items():
-        linked = (structure.links_to & known) - {structure.key}
-        if not linked:
-            masks[path] = page_mask(structure)
-            continue
-        masks[path] = [
-            not block.is_heading and not holders[block.digest].isdisjoint(linked)
-            for block in structure.blocks
-        ]
-    return masks
 
 
 def verdict(structure: Structure[W], repeated: Sequence[bool]) -> Verdict | None:
@@ -286,38 +258,6 @@ def _jump_works(jump: Jump, own: set[int], first_repeated: int) -> bool:
         and jump.span[0] > first_repeated
         and any(i in own for i in range(jump.span[0], jump.span[1] + 1))
     )
-
-
-def page_file(page: Page) -> str:
-    """The page's file as links resolve to it."""
-    return os.path.normpath(os.path.abspath(page.path))
-
-
-@page_fact
-def linked_files(page: Page) -> frozenset[str]:
-    """The local files the page's links lead to (relative URLs, and root-relative ones when
-    the site root is known), resolved as `page_file` resolves a page."""
-    folder = os.path.dirname(page_file(page))
-    root = os.path.abspath(page.site_root) if page.site_root is not None else None
-    found: set[str] = set()
-    for link in links(page):
-        href = (link.get("href") or "").strip()
-        if not href or href.startswith("#"):
-            continue
-        parts = urlsplit(href)
-        if parts.scheme or parts.netloc or not parts.path:
-            continue
-        path = unquote(parts.path)
-        if path.startswith("/"):
-            if root is None:
-                continue
-            file = os.path.join(root, path.lstrip("/"))
-        else:
-            file = os.path.join(folder, path)
-        if path.endswith("/") or os.path.isdir(file):
-            file = os.path.join(file, "index.html")
-        found.add(os.path.normpath(file))
-    return frozenset(found)
 
 
 def _top_blocks(page: Page, body: Element) -> list[Element]:
@@ -561,11 +501,7 @@ __all__ = [
     "Jump",
     "Structure",
     "Verdict",
-    "linked_files",
-    "page_file",
     "page_mask",
     "page_structure",
-    "sitewide_masks",
     "verdict",
-    "with_links",
 ]
