@@ -8,8 +8,7 @@ a header, a navigation, a sidebar and the content are each a block, as they are 
 usual page layouts. Each block has a digest of its text, so pages can be compared.
 
 A block is *repeated* (ACT: "block of repeated content") when an equivalent block is on
-another page this page links to. Comparing pages needs the site
-(`site_links.sitewide_masks`). A page on
+another page this page links to. Comparing pages needs the site (`site_links`). A page on
 its own (`page_mask`) says which of its blocks repeat by marking them, as the ACT rules'
 assumptions allow: a landmark with the role banner, navigation, complementary or contentinfo
 is taken to be the header, menu, sidebar or footer every page of the site has, except a
