@@ -287,9 +287,20 @@ def test_root_must_be_a_folder_and_is_passed_to_pages(
         seen.append(site_root)
         return []
 
+    def check_source_for_site(
+        source: str,
+        path: str,
+        rules: tuple[type[Rule], ...],
+        known: frozenset[str],
+        site_root: Path | None = None,
+    ) -> tuple[list[Finding], dict[str, Any], tuple[Any, ...]]:
+        return check_source(source, path, rules, known, site_root), {}, ()
+
     monkeypatch.setattr(runner, "check_source", check_source)
-    assert Run(["site", "--root", "site"]).status == 0
-    assert seen == [Path("site"), Path("site")]
+    monkeypatch.setattr(runner, "check_source_for_site", check_source_for_site)
+    assert Run(["site", "--root", "site"]).status == 0  # the site pass: rules compare pages
+    assert Run(["site", "--root", "site", "--select", H1]).status == 0  # each page alone
+    assert seen == [Path("site")] * 4
 
 
 # ------------------------------------------------------------- suppression

@@ -15,7 +15,10 @@ DATA = Path(__file__).parent.parent / "data"
 def test_every_defect_of_the_sign_up_page_is_reported() -> None:
     page = DATA / "aanmelden-gebreken.html"
     findings = check_html(page.read_text("utf-8"), str(page))
-    assert sorted((f.line, f.rule) for f in findings) == [
+    failed = [f for f in findings if f.outcome.value == "failed"]
+    # The rest are questions for a person (does the heading describe the form?), no defects.
+    assert all(f.outcome.value == "cantTell" for f in findings if f not in failed)
+    assert sorted((f.line, f.rule) for f in failed) == [
         (13, "frame-title"),
         (17, "autocomplete-valid"),
         (17, "label"),
@@ -23,7 +26,6 @@ def test_every_defect_of_the_sign_up_page_is_reported() -> None:
         (22, "button-name"),
         (26, "input-image-alt"),
     ]
-    assert all(f.outcome.value == "failed" for f in findings)
 
 
 def test_the_findings_read_in_dutch(tmp_path: Path) -> None:

@@ -22,7 +22,9 @@ BAD = """<!doctype html>
 <html>
 <head><title>Raadsledennieuws</title></head>
 <body>
+<main>
 <a href="/regeling">Lees meer</a>
+</main>
 </body>
 </html>
 """

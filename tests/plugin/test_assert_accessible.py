@@ -45,7 +45,7 @@ def test_the_failure_message_names_place_severity_rule_element_and_snippet() -> 
     link_line = line_of(BAD, "Lees meer")
     assert f"<string>:{html_line}:1: error html-has-lang " in message
     assert f"<string>:{link_line}:1: error link-text-generic " in message
-    assert "body > a" in message
+    assert "body > main > a" in message
     assert '<a href="/regeling">Lees meer</a>' in message
     # Findings that do not fail are listed too, after the failures.
     warning = message.index("warning page-has-heading-one")

@@ -53,7 +53,7 @@ def test_a_users_template_tests_pass_and_fail_with_readable_output(
             f"*<string>:{line_of(BAD, '<html>')}:1: error html-has-lang *",
             "*element: html",
             f"*<string>:{line_of(BAD, 'Lees meer')}:1: error link-text-generic *",
-            "*element: body > a",
+            "*element: body > main > a",
             '*snippet: <a href="/regeling">Lees meer</a>',
             "*1 more finding does not fail the check*",
             f"*<string>:{line_of(BAD, '<body>')}:1: warning page-has-heading-one *",

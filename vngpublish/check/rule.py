@@ -15,7 +15,12 @@ follows the ACT Rules Format:
 - **expectations**: `expect(page, targets)` yields a `Result` for each target that fails or
   needs a person to look (`cantTell`); targets it does not report passed;
 - **messages**: `messages` names each message a result can carry (`"no-alt"`), so cases, SARIF
-  and the catalogue of translations refer to it by name, not by its English text.
+  and the catalogue of translations refer to it by name, not by its English text;
+- **site judgement** (rare): a rule with `judges_site = True` also defines `summarize(page)`,
+  a small picklable value per page, and `judge(summaries)`, the results for every page from
+  all the pages' summaries (see `vngpublish.check.sitewide`). Checking two or more pages,
+  the runner uses these instead of `applicable` and `expect`; a page checked alone is
+  decided by `applicable` and `expect`, as for any rule.
 
 Everything is checked when the class is defined: a rule with a missing title, an unknown tag
 or no messages cannot be loaded.
@@ -35,6 +40,7 @@ from vngpublish.check.tags import TAGS
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
     from vngpublish.check.page import Page
+    from vngpublish.check.sitewide import SiteResult
 
 Level = Literal["A", "AA", "AAA", "best-practice"]
 LEVELS: tuple[str, ...] = get_args(Level)
@@ -86,8 +92,21 @@ class Rule:
         if "id" in cls.__dict__:
             _check_definition(cls)
 
+    judges_site: ClassVar[bool] = False
+    """True for a rule that compares pages: it defines `summarize` and `judge` too."""
+
     def applicable(self, page: Page) -> Sequence[Element]:
         """The test targets on `page`, in document order; none when the rule does not apply."""
+        raise NotImplementedError
+
+    def summarize(self, page: Page) -> Any:
+        """What the rule keeps of `page` to judge it together with the site's other pages: a
+        small picklable value (only for a rule that `judges_site`)."""
+        raise NotImplementedError
+
+    def judge(self, summaries: Mapping[str, Any]) -> Mapping[str, Sequence[SiteResult]]:
+        """The results for each page (by path) that fail or need review, from the summaries
+        of every checked page (by path); pages without any are left out."""
         raise NotImplementedError
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:

@@ -5,6 +5,14 @@ number of processes, so output is the same with `--jobs 1` and `--jobs 8`. Worke
 only findings, never pages, and the caller writes each file's findings as it arrives, so
 memory stays flat however large the site.
 
+The site pass: when rules that compare pages are selected (`Rule.judges_site`) and there are
+two or more files, each file also yields those rules' summaries (small values, see
+`vngpublish.check.sitewide`), and its results are held back (findings and summaries, never
+pages) until every file is checked. Then the rules judge the summaries together, their
+findings join each file's findings (sorted, fingerprinted, less what the file's suppression
+comments cover), and the results come out in order as before. A file checked alone is
+decided by the rules' per-page definitions, as `check_html` decides it.
+
 The runner is handed everything it uses: the rules to run (classes, so that they travel to
 worker processes), the ids of every known rule (for suppression comments), and, when the
 workers should format their files' findings themselves, the function that formats them.
@@ -16,19 +24,25 @@ import multiprocessing
 import os
 import traceback
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from vngpublish.check.config import ignored_for
-from vngpublish.check.engine import check_page
+from vngpublish.check.engine import check_page, check_page_for_site, judge_site, merge_findings
 from vngpublish.check.finding import Finding
 from vngpublish.check.fingerprint import fill_missing
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Rule
 from vngpublish.check.source import FileError, SourceError, read_source
 from vngpublish.check.summary import Tally
-from vngpublish.check.suppress import apply_suppressions
+from vngpublish.check.suppress import (
+    SiteSuppression,
+    apply_suppressions,
+    site_suppressions,
+    without_suppressed,
+)
 from vngpublish.i18n import N_
 
 Render = Callable[[list[Finding], str], str]
@@ -52,6 +66,8 @@ class RunOptions:
     base_dir: Path = field(default_factory=Path.cwd)
     render: Render | None = None
     render_lang: str = "en"
+    site: bool = False
+    """Check for the site pass: site-judging rules summarize the page instead of deciding it."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +83,10 @@ class FileResult:
     error: FileError | None = None
     rendered: str | None = None
     tally: Tally | None = None
+    summaries: dict[str, Any] | None = None
+    """In the site pass: the site-judging rules' summaries of the page, by rule id."""
+    suppressions: tuple[SiteSuppression, ...] = ()
+    """In the site pass: the page's suppressions of site-judging rules."""
 
 
 @cache
@@ -92,6 +112,23 @@ def check_source(
     return fill_missing(apply_suppressions(page, findings, active, known))
 
 
+def check_source_for_site(
+    source: str,
+    path: str,
+    rules: tuple[type[Rule], ...],
+    known: frozenset[str],
+    site_root: Path | None = None,
+) -> tuple[list[Finding], dict[str, Any], tuple[SiteSuppression, ...]]:
+    """For the site pass: the findings of the rules that decide the page alone (after its
+    suppressions), the site-judging rules' summaries of it, and its suppressions of those."""
+    page = Page(source, path, site_root=site_root)
+    own, summaries = check_page_for_site(page, _instances(rules))
+    site_ids = frozenset(rule.id for rule in rules if rule.judges_site)
+    active = frozenset(rule.id for rule in rules) - site_ids
+    findings = fill_missing(apply_suppressions(page, own, active, known))
+    return findings, summaries, site_suppressions(page, site_ids)
+
+
 def check_file(path: str, options: RunOptions) -> FileResult:
     """Check one file; a file that cannot be read or decoded gives a result with `error`."""
     try:
@@ -100,8 +137,15 @@ def check_file(path: str, options: RunOptions) -> FileResult:
         return FileResult(path, [], exc.error)
     ignored = ignored_for(path, options.per_file_ignores, options.base_dir)
     rules = tuple(rule for rule in options.rules if rule.id not in ignored)
+    summaries = None
+    suppressions: tuple[SiteSuppression, ...] = ()
     try:
-        findings = check_source(source, path, rules, options.known, options.site_root)
+        if options.site:
+            findings, summaries, suppressions = check_source_for_site(
+                source, path, rules, options.known, options.site_root
+            )
+        else:
+            findings = check_source(source, path, rules, options.known, options.site_root)
     except SourceError as exc:  # e.g. the parser gave up part way (parse.ParseStopped)
         return FileResult(path, [], exc.error)
     except Exception as exc:  # a bug in a rule must not lose the other files' results
@@ -116,14 +160,21 @@ def check_file(path: str, options: RunOptions) -> FileResult:
                 {"error": repr(exc), "where": where},
             ),
         )
-    if options.render is not None:
-        return FileResult(
-            path,
-            [],
-            rendered=options.render(findings, options.render_lang),
-            tally=Tally.of(findings),
-        )
-    return FileResult(path, findings)
+    if options.site:
+        return FileResult(path, findings, summaries=summaries, suppressions=suppressions)
+    return _finished(FileResult(path, findings), options)
+
+
+def _finished(result: FileResult, options: RunOptions) -> FileResult:
+    """The result as the caller asked for it: its findings formatted when `render` is set."""
+    if options.render is None or result.error is not None:
+        return result
+    return FileResult(
+        result.path,
+        [],
+        rendered=options.render(result.findings, options.render_lang),
+        tally=Tally.of(result.findings),
+    )
 
 
 _worker_options: RunOptions | None = None
@@ -140,7 +191,29 @@ def _check_in_worker(path: str) -> FileResult:
 
 
 def run(paths: list[str], options: RunOptions, jobs: int = 1) -> Iterator[FileResult]:
-    """Check `paths` with `jobs` processes (0 = one per CPU), yielding results in `paths` order."""
+    """Check `paths` with `jobs` processes (0 = one per CPU), yielding results in `paths` order.
+
+    With site-judging rules and two or more paths, the results come once every path is
+    checked (the site pass, see the module's documentation)."""
+    if len(paths) < 2 or not any(rule.judges_site for rule in options.rules):
+        yield from _run(paths, options, jobs)
+        return
+    held = list(_run(paths, replace(options, site=True, render=None), jobs))
+    summaries = {r.path: r.summaries for r in held if r.error is None and r.summaries}
+    site_findings = judge_site(_instances(options.rules), summaries)
+    del summaries
+    held.reverse()  # popped from the end, in path order: each result goes once it is written
+    while held:
+        result = held.pop()
+        if result.error is not None:
+            yield result
+            continue
+        extra = without_suppressed(site_findings.pop(result.path, []), result.suppressions)
+        findings = merge_findings(result.findings, extra) if extra else result.findings
+        yield _finished(FileResult(result.path, findings), options)
+
+
+def _run(paths: list[str], options: RunOptions, jobs: int) -> Iterator[FileResult]:
     if jobs == 0:
         jobs = os.cpu_count() or 1
     jobs = min(jobs, len(paths))

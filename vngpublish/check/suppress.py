@@ -208,6 +208,53 @@ def apply_suppressions(
     return kept
 
 
+SiteSuppression = tuple[tuple[str, ...], bool, "str | None"]
+"""A suppression of site-judging rules, kept when the page is gone: the rule ids, whether it
+covers the whole file, and the selector of the element it covers otherwise."""
+
+
+def site_suppressions(page: Page, rule_ids: Collection[str]) -> tuple[SiteSuppression, ...]:
+    """The page's suppressions (those with a reason) of any of `rule_ids`, for findings that
+    are made after the page is gone (`without_suppressed`).
+
+    Their problems (no reason, an unknown id) are reported by `apply_suppressions`; whether
+    they suppressed anything is not, since site findings come after the page's report."""
+    if MARKER not in page.source:
+        return ()
+    found: list[SiteSuppression] = []
+    for comment in _comments(page):
+        match = _DIRECTIVE.match(comment.text or "")
+        if match is None or match.group(1) not in ("disable", "disable-next"):
+            continue
+        ids_text, separator, reason = match.group(2).partition("--")
+        ids = tuple(i for i in _ID_SEPARATOR.split(ids_text) if i in rule_ids)
+        if not ids or not separator or not reason.strip():
+            continue
+        if match.group(1) == "disable":
+            found.append((ids, True, None))
+            continue
+        target = _next_element(comment)
+        if target is not None:
+            found.append((ids, False, selector(page, target)))
+    return tuple(found)
+
+
+def without_suppressed(
+    findings: list[Finding], suppressions: Sequence[SiteSuppression]
+) -> list[Finding]:
+    """`findings` less those that `suppressions` (from `site_suppressions`) cover."""
+    if not suppressions:
+        return findings
+    return [
+        f
+        for f in findings
+        if not any(
+            f.rule in ids and (whole_file or target == f.selector)
+            for ids, whole_file, target in suppressions
+        )
+    ]
+
+
 def _suppressed(finding: Finding, suppressions: list[_Suppression]) -> bool:
     for suppression in suppressions:
         if finding.rule in suppression.rules and (

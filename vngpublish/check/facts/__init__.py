@@ -20,5 +20,8 @@ another rule; what two rules share is a fact.
 - `language`, `text_language`, `langid`: the language an element declares, and the one its
   text is written in;
 - `document`, `headings`, `links`, `ids`, `refresh`: what kind of page it is, its heading
-  outline, its links and where they go, its duplicate ids, its timed refresh.
+  outline, its links and where they go, its duplicate ids, its timed refresh;
+- `landmarks`, `blocks`, `site_links`: its landmarks, and its top-level blocks: which repeat
+  on other pages and how the page lets users skip them (WCAG 2.4.1);
+- `topic`: whether a heading or title shares words with the text it names.
 """

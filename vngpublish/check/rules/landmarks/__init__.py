@@ -1,0 +1,1 @@
+"""Rules about landmarks: that the page has them, one main, and that they can be told apart."""
