@@ -25,6 +25,7 @@ SAMPLES = 4  # text is sampled at this many places spread over the page, to boun
 SAMPLE_CHARS = 250
 FAIL_MIN_SAMPLES = 3  # failed needs text from this many places of the page
 FAIL_MIN_CHARS = 600
+WHOLE_SHARE = 0.9  # or failed needs this share of all the page's text in the samples
 CONFIDENT = 0.99  # a sample is "clearly another language" at this probability
 CERTAIN = 0.9999  # all samples together are in another language at this probability: failed
 SUPPORTS = 0.2  # a sample supports the declared language at this probability
@@ -44,9 +45,10 @@ class HtmlLangMatchesText(Rule):
     mixed text without a clear majority is not reported either.
 
     Needs review when the declared language does not have the majority and at least half of
-    the samples are clearly in one other language. Fails only when there are samples from at
-    least three places (600 characters or more), every one is clearly in that language, and
-    all of them together are so with near certainty (99.99%).
+    the samples are clearly in one other language. Fails only when every sample is clearly in
+    that language, all of them together are so with near certainty (99.99%), and they speak
+    for the page: samples from at least three places (600 characters or more), or, on a
+    small page, at least 90 percent of its text.
     """
 
     id = "html-lang-matches-text"
@@ -116,7 +118,10 @@ class HtmlLangMatchesText(Rule):
         detected, count = others[0]
         share = round(100 * count / len(samples))
         certain = overall.top == detected and overall.p_top >= CERTAIN
-        enough = len(samples) >= FAIL_MIN_SAMPLES and sum(map(len, samples)) >= FAIL_MIN_CHARS
+        sampled = sum(map(len, samples))
+        enough = (len(samples) >= FAIL_MIN_SAMPLES and sampled >= FAIL_MIN_CHARS) or (
+            sampled >= WHOLE_SHARE * _text_length(page)
+        )
         if certain and enough and count == len(samples):
             yield self.fail(html, "other-language", lang=lang, detected=detected)
         else:
@@ -164,6 +169,23 @@ def _samples(page: Page) -> list[str]:
         if text:
             samples.append(text[:cap])
     return samples
+
+
+def _text_length(page: Page) -> int:
+    """How many characters of text (whitespace collapsed) take their language from the html
+    element: what `_samples` would read with no limit. Asked only before a failure."""
+    body = page.body
+    if body is None:
+        return 0
+    elsewhere = _not_inheriting(page)
+    parts: list[str] = []
+    for el in body.iter():
+        if el in elsewhere or not isinstance(el.tag, str):
+            continue
+        texts = [el.text or "", *(c.tail or "" for c in el)]
+        if any(not t.isspace() for t in texts if t) and text_is_perceivable(page, el):
+            parts.extend(texts)
+    return len(" ".join(" ".join(parts).split()))
 
 
 def _not_inheriting(page: Page) -> set[Element]:
