@@ -8,6 +8,7 @@ from vngpublish.check.dom import Element
 from vngpublish.check.facts.aria_attributes import is_true
 from vngpublish.check.facts.document import in_template
 from vngpublish.check.facts.ids import ids_in_document
+from vngpublish.check.facts.roles import role
 from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.finding import Severity
 from vngpublish.check.page import Page
@@ -44,11 +45,12 @@ class IdrefExists(Rule):
 
     Passes when every id it names belongs to an element of the document (not to `template`
     content). Fails for `aria-labelledby` and `for` when one does not: the label or name the
-    author gave is then missing or incomplete. Fails for
-    `aria-controls` on an element that says it is expanded (`aria-expanded="true"`): what it
-    opened should be there. Needs review for the others, whose target script may add only when
-    it is needed (a menu when it opens, a description when there is an error): a person has to
-    check that it is there by then.
+    author gave is then missing or incomplete. Fails for `aria-controls` on a scrollbar, or on
+    an element that says it is expanded (`aria-expanded="true"`), when none of its ids does:
+    what the scrollbar moves, or what the element opened, should be there (WAI-ARIA requires
+    the reference of a scrollbar and an expanded combobox). Needs review for the others, whose
+    target script may add only when it is needed (a menu when it opens, a description when
+    there is an error): a person has to check that it is there by then.
     """
 
     id = "idref-exists"
@@ -64,6 +66,7 @@ class IdrefExists(Rule):
         "Correct the id in the reference, or give the intended element that id (ids are "
         "case-sensitive)."
     )
+    act = ("in6db8",)
     messages = {
         "missing-name": N_(
             "aria-labelledby refers to the id {ids}, but no element in the page has it: the "
@@ -76,6 +79,10 @@ class IdrefExists(Rule):
         "missing-controls": N_(
             'This element is expanded (aria-expanded="true") and controls the id {ids}, but '
             "no element in the page has it: what it opened cannot be found."
+        ),
+        "missing-scrolled": N_(
+            "This scrollbar controls the id {ids}, but no element in the page has it: screen "
+            "readers cannot tell what it scrolls."
         ),
         "missing-dynamic": N_(
             "{attribute} refers to the id {ids}, but no element in the page has it yet: check "
@@ -95,8 +102,13 @@ class IdrefExists(Rule):
             listed = ", ".join(f"'{token}'" for token in missing)
             if attribute in _NAMING:
                 yield self.fail(el, _NAMING_MESSAGES[attribute], ids=listed)
-            elif attribute == "aria-controls" and is_true(el, "aria-expanded"):
-                yield self.fail(el, "missing-controls", ids=listed)
+            elif attribute == "aria-controls" and len(missing) == len(tokens):
+                if role(page, el) == "scrollbar":
+                    yield self.fail(el, "missing-scrolled", ids=listed)
+                elif is_true(el, "aria-expanded"):
+                    yield self.fail(el, "missing-controls", ids=listed)
+                else:
+                    yield self.cant_tell(el, "missing-dynamic", attribute=attribute, ids=listed)
             else:
                 yield self.cant_tell(el, "missing-dynamic", attribute=attribute, ids=listed)
 
