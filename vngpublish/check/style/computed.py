@@ -13,17 +13,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from vngpublish.check.style.colors import CURRENT_COLOR, RGBA
-from vngpublish.check.style.properties import (
+from vngpublish.check.style.declarations import Decl, Pending
+from vngpublish.check.style.properties import PROPERTIES, SHORTHANDS
+from vngpublish.check.style.property_types import (
     NO_LINES,
-    PROPERTIES,
-    SHORTHANDS,
     ClipRect,
     Content,
     Image,
     LineHeight,
     Property,
 )
-from vngpublish.check.style.sheets import Decl, Pending
 from vngpublish.check.style.values import Context, Wide, has_function, significant, wide_keyword
 from vngpublish.check.style.variables import substitute
 

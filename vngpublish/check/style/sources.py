@@ -29,13 +29,12 @@ from lxml import etree
 from vngpublish.check.style import ua
 from vngpublish.check.style.media import Screen, matches
 from vngpublish.check.style.sheets import (
-    Import,
-    Sheet,
     SheetFileError,
     decode_sheet,
     read_sheet,
     read_sheet_file,
 )
+from vngpublish.check.style.stylesheet import Import, Sheet
 
 Element: TypeAlias = etree._Element
 
