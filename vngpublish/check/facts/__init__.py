@@ -8,8 +8,8 @@ another rule; what two rules share is a fact.
 - `aria_tables`: the WAI-ARIA 1.2 roles, states and properties;
 - `html_roles`, `roles`: the role of an element (explicit, implicit from HTML-AAM);
 - `focus`: whether an element can take focus;
-- `css`, `visibility`: the page's own CSS, and whether an element is rendered, in the
-  accessibility tree, or hidden only visually;
+- `style`, `visibility`: the page's computed CSS style (a static cascade of its stylesheets),
+  and whether an element is rendered, in the accessibility tree, or hidden only visually;
 - `names`: accessible name and description (accname 1.2), labels;
 - `language`, `text_language`, `langid`: the language an element declares, and the one its
   text is written in;

@@ -45,10 +45,10 @@ from vngpublish.check.dom import collapse, text_content
 from vngpublish.check.facts.aria_tables import NAME_FROM_CONTENT_ROLES, is_presentational
 from vngpublish.check.facts.content_model import BLOCK_LEVEL, LABELABLE
 from vngpublish.check.facts.control_values import TEXTBOX_ROLES, embedded_value
-from vngpublish.check.facts.css import display_of
 from vngpublish.check.facts.fact import element_fact, page_fact
 from vngpublish.check.facts.html_roles import input_type, markup_role
 from vngpublish.check.facts.labels import labels_of
+from vngpublish.check.facts.style import DISPLAY, computed_style, reach
 from vngpublish.check.facts.visibility import is_hidden, is_invisible_only
 
 if TYPE_CHECKING:
@@ -372,12 +372,12 @@ def _content(
 
 
 def _is_block(page: Page, el: Element) -> bool:
-    """Whether the element's box separates its text from its neighbours': its display by the
-    page's CSS, else the default display of its tag."""
-    display = display_of(page, el)
-    if display is None:
+    """Whether the element's box separates its text from its neighbours': its computed
+    display where an author rule or its `style` attribute may set one, else the default
+    display of its tag."""
+    if not reach(page, DISPLAY).reach(el):
         return el.tag in BLOCK_LEVEL
-    return display not in ("inline", "contents", "none", "inherit", "initial", "unset")
+    return computed_style(page, el).display not in ("inline", "contents", "none")
 
 
 def _host_language_label(page: Page, node: Element, walk: _Walk, hidden_ok: bool) -> str:

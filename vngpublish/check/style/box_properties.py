@@ -113,7 +113,7 @@ def overflow_compute(other: str) -> Callable[[Any, StyleContext], Any]:
     # CSS Overflow 3: visible becomes auto, and clip hidden, when the other axis scrolls.
     def compute(value: Any, context: StyleContext) -> str:
         if value in ("visible", "clip"):
-            other_value = context.value(other)
+            other_value = context.specified(other)
             if other_value in ("hidden", "scroll", "auto"):
                 return "auto" if value == "visible" else "hidden"
         result: str = value

@@ -29,6 +29,7 @@ same stylesheets, quirks mode, screen and `<body link>`, so the pages of a site 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -61,6 +62,7 @@ from vngpublish.check.style.sources import (
     SheetSource,
     collect,
 )
+from vngpublish.check.style.triggers import Triggers, Wanted
 
 Element: TypeAlias = etree._Element
 
@@ -105,7 +107,9 @@ class Cascade:
     `root` is the document's root element (as `vngpublish.check.page.parse_html` returns it);
     `page_path` the page's file (for relative stylesheet URLs), `site_root` the folder that
     root-relative URLs (`/css/site.css`) resolve against, `screen` the device media queries
-    are evaluated for. `quirks` overrides quirks-mode detection from the DOCTYPE.
+    are evaluated for. `quirks` overrides quirks-mode detection from the DOCTYPE; `elements`,
+    when given, are the document's `style`, `link` and `base` elements in tree order (saves
+    walks over the tree for a caller that has them indexed).
     """
 
     def __init__(
@@ -116,12 +120,14 @@ class Cascade:
         screen: Screen | None = None,
         *,
         quirks: bool | None = None,
+        elements: Sequence[Element] | None = None,
     ) -> None:
         self.root = root
         self.page_path = None if page_path is None else str(page_path)
         self.site_root = site_root
         self.screen = screen or Screen()
         self._quirks = quirks
+        self._elements = elements
         self._prepared = False
         self._styled: dict[Element, tuple[ComputedStyle, object]] = {}
         """Each styled element's style and ancestor token (see `SharedContext.token`)."""
@@ -169,6 +175,18 @@ class Cascade:
                 for el in self.root.iter(etree.Element)
             )
         return self._has_author_styles
+
+    def triggers(self, wanted: Wanted) -> Triggers:
+        """Which elements author rules with a `wanted` declaration can reach (see
+        `triggers`); found once per set of stylesheets."""
+        self._prepare()
+        return self._context.triggers(wanted)
+
+    @property
+    def has_author_sheets(self) -> bool:
+        """True when an author stylesheet (`<style>`, linked, imported) is in the cascade."""
+        self._prepare()
+        return any(use.origin == AUTHOR for use in self._uses)
 
     def computed(self, el: Element, pseudo: str | None = None) -> ComputedStyle:
         """The computed style of `el`, or of its `::before` or `::after` when `pseudo` is
@@ -221,7 +239,9 @@ class Cascade:
             return
         self._prepared = True
         quirks = self.quirks
-        self._sources = collect(self.root, self.page_path, self.site_root, self.screen, quirks)
+        self._sources = collect(
+            self.root, self.page_path, self.site_root, self.screen, quirks, self._elements
+        )
         self._uses = self._sources.uses
         body = self.root.find("body")
         body_link = body.get("link") if body is not None else None

@@ -96,10 +96,23 @@ class ComputedStyle:
 
     def value(self, name: str) -> Any:
         """The computed value of a registered property (KeyError for unknown names)."""
-        values = self._values
-        found = values.get(name, _MISSING)
+        found = self._values.get(name, _MISSING)
         if found is not _MISSING:
             return found
+        parent = self.parent
+        if parent is not None and name not in parent._values:
+            # Ancestors first, from the top down: each then finds its parent's value known,
+            # so a value inherited down a deep tree costs no recursion.
+            chain = []
+            node: ComputedStyle | None = parent
+            while node is not None and name not in node._values:
+                chain.append(node)
+                node = node.parent
+            for ancestor in reversed(chain):
+                ancestor._compute(name)
+        return self._compute(name)
+
+    def _compute(self, name: str) -> Any:
         prop = PROPERTIES[name]
         entry = self._cascaded.get(name)
         if entry is None:
@@ -110,7 +123,7 @@ class ComputedStyle:
                 found = self._initial(prop)
         else:
             found = self._from_declared(prop, entry[0].value)
-        values[name] = found
+        self._values[name] = found
         return found
 
     def _from_declared(self, prop: Property, value: Any) -> Any:
@@ -121,6 +134,20 @@ class ComputedStyle:
                 return self._initial(prop)
             return self.parent_value(prop.name)
         return prop.compute(value, self)
+
+    def specified(self, name: str) -> Any:
+        """The specified value of `name`: the cascaded value (after `var()` substitution),
+        the parent's computed value for an inherited property or `inherit`, else the
+        initial value."""
+        prop = PROPERTIES[name]
+        entry = self._cascaded.get(name)
+        value = None if entry is None else entry[0].value
+        if type(value) is Pending:
+            value = self._substituted(name, value)
+        if value is None or type(value) is Wide:
+            inherit = value is Wide.INHERIT or (value is not Wide.INITIAL and prop.inherited)
+            return self.parent_value(name) if inherit else prop.initial
+        return value
 
     def _initial(self, prop: Property) -> Any:
         return prop.compute(prop.initial, self)

@@ -22,6 +22,10 @@ class StyleContext(Protocol):
     def value(self, name: str) -> Any:
         """The element's computed value of another property."""
 
+    def specified(self, name: str) -> Any:
+        """The element's specified value of another property (what the cascade gives,
+        before computing), for properties whose computed value depends on it."""
+
     def parent_value(self, name: str) -> Any:
         """The parent's computed value (the initial value's for the root)."""
 

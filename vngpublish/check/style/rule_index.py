@@ -126,6 +126,8 @@ class SheetIndex:
     ancestor_features: set[str] = field(default_factory=set)
     """The union of the selectors' `Analysis.ancestor_features`."""
     invalid_rules: int = 0
+    triggers: dict[Any, Any] = field(default_factory=dict)
+    """`triggers.Triggers` by `triggers.Wanted`, found on first use."""
 
 
 def index_sheet(sheet: Sheet, screen: Screen) -> SheetIndex:

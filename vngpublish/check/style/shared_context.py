@@ -23,6 +23,7 @@ from vngpublish.check.style.sources import (
     SheetUse,
 )
 from vngpublish.check.style.stylesheet import StyleRule
+from vngpublish.check.style.triggers import Triggers, Wanted, sheet_triggers, union
 from vngpublish.check.style.values import Wide
 
 _first = itemgetter(0)
@@ -98,6 +99,7 @@ class SharedContext:
         self.prefixes = [use.layer_prefix for use in uses]
         self.layer_ranks = layer_ranks
         self._layer_cache: dict[tuple[int, tuple[str, ...]], int] = {}
+        self._triggers: dict[Wanted, Triggers] = {}
         self._describe_attributes()
         self.clear()
 
@@ -165,6 +167,18 @@ class SharedContext:
         if self.ancestor_ids or self.quirks:
             self.ancestor_attributes.add("id")
         self.ancestor_structure = ":structure" in features
+
+    def triggers(self, wanted: Wanted) -> Triggers:
+        """The author rules with a `wanted` declaration, as `Triggers` (see `triggers`)."""
+        found = self._triggers.get(wanted)
+        if found is None:
+            parts = [
+                sheet_triggers(index, wanted)
+                for index, origin in zip(self.indexes, self.origins, strict=True)
+                if origin != USER_AGENT
+            ]
+            found = self._triggers[wanted] = union(wanted, parts, self.quirks)
+        return found
 
     # ------------------------------------------------------------------- matching
     def token(

@@ -6,8 +6,8 @@ How a sheet's text becomes rules is `sheet_reader`'s job.
 
 from __future__ import annotations
 
-import os
 import re
+import stat
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Final
@@ -60,6 +60,7 @@ def clear_caches() -> None:
         cache.items.clear()
         cache.chars = 0
     _clear_declarations()
+    _RESOLVED.clear()
 
 
 def read_sheet(text: str) -> Sheet:
@@ -80,11 +81,11 @@ def read_sheet_file(path: Path) -> Sheet:
     """The parsed sheet of a stylesheet file, from the cache when the same file (path,
     modification time and size) was read before. Raises `SheetFileError`."""
     try:
-        resolved = path.resolve()
+        resolved = resolve(path)
         status = resolved.stat()
     except (OSError, RuntimeError) as error:
         raise SheetFileError(_reason(error)) from error
-    if not os.path.isfile(resolved):
+    if not stat.S_ISREG(status.st_mode):
         raise SheetFileError("not a file")
     if status.st_size > MAX_SHEET_CHARS:
         raise SheetFileError(f"larger than {MAX_SHEET_CHARS} bytes")
@@ -97,6 +98,22 @@ def read_sheet_file(path: Path) -> Sheet:
             raise SheetFileError(_reason(error)) from error
         found = read_text(tame(decode_sheet(data)))
         _FILES.put(key, found)
+    return found
+
+
+_RESOLVED: dict[Path, Path] = {}
+
+
+def resolve(path: Path) -> Path:
+    """`path` made absolute with symbolic links resolved, remembered per process: the pages
+    of a site name the same stylesheets over and over. Raises OSError or RuntimeError as
+    `Path.resolve` does."""
+    found = _RESOLVED.get(path)
+    if found is None:
+        found = path.resolve()
+        if len(_RESOLVED) >= 4096:
+            _RESOLVED.clear()
+        _RESOLVED[path] = found
     return found
 
 

@@ -1,0 +1,110 @@
+"""Computed CSS style, as facts: the page's static cascade and the style of the elements rules
+ask about.
+
+- `cascade(page)`: the page's `Cascade` (`vngpublish.check.style`): the user-agent sheet, then
+  `<style>` elements, `<link rel=stylesheet>` to local files (relative to the page, root-relative
+  ones against `page.site_root`) and what they `@import`, with `@media` evaluated for
+  `page.screen`. Stylesheets shared by many pages are read and indexed once per process.
+- `computed_style(page, el)`: the element's `ComputedStyle`, computed the first time a rule asks
+  (with its ancestors, once each); `generated_style(page, el, "before")` that of a pseudo-element.
+- `reach(page, pattern)`: which elements author rules with a given kind of declaration can match
+  (`style.triggers`), so that a rule or fact asks for computed style only where it may differ
+  from what the markup alone says, and pages without any such rule take a fast path.
+- `remote_sheets(page)`, `sheet_problems(page)`: the stylesheets that were not read, so that
+  results depending on them can say so.
+
+`HIDING`, `GEOMETRY` and `DISPLAY` name the kinds of declaration facts look for, each found in
+a rule's text or a `style` attribute.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+from vngpublish.check.facts.fact import element_fact, page_fact
+from vngpublish.check.style import Cascade, ComputedStyle, Problem, RemoteSheet
+from vngpublish.check.style.triggers import Triggers, Wanted
+
+if TYPE_CHECKING:
+    from vngpublish.check.dom import Element
+    from vngpublish.check.page import Page
+
+HIDING: Final = Wanted(
+    re.compile(
+        r"(?<![\w-])(?:display\s*:\s*(?:none|var\(|revert)"
+        r"|visibility\s*:\s*(?:hidden|collapse|var\()"
+        r"|content-visibility\s*:\s*(?:hidden|var\())",
+        re.IGNORECASE,
+    ),
+    ("display", "visibility"),
+)
+"""A declaration that can take content out of rendering or make it invisible."""
+
+GEOMETRY: Final = Wanted(
+    re.compile(r"(?<![\w-])position\s*:\s*(?:absolute|fixed|var\()", re.IGNORECASE),
+    ("position",),
+)
+"""A declaration the visually-hidden (screen-reader-only) patterns start from."""
+
+DISPLAY: Final = Wanted(re.compile(r"(?<![\w-])display\s*:", re.IGNORECASE), ("display",))
+"""Any `display` declaration."""
+
+# Hosts whose stylesheets hold only @font-face rules: not reading them changes no result.
+_FONT_ONLY_HOSTS: Final = ("fonts.googleapis.com",)
+
+
+@page_fact
+def cascade(page: Page) -> Cascade:
+    """The page's static cascade."""
+    path = None if page.path == "<string>" else page.path
+    elements = page.by_tag("style", "link", "base")
+    return Cascade(page.root, path, page.site_root, page.screen, elements=elements)
+
+
+@element_fact
+def computed_style(page: Page, el: Element) -> ComputedStyle:
+    """The computed style of `el`."""
+    return cascade(page).computed(el)
+
+
+def generated_style(page: Page, el: Element, pseudo: str) -> ComputedStyle:
+    """The computed style of `el`'s `::before` or `::after` (`pseudo` "before" or "after")."""
+    return cascade(page).computed(el, pseudo)
+
+
+def reach(page: Page, wanted: Wanted) -> Triggers:
+    """Which elements author rules with a `wanted` declaration can match (see
+    `vngpublish.check.style.triggers`); `Triggers.reach` also looks in `style` attributes."""
+    known = _reached(page)
+    found = known.get(wanted)
+    if found is None:
+        found = known[wanted] = cascade(page).triggers(wanted)
+    return found
+
+
+@page_fact
+def _reached(page: Page) -> dict[Wanted, Triggers]:
+    """The triggers `reach` found on the page, by pattern."""
+    return {}
+
+
+@page_fact
+def remote_sheets(page: Page) -> list[RemoteSheet]:
+    """The remote stylesheets the page uses that were not read, in document order (those
+    that hold only web fonts left out)."""
+    return [sheet for sheet in cascade(page).remote_sheets if not _font_only(sheet.url)]
+
+
+def sheet_problems(page: Page) -> list[Problem]:
+    """What kept the page's local stylesheets (or part of them) out of the cascade."""
+    return cascade(page).problems
+
+
+def _font_only(url: str) -> bool:
+    lowered = url.lower()
+    for host in _FONT_ONLY_HOSTS:
+        for prefix in ("https://", "http://", "//"):
+            if lowered.startswith(prefix + host + "/"):
+                return True
+    return False
