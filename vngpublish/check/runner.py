@@ -27,6 +27,7 @@ from vngpublish.check.fingerprint import fill_missing
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Rule
 from vngpublish.check.source import FileError, SourceError, read_source
+from vngpublish.check.style.media import Screen
 from vngpublish.check.summary import Tally
 from vngpublish.check.suppress import apply_suppressions
 from vngpublish.i18n import N_
@@ -52,6 +53,7 @@ class RunOptions:
     base_dir: Path = field(default_factory=Path.cwd)
     render: Render | None = None
     render_lang: str = "en"
+    screen: Screen | None = None
 
 
 @dataclass(frozen=True)
@@ -81,12 +83,14 @@ def check_source(
     rules: tuple[type[Rule], ...],
     known: frozenset[str],
     site_root: Path | None = None,
+    screen: Screen | None = None,
 ) -> list[Finding]:
-    """The findings of `rules` on one page's source, after inline suppressions.
+    """The findings of `rules` on one page's source, after inline suppressions; media queries
+    are evaluated for `screen` (the style engine's default when None).
 
     Every finding has a fingerprint, including those about the suppressions themselves.
     """
-    page = Page(source, path, site_root=site_root)
+    page = Page(source, path, site_root=site_root, screen=screen)
     active = frozenset(rule.id for rule in rules)
     findings = check_page(page, _instances(rules))
     return fill_missing(apply_suppressions(page, findings, active, known))
@@ -101,7 +105,9 @@ def check_file(path: str, options: RunOptions) -> FileResult:
     ignored = ignored_for(path, options.per_file_ignores, options.base_dir)
     rules = tuple(rule for rule in options.rules if rule.id not in ignored)
     try:
-        findings = check_source(source, path, rules, options.known, options.site_root)
+        findings = check_source(
+            source, path, rules, options.known, options.site_root, options.screen
+        )
     except SourceError as exc:  # e.g. the parser gave up part way (parse.ParseStopped)
         return FileResult(path, [], exc.error)
     except Exception as exc:  # a bug in a rule must not lose the other files' results
