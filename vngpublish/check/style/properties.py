@@ -57,6 +57,24 @@ from vngpublish.check.style.box_properties import (
     size_parser,
 )
 from vngpublish.check.style.colors import CURRENT_COLOR, SYSTEM_COLORS, TRANSPARENT
+from vngpublish.check.style.paint_properties import (
+    SIDES,
+    border_side_expander,
+    expand_border,
+    four_sides,
+    parse_background_clip,
+    parse_blend_mode,
+    parse_border_style,
+    parse_box_shadow,
+    parse_box_sizing,
+    parse_effects,
+    parse_padding,
+    parse_rotate,
+    parse_text_overflow,
+    parse_white_space,
+    parse_z_index,
+    side_width_compute,
+)
 from vngpublish.check.style.property_types import (
     NO_IMAGE,
     NO_LINES,
@@ -101,7 +119,9 @@ def _prop(
     return Property(name, inherited, initial, parse, compute)
 
 
+_BORDER_PARTS = ("width", "style", "color")
 LENGTH_OR_AUTO = size_parser(negative=True, keywords=frozenset({"auto"}))
+MAX_SIZE = size_parser(negative=False, keywords=SIZE_KEYWORDS - {"auto"} | {"none"})
 SIZE = size_parser(negative=False, keywords=SIZE_KEYWORDS)
 
 PROPERTIES: Final[dict[str, Property]] = {
@@ -163,6 +183,33 @@ PROPERTIES: Final[dict[str, Property]] = {
         _prop("transform", False, "none", parse_function_list_or_none),
         _prop("text-shadow", True, "none", parse_text_shadow),
         _prop("content", False, "normal", parse_content, compute_content),
+        _prop("max-width", False, "none", MAX_SIZE, compute_length),
+        _prop("max-height", False, "none", MAX_SIZE, compute_length),
+        _prop("box-sizing", False, "content-box", parse_box_sizing),
+        *(
+            _prop(f"padding-{side}", False, Length(0.0, "px"), parse_padding, compute_length)
+            for side in SIDES
+        ),
+        *(_prop(f"border-{side}-style", False, "none", parse_border_style) for side in SIDES),
+        *(
+            _prop(
+                f"border-{side}-width", False, "medium", parse_line_width, side_width_compute(side)
+            )
+            for side in SIDES
+        ),
+        *(
+            _prop(f"border-{side}-color", False, CURRENT_COLOR, parse_color, compute_color)
+            for side in SIDES
+        ),
+        _prop("box-shadow", False, "none", parse_box_shadow),
+        _prop("filter", False, "none", parse_effects),
+        _prop("backdrop-filter", False, "none", parse_effects),
+        _prop("mix-blend-mode", False, "normal", parse_blend_mode),
+        _prop("background-clip", False, "border-box", parse_background_clip),
+        _prop("rotate", False, "none", parse_rotate),
+        _prop("white-space", True, "normal", parse_white_space),
+        _prop("text-overflow", False, "clip", parse_text_overflow),
+        _prop("z-index", False, "auto", parse_z_index),
     )
 }
 """Every longhand, by name."""
@@ -179,6 +226,39 @@ SHORTHANDS: Final[dict[str, Shorthand]] = {
             expand_text_decoration,
         ),
         Shorthand("overflow", ("overflow-x", "overflow-y"), expand_overflow),
+        Shorthand(
+            "padding",
+            tuple(f"padding-{side}" for side in SIDES),
+            four_sides("padding-", "", parse_padding),
+        ),
+        Shorthand(
+            "border",
+            tuple(f"border-{side}-{part}" for side in SIDES for part in _BORDER_PARTS),
+            expand_border,
+        ),
+        *(
+            Shorthand(
+                f"border-{side}",
+                tuple(f"border-{side}-{part}" for part in _BORDER_PARTS),
+                border_side_expander(side),
+            )
+            for side in SIDES
+        ),
+        Shorthand(
+            "border-style",
+            tuple(f"border-{side}-style" for side in SIDES),
+            four_sides("border-", "-style", parse_border_style),
+        ),
+        Shorthand(
+            "border-width",
+            tuple(f"border-{side}-width" for side in SIDES),
+            four_sides("border-", "-width", parse_line_width),
+        ),
+        Shorthand(
+            "border-color",
+            tuple(f"border-{side}-color" for side in SIDES),
+            four_sides("border-", "-color", parse_color),
+        ),
     )
 }
 """Every shorthand, by name (only the longhands this registry knows are expanded)."""
@@ -191,4 +271,9 @@ ALIASES: Final[dict[str, str]] = {
     "-webkit-transform": "transform",
     "-webkit-clip-path": "clip-path",
     "-webkit-opacity": "opacity",
+    "-webkit-background-clip": "background-clip",
+    "-webkit-filter": "filter",
+    "-webkit-backdrop-filter": "backdrop-filter",
+    "-webkit-box-shadow": "box-shadow",
+    "-webkit-box-sizing": "box-sizing",
 }
