@@ -282,12 +282,13 @@ def _channels(colour: RGBA) -> tuple[int, int, int]:
 
 def _expressive_text(el: Element) -> bool:
     """True when a text node child of `el` has a letter or digit (not a private-use glyph)."""
-    if _expresses(el.text):
+    if expresses(el.text):
         return True
-    return any(_expresses(child.tail) for child in el)
+    return any(expresses(child.tail) for child in el)
 
 
-def _expresses(text: str | None) -> bool:
+def expresses(text: str | None) -> bool:
+    """True when `text` has a letter or digit (private-use icon glyphs are neither)."""
     if not text or text.isspace():
         return False
     # Private-use characters (icon-font glyphs) are not alphanumeric.
