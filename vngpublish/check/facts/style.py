@@ -5,6 +5,7 @@ ask about.
   `<style>` elements, `<link rel=stylesheet>` to local files (relative to the page, root-relative
   ones against `page.site_root`) and what they `@import`, with `@media` evaluated for
   `page.screen`. Stylesheets shared by many pages are read and indexed once per process.
+  `cascade_for(page, screen)` is the same for another screen.
 - `computed_style(page, el)`: the element's `ComputedStyle`, computed the first time a rule asks
   (with its ancestors, once each); `generated_style(page, el, "before")` that of a pseudo-element.
 - `reach(page, pattern)`: which elements author rules with a given kind of declaration can match
@@ -23,7 +24,7 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from vngpublish.check.facts.fact import element_fact, page_fact
-from vngpublish.check.style import Cascade, ComputedStyle, Problem, RemoteSheet
+from vngpublish.check.style import Cascade, ComputedStyle, Problem, RemoteSheet, Screen
 from vngpublish.check.style.triggers import Triggers, Wanted
 
 if TYPE_CHECKING:
@@ -73,6 +74,28 @@ def generated_style(page: Page, el: Element, pseudo: str) -> ComputedStyle:
     return cascade(page).computed(el, pseudo)
 
 
+def cascade_for(page: Page, screen: Screen) -> Cascade:
+    """The page's cascade evaluated for another screen (a phone held upright, a zoomed
+    window): its media queries decide differently, its stylesheets are the same."""
+    known = _other_cascades(page)
+    found = known.get(screen)
+    if found is None:
+        found = known[screen] = Cascade(
+            page.root,
+            None if page.path == "<string>" else page.path,
+            page.site_root,
+            screen,
+            elements=page.by_tag("style", "link", "base"),
+        )
+    return found
+
+
+@page_fact
+def _other_cascades(page: Page) -> dict[Screen, Cascade]:
+    """The cascades `cascade_for` made, by screen."""
+    return {}
+
+
 def reach(page: Page, wanted: Wanted) -> Triggers:
     """Which elements author rules with a `wanted` declaration can match (see
     `vngpublish.check.style.triggers`); `Triggers.reach` also looks in `style` attributes."""
@@ -108,3 +131,16 @@ def _font_only(url: str) -> bool:
             if lowered.startswith(prefix + host + "/"):
                 return True
     return False
+
+
+def important_in_style_attribute(page: Page, el: Element, name: str) -> bool:
+    """True when the value of property `name` on `el` is declared `!important` in its `style`
+    attribute and wins the cascade (`inherit`, `unset` and `revert` declare no value of their
+    own)."""
+    inline = el.get("style")
+    if not inline or name not in inline.lower():
+        return False
+    declared = cascade(page).declared(el, name)
+    if declared is None or declared.kind != "style-attribute" or not declared.important:
+        return False
+    return declared.value.strip().lower() not in ("inherit", "unset", "revert", "revert-layer")

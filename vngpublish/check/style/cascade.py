@@ -188,6 +188,13 @@ class Cascade:
         self._prepare()
         return any(use.origin == AUTHOR for use in self._uses)
 
+    def mentions(self, word: str) -> bool:
+        """True when the text of an author stylesheet in the cascade contains `word`
+        (case-insensitive): a quick test before looking for something in particular."""
+        self._prepare()
+        lowered = word.lower()
+        return any(use.origin == AUTHOR and lowered in use.sheet.text.lower() for use in self._uses)
+
     def computed(self, el: Element, pseudo: str | None = None) -> ComputedStyle:
         """The computed style of `el`, or of its `::before` or `::after` when `pseudo` is
         "before" or "after"."""
