@@ -198,7 +198,7 @@ def is_visually_hidden(page: Page, el: Element, parent_hidden: bool) -> bool:
     """
     if parent_hidden:
         return True
-    return reach(page, GEOMETRY).reach(el) and _clipped_here(computed_style(page, el))
+    return reach(page, GEOMETRY).reach(el) and hides_visually(computed_style(page, el))
 
 
 def text_is_perceivable(page: Page, el: Element) -> bool:
@@ -214,7 +214,9 @@ def text_is_perceivable(page: Page, el: Element) -> bool:
     )
 
 
-def _clipped_here(style: ComputedStyle) -> bool:
+def hides_visually(style: ComputedStyle) -> bool:
+    """True when an element with this computed style is clipped or moved out of sight by the
+    screen-reader-only pattern (see `is_visually_hidden`)."""
     if style.position not in ("absolute", "fixed"):
         return False
     clip = style.clip

@@ -84,9 +84,7 @@ class CssOrientationLock(Rule):
             if not any(triggers.may_apply(el) for triggers in reached):
                 continue
             first, second = here.computed(el), turned.computed(el)
-            if _transform(first) == _transform(second) or not (
-                _rotates(first) or _rotates(second)
-            ):
+            if _transform(first) == _transform(second) or not (_rotates(first) or _rotates(second)):
                 continue
             if _rendered(here, el) or _rendered(turned, el):
                 found.append(el)
