@@ -27,7 +27,7 @@ the page lives; nothing here imports the rest of the checker. Modules, each with
   share) and `cascade` (`Cascade`).
 """
 
-from vngpublish.check.style.cascade import Cascade, Declared
+from vngpublish.check.style.cascade import AuthorRule, Cascade, Declared
 from vngpublish.check.style.color_syntax import parse_color
 from vngpublish.check.style.colors import (
     RGBA,
@@ -58,6 +58,7 @@ def clear_caches() -> None:
 __all__ = [
     "RGBA",
     "UNKNOWN_COLOR",
+    "AuthorRule",
     "Cascade",
     "ClipRect",
     "ComputedStyle",

@@ -39,9 +39,9 @@ from lxml import etree
 
 from vngpublish.check.style import ua
 from vngpublish.check.style.computed import ComputedStyle
-from vngpublish.check.style.declarations import parse_style_attribute
+from vngpublish.check.style.declarations import Decl, parse_style_attribute
 from vngpublish.check.style.matching import Matcher
-from vngpublish.check.style.media import Screen
+from vngpublish.check.style.media import Screen, matches
 from vngpublish.check.style.selector_syntax import TRIVIAL
 from vngpublish.check.style.shared_context import (
     CLOSED_DETAILS,
@@ -72,6 +72,19 @@ _INLINE: Final = "style-attribute"
 _HINT: Final = "presentational-hint"
 _EXTRA: Final = "user-agent-extra"
 _first = itemgetter(0)
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorRule:
+    """A style rule of an author stylesheet whose `@media` conditions hold on the screen."""
+
+    selector: str
+    """The selector list as written (nested rules made absolute)."""
+    declarations: tuple[Decl, ...]
+    """Its declarations of registered properties (normal and `!important`), in order."""
+    source: SheetSource
+    line: int | None
+    """The line of its selector in `source.path`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +200,28 @@ class Cascade:
         """True when an author stylesheet (`<style>`, linked, imported) is in the cascade."""
         self._prepare()
         return any(use.origin == AUTHOR for use in self._uses)
+
+    def author_rules(self, word: str = "") -> list[AuthorRule]:
+        """The style rules of the author stylesheets that apply on the screen, in cascade
+        order; with `word`, only those whose selector contains it (case-insensitive). For
+        what the cascade never applies statically, as `:focus` rules."""
+        self._prepare()
+        lowered = word.lower()
+        found = []
+        for use in self._uses:
+            if use.origin != AUTHOR:
+                continue
+            for rule in use.sheet.rules:
+                if lowered and lowered not in rule.selector.lower():
+                    continue
+                if not all(matches(query, self.screen) for query in rule.media):
+                    continue
+                normal, important = rule.declarations()
+                offset = use.source.line_offset
+                found.append(
+                    AuthorRule(rule.selector, normal + important, use.source, rule.line + offset)
+                )
+        return found
 
     def mentions(self, word: str) -> bool:
         """True when the text of an author stylesheet in the cascade contains `word`
