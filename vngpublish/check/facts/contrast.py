@@ -202,8 +202,7 @@ def _layout_doubt(page: Page, path: list[Element], decided: Element | None) -> s
     """ "positioned" when content could be laid out under the text, or the text away from the
     backgrounds found (see the module); `path` runs from the text's element up to the one
     whose background is opaque, `decided` (None: the canvas decided)."""
-    stacking = reach(page, _STACKING)
-    if stacking.empty and not any(stacking.in_style_attribute(el) for el in _with_style(page)):
+    if not _may_stack(page):
         return None
     moved = False
     for node in path:
@@ -224,8 +223,13 @@ def _layout_doubt(page: Page, path: list[Element], decided: Element | None) -> s
     return None
 
 
-def _with_style(page: Page) -> list[Element]:
-    return page.with_attribute("style")
+@page_fact
+def _may_stack(page: Page) -> bool:
+    """True when author CSS may position, transform, layer or grid content."""
+    stacking = reach(page, _STACKING)
+    if not stacking.empty:
+        return True
+    return any(stacking.in_style_attribute(el) for el in page.with_attribute("style"))
 
 
 class _Under(NamedTuple):

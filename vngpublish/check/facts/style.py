@@ -14,8 +14,8 @@ ask about.
 - `remote_sheets(page)`, `sheet_problems(page)`: the stylesheets that were not read, so that
   results depending on them can say so.
 
-`HIDING`, `GEOMETRY` and `DISPLAY` name the kinds of declaration facts look for, each found in
-a rule's text or a `style` attribute.
+`HIDING`, `GEOMETRY`, `DISPLAY` and `GENERATED` name the kinds of declaration facts look for,
+each found in a rule's text or a `style` attribute.
 """
 
 from __future__ import annotations
@@ -50,6 +50,9 @@ GEOMETRY: Final = Wanted(
 
 DISPLAY: Final = Wanted(re.compile(r"(?<![\w-])display\s*:", re.IGNORECASE), ("display",))
 """Any `display` declaration."""
+
+GENERATED: Final = Wanted(re.compile(r"(?<![\w-])content\s*:", re.IGNORECASE), ("content",))
+"""A `content` declaration (generated content, in rules for `::before` and `::after`)."""
 
 # Hosts whose stylesheets hold only @font-face rules: not reading them changes no result.
 _FONT_ONLY_HOSTS: Final = ("fonts.googleapis.com",)
@@ -96,18 +99,25 @@ def _other_cascades(page: Page) -> dict[Screen, Cascade]:
     return {}
 
 
-def reach(page: Page, wanted: Wanted) -> Triggers:
+def reach(page: Page, wanted: Wanted, generated: bool = False) -> Triggers:
     """Which elements author rules with a `wanted` declaration can match (see
-    `vngpublish.check.style.triggers`); `Triggers.reach` also looks in `style` attributes."""
+    `vngpublish.check.style.triggers`); `Triggers.reach` also looks in `style` attributes.
+    With `generated`: which elements such rules for `::before` or `::after` can match."""
     known = _reached(page)
-    found = known.get(wanted)
+    found = known.get((wanted, generated))
     if found is None:
-        found = known[wanted] = cascade(page).triggers(wanted)
+        found = known[(wanted, generated)] = cascade(page).triggers(wanted, generated)
     return found
 
 
+def may_generate(page: Page, el: Element) -> bool:
+    """False when `el` certainly has no `::before` or `::after` content: no author rule with
+    `content` can match them, and the browser's own sheet gives content only to `q`."""
+    return el.tag == "q" or reach(page, GENERATED, generated=True).may_apply(el)
+
+
 @page_fact
-def _reached(page: Page) -> dict[Wanted, Triggers]:
+def _reached(page: Page) -> dict[tuple[Wanted, bool], Triggers]:
     """The triggers `reach` found on the page, by pattern."""
     return {}
 

@@ -189,11 +189,12 @@ class Cascade:
             )
         return self._has_author_styles
 
-    def triggers(self, wanted: Wanted) -> Triggers:
+    def triggers(self, wanted: Wanted, generated: bool = False) -> Triggers:
         """Which elements author rules with a `wanted` declaration can reach (see
-        `triggers`); found once per set of stylesheets."""
+        `triggers`), or with `generated` whose `::before` or `::after` they can reach; found
+        once per set of stylesheets."""
         self._prepare()
-        return self._context.triggers(wanted)
+        return self._context.triggers(wanted, generated)
 
     @property
     def has_author_sheets(self) -> bool:

@@ -99,7 +99,7 @@ class SharedContext:
         self.prefixes = [use.layer_prefix for use in uses]
         self.layer_ranks = layer_ranks
         self._layer_cache: dict[tuple[int, tuple[str, ...]], int] = {}
-        self._triggers: dict[Wanted, Triggers] = {}
+        self._triggers: dict[tuple[Wanted, bool], Triggers] = {}
         self._describe_attributes()
         self.clear()
 
@@ -168,16 +168,17 @@ class SharedContext:
             self.ancestor_attributes.add("id")
         self.ancestor_structure = ":structure" in features
 
-    def triggers(self, wanted: Wanted) -> Triggers:
-        """The author rules with a `wanted` declaration, as `Triggers` (see `triggers`)."""
-        found = self._triggers.get(wanted)
+    def triggers(self, wanted: Wanted, generated: bool = False) -> Triggers:
+        """The author rules with a `wanted` declaration, as `Triggers` (see `triggers`): for
+        elements, or with `generated` for their `::before` and `::after`."""
+        found = self._triggers.get((wanted, generated))
         if found is None:
             parts = [
-                sheet_triggers(index, wanted)
+                sheet_triggers(index, wanted, generated)
                 for index, origin in zip(self.indexes, self.origins, strict=True)
                 if origin != USER_AGENT
             ]
-            found = self._triggers[wanted] = union(wanted, parts, self.quirks)
+            found = self._triggers[(wanted, generated)] = union(wanted, parts, self.quirks)
         return found
 
     # ------------------------------------------------------------------- matching

@@ -97,11 +97,18 @@ class Triggers:
         return self.may_apply(el) or self.in_style_attribute(el)
 
 
-def sheet_triggers(index: SheetIndex, wanted: Wanted) -> Triggers:
-    """The triggers of one sheet's index (found once, kept with the index)."""
-    found = index.triggers.get(wanted)
+def sheet_triggers(index: SheetIndex, wanted: Wanted, generated: bool = False) -> Triggers:
+    """The triggers of one sheet's index (found once, kept with the index): of its rules for
+    elements, or with `generated` of its rules for their `::before` and `::after`."""
+    key = (wanted, generated)
+    found = index.triggers.get(key)
     if found is None:
-        found = index.triggers[wanted] = _find(index.elements, wanted)
+        if generated:
+            parts = [_find(index.before, wanted), _find(index.after, wanted)]
+            found = union(wanted, parts, quirks=False)
+        else:
+            found = _find(index.elements, wanted)
+        index.triggers[key] = found
     return found
 
 

@@ -9,7 +9,7 @@ from typing import Any, Final
 import cssselect2
 
 from vngpublish.check.dom import Element
-from vngpublish.check.facts.focus import is_focusable
+from vngpublish.check.facts.focus import is_sequentially_focusable
 from vngpublish.check.facts.style import cascade, remote_sheets
 from vngpublish.check.facts.visibility import is_rendered
 from vngpublish.check.page import Page
@@ -28,11 +28,11 @@ _INDICATORS: Final = ("outline", "box-shadow", "border", "background", "color", 
 
 
 class FocusOutlineRemoved(Rule):
-    """Applies to the focusable, rendered elements matched by an author rule for `:focus` or
-    `:focus-visible` that removes the outline (`outline: none`, `outline: 0`, a zero
-    `outline-width`), unless the rule only applies when focus is not shown
-    (`:focus:not(:focus-visible)`) or in another state as well (`:hover:focus`). One result per
-    such rule, on the first element it matches.
+    """Applies to the elements reached with the Tab key (focusable and not `tabindex="-1"`),
+    rendered, matched by an author rule for `:focus` or `:focus-visible` that removes the
+    outline (`outline: none`, `outline: 0`, a zero `outline-width`), unless the rule only
+    applies when focus is not shown (`:focus:not(:focus-visible)`) or in another state as well
+    (`:hover:focus`). One result per such rule, on the first element it matches.
 
     Passes when another rule for the focused element (or a focused descendant, `:focus-within`)
     shows focus another way: an outline, a box shadow, a border, a background, a colour or a
@@ -97,7 +97,7 @@ def _removals(page: Page) -> list[tuple[Element, AuthorRule, int]]:
         left = [
             el
             for el in _matching(page, _compiled(rule))
-            if is_focusable(el)
+            if is_sequentially_focusable(el)
             and is_rendered(page, el)
             and el not in shown
             and not any(ancestor in shown for ancestor in el.iterancestors())
