@@ -37,6 +37,13 @@ import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from vngpublish.check.facts.aria_tables import is_a
+from vngpublish.check.facts.backdrop import (
+    Ground,
+    grid_overlap,
+    ground,
+    has_effect,
+    transformed,
+)
 from vngpublish.check.facts.fact import element_fact, page_fact
 from vngpublish.check.facts.focus import is_disabled
 from vngpublish.check.facts.labels import labels_of
@@ -78,9 +85,6 @@ _STACKING: Final = Wanted(
     ),
     ("position", "transform", "rotate", "z-index", "grid"),
 )
-_REPLACED: Final = frozenset(
-    {"img", "picture", "video", "canvas", "svg", "iframe", "object", "embed"}
-)
 
 
 class TextColours(NamedTuple):
@@ -95,11 +99,8 @@ class TextColours(NamedTuple):
     weight: float
     doubt: str | None
     """Why only a rendering could tell (see the module), or None."""
-
-    @property
-    def ratio(self) -> float:
-        """The WCAG contrast ratio of the two colours (not rounded)."""
-        return contrast_ratio(self.foreground, self.background)
+    ratio: float = 1.0
+    """The WCAG contrast ratio of the two colours (not rounded)."""
 
     @property
     def large(self) -> bool | None:
@@ -128,18 +129,28 @@ def default_colours(page: Page) -> bool:
 def text_targets(page: Page) -> list[Element]:
     """The elements with visible text of their own that expresses something (see the
     module), in document order."""
-    excluded = _disabled_text(page)
+    excluded = _disabled_text(page) | _not_html_text(page)
     found = []
     for el in page.elements:
-        if el in excluded or not _expressive_text(el) or _icon_text(page, el):
+        if el in excluded:
             continue
-        if el.tag in _NOT_HTML_TEXT or not is_rendered(page, el):
+        own = _own_text(el)
+        if not expresses(own) or (len(own.strip()) <= 2 and _icon_text(page, el, own)):
             continue
-        if computed_visibility(page, el) != "visible" or is_visually_hidden(page, el):
+        if not is_rendered(page, el) or computed_visibility(page, el) != "visible":
             continue
-        if any(ancestor.tag in _NOT_HTML_TEXT for ancestor in el.iterancestors()):
-            continue
-        found.append(el)
+        if not is_visually_hidden(page, el):
+            found.append(el)
+    return found
+
+
+@page_fact
+def _not_html_text(page: Page) -> set[Element]:
+    """The elements in SVG or MathML, and the options and values of form controls."""
+    found: set[Element] = set()
+    for root in page.by_tag(*_NOT_HTML_TEXT):
+        if root not in found:
+            found.update(node for node in root.iter() if isinstance(node.tag, str))
     return found
 
 
@@ -148,77 +159,113 @@ def text_colours(page: Page, el: Element) -> TextColours | None:
     """How the text of `el` is painted; None when it is not painted at all (a transparent
     colour, a zero font size)."""
     style = computed_style(page, el)
-    size = style.font_size_px
-    colour = style.text_fill_color
+    ink = style.derived("contrast.ink", _ink)
+    size, weight, colour = ink.size, ink.weight, ink.colour
     if size == 0:
         return None
-    doubt = None if style.text_shadow == "none" else "shadow"
+    doubt = "shadow" if ink.shadow else None
     if colour is None:
-        return TextColours(WHITE, WHITE, size, style.font_weight, "colour")
-    if colour.a <= 0 and style.value("background-clip") != "text":
+        return TextColours(WHITE, WHITE, size, weight, "colour", 1.0)
+    if colour.a <= 0 and not ink.clipped:
         return None
+    below = ground(page, el)
+    if below.translucent:
+        return _under_opacity(page, el, style, colour, doubt)
+    if below.unknown:
+        return TextColours(WHITE, WHITE, size, weight, "colour", 1.0)
+    painted, canvas, ratio = _painted(colour, below.colour)
+    doubt = doubt or ("effect" if below.effect else None) or ("image" if below.image else None)
+    doubt = doubt or _layout_doubt(page, el, below)
+    return TextColours(painted, canvas, size, weight, doubt, ratio)
+
+
+class _Ink(NamedTuple):
+    """What of a computed style its text is painted with (derived once per shared style)."""
+
+    size: float | None
+    weight: float
+    colour: RGBA | None
+    shadow: bool
+    clipped: bool
+    """The background is clipped to the text (`background-clip: text`)."""
+
+
+def _ink(style: ComputedStyle) -> _Ink:
+    return _Ink(
+        style.font_size_px,
+        style.font_weight,
+        style.text_fill_color,
+        style.text_shadow != "none",
+        "text" in style.value("background-clip").split(),
+    )
+
+
+_PAINTED: dict[tuple[RGBA, RGBA], tuple[RGBA, RGBA, float]] = {}
+
+
+def _painted(colour: RGBA, backdrop: RGBA) -> tuple[RGBA, RGBA, float]:
+    """Text in `colour` over `backdrop` on the white canvas: the text as painted, the
+    background as painted, and their contrast (remembered: pages repeat a few pairs)."""
+    key = (colour, backdrop)
+    found = _PAINTED.get(key)
+    if found is None:
+        canvas = composite(backdrop, WHITE)
+        painted = composite(colour, canvas)
+        found = (painted, canvas, contrast_ratio(painted, canvas))
+        if len(_PAINTED) > 10_000:
+            _PAINTED.clear()
+        _PAINTED[key] = found
+    return found
+
+
+def _under_opacity(
+    page: Page, el: Element, style: ComputedStyle, colour: RGBA, doubt: str | None
+) -> TextColours:
+    """`text_colours` for text under an `opacity` below 1: walking up from the text, text and
+    background are composed as a group at each element with opacity."""
+    size, weight = style.font_size_px, style.font_weight
     foreground = colour
     background = RGBA(0.0, 0.0, 0.0, 0.0)
-    decided: Element | None = None
     node: Element | None = el
-    path: list[Element] = []
     while node is not None:
         node_style = computed_style(page, node)
-        if _has_effect(node_style):
+        if has_effect(node_style):
             doubt = doubt or "effect"
         if background.a < 1.0:
             if node_style.has_background_image:
                 doubt = doubt or "image"
             layer = node_style.background_color
             if layer is None:
-                return TextColours(WHITE, WHITE, size, style.font_weight, "colour")
+                return TextColours(WHITE, WHITE, size, weight, "colour", 1.0)
             background = composite(background, layer)
-            if background.a >= 1.0 and decided is None:
-                decided = node
         opacity = node_style.opacity
         if opacity < 1.0:
             foreground = composite(foreground, background)
             foreground = foreground._replace(a=foreground.a * opacity)
             background = background._replace(a=background.a * opacity)
-        if decided is None:
-            path.append(node)
         node = node.getparent()
     canvas = composite(background, WHITE)
     painted = composite(foreground, canvas)
-    doubt = doubt or _layout_doubt(page, path, decided)
-    return TextColours(painted, canvas, size, style.font_weight, doubt)
+    doubt = doubt or _layout_doubt(page, el, ground(page, el))
+    return TextColours(painted, canvas, size, weight, doubt, contrast_ratio(painted, canvas))
 
 
-def _has_effect(style: ComputedStyle) -> bool:
-    return (
-        style.value("filter") != "none"
-        or style.value("backdrop-filter") != "none"
-        or style.value("mix-blend-mode") != "normal"
-        or "text" in style.value("background-clip").split()
-    )
-
-
-def _layout_doubt(page: Page, path: list[Element], decided: Element | None) -> str | None:
-    """ "positioned" when content could be laid out under the text, or the text away from the
-    backgrounds found (see the module); `path` runs from the text's element up to the one
-    whose background is opaque, `decided` (None: the canvas decided)."""
+def _layout_doubt(page: Page, el: Element, below: Ground) -> str | None:
+    """ "positioned" when content could be laid out under the text of `el`, or the text away
+    from the backgrounds found (see the module)."""
     if not _may_stack(page):
         return None
-    moved = False
-    for node in path:
-        style = computed_style(page, node)
-        position = style.position
-        if position in ("absolute", "fixed"):
-            return "positioned"
-        if position != "static" or style.transform != "none" or style.value("rotate") != "none":
-            moved = True
-        if style.display in ("grid", "inline-grid") and _grid_overlap(page, node, path):
+    if below.absolute or below.grid:
+        return "positioned"
+    if below.decided is not el:
+        style = computed_style(page, el)
+        if style.display in ("grid", "inline-grid") and grid_overlap(page, el, None):
             return "positioned"
     under = _under_content(page)
-    scope = decided if decided is not None else page.root
+    scope = below.decided if below.decided is not None else page.root
     if scope in under.negative:
         return "positioned"
-    if moved and scope in under.positioned:
+    if below.moved and scope in under.positioned:
         return "positioned"
     return None
 
@@ -248,7 +295,7 @@ def _under_content(page: Page) -> _Under:
         if not stacking.reach(el):
             continue
         style = computed_style(page, el)
-        if style.position == "static" and style.transform == "none":
+        if style.position == "static" and not transformed(style):
             continue
         if not is_rendered(page, el) or is_visually_hidden(page, el):
             continue
@@ -264,31 +311,15 @@ def _under_content(page: Page) -> _Under:
     return _Under(positioned, negative)
 
 
-def _grid_overlap(page: Page, grid: Element, path: list[Element]) -> bool:
-    """True when a child of `grid` off the text's path has a surface (an image, a
-    background) that grid placement could put under the text."""
-    on_path = set(path)
-    for child in grid:
-        if not isinstance(child.tag, str) or child in on_path:
-            continue
-        if child.tag in _REPLACED or any(d.tag in _REPLACED for d in child.iterdescendants()):
-            return True
-        style = computed_style(page, child)
-        layer = style.background_color
-        if style.has_background_image or layer is None or layer.a > 0:
-            return True
-    return False
-
-
 def _channels(colour: RGBA) -> tuple[int, int, int]:
     return round(colour.r), round(colour.g), round(colour.b)
 
 
-def _expressive_text(el: Element) -> bool:
-    """True when a text node child of `el` has a letter or digit (not a private-use glyph)."""
-    if expresses(el.text):
-        return True
-    return any(expresses(child.tail) for child in el)
+def _own_text(el: Element) -> str:
+    """The text of `el`'s text node children, joined."""
+    if not len(el):
+        return el.text or ""
+    return "".join(part for part in (el.text, *(child.tail for child in el)) if part)
 
 
 def expresses(text: str | None) -> bool:
@@ -299,11 +330,11 @@ def expresses(text: str | None) -> bool:
     return any(char.isalnum() for char in text)
 
 
-def _icon_text(page: Page, el: Element) -> bool:
-    """True for one or two characters standing for an icon: in an element named by
-    `aria-label` or `aria-labelledby` (on it or an ancestor) that does not say them, as a "X"
-    on a button named "Close"."""
-    own = "".join(part for part in (el.text, *(child.tail for child in el)) if part).strip()
+def _icon_text(page: Page, el: Element, own: str) -> bool:
+    """True when `own`, the text of `el`, is one or two characters standing for an icon: in
+    an element named by `aria-label` or `aria-labelledby` (on it or an ancestor) that does not
+    say them, as a "X" on a button named "Close"."""
+    own = own.strip()
     if len(own) > 2:
         return False
     node: Element | None = el

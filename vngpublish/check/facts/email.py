@@ -13,6 +13,7 @@ message is left out), outermost first.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Final
 
 from vngpublish.check.facts.fact import page_fact
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from vngpublish.check.dom import Element
     from vngpublish.check.page import Page
 
-_OUTLOOK: Final = ("[if mso", "[if gte mso", "[if !mso", "mso-")
+_OUTLOOK: Final = re.compile(r"\[if\s+(?:[a-z!]+\s+)?mso|(?<![\w-])mso-[a-z]", re.IGNORECASE)
 _SKIPPED: Final = frozenset({"script", "style", "template", "noscript", "meta", "link", "title"})
 
 
@@ -32,13 +33,14 @@ def is_email(page: Page) -> bool:
     for meta in page.by_tag("meta"):
         if (meta.get("name") or "").strip().lower() == "x-apple-disable-message-reformatting":
             return True
-    lowered = page.source.lower()
-    if any(signal in lowered for signal in _OUTLOOK):
+    tables = page.by_tag("table")
+    if not tables:
+        return False  # e-mail HTML for Outlook is laid out in tables
+    if any(is_presentational(table) for table in tables):
         return True
-    if any(is_presentational(table) for table in page.by_tag("table")):
+    if _OUTLOOK.search(page.source):
         return True
-    wrappers = content_wrappers(page)
-    return bool(wrappers) and any(el.tag == "table" for el in wrappers)
+    return any(el.tag == "table" for el in content_wrappers(page))
 
 
 @page_fact

@@ -72,6 +72,21 @@ def computed_style(page: Page, el: Element) -> ComputedStyle:
     return cascade(page).computed(el)
 
 
+@page_fact
+def author_styled(page: Page) -> bool:
+    """True when anything but the browser's own stylesheet styles the page: an author
+    stylesheet, a `style` attribute, or a presentational attribute or element (`bgcolor`,
+    `<font>` ...)."""
+    if cascade(page).has_author_sheets or page.with_attribute("style"):
+        return True
+    if page.by_tag("font", "center", "big", "small", "basefont"):
+        return True
+    return any(page.with_attribute(name) for name in _PRESENTATIONAL)
+
+
+_PRESENTATIONAL: Final = ("bgcolor", "background", "text", "color", "link", "alink", "vlink")
+
+
 def generated_style(page: Page, el: Element, pseudo: str) -> ComputedStyle:
     """The computed style of `el`'s `::before` or `::after` (`pseudo` "before" or "after")."""
     return cascade(page).computed(el, pseudo)

@@ -131,6 +131,12 @@ def _cascaded_state(page: Page, el: Element, inherited: _State) -> _State:
 
 
 @page_fact
+def _geometry(page: Page) -> Triggers:
+    """Which elements author rules that position content absolutely can match."""
+    return reach(page, GEOMETRY)
+
+
+@page_fact
 def _hiding(page: Page) -> Triggers:
     """Which elements author rules with a hiding value can match."""
     return reach(page, HIDING)
@@ -198,7 +204,7 @@ def is_visually_hidden(page: Page, el: Element, parent_hidden: bool) -> bool:
     """
     if parent_hidden:
         return True
-    return reach(page, GEOMETRY).reach(el) and hides_visually(computed_style(page, el))
+    return _geometry(page).reach(el) and hides_visually(computed_style(page, el))
 
 
 def text_is_perceivable(page: Page, el: Element) -> bool:

@@ -82,9 +82,12 @@ class AuthorRule:
     """The selector list as written (nested rules made absolute)."""
     declarations: tuple[Decl, ...]
     """Its declarations of registered properties (normal and `!important`), in order."""
-    source: SheetSource
+    path: str | None
+    """The stylesheet's file, or the page's for a `<style>` element."""
+    url: str | None
+    """The stylesheet's URL as written (`href`, `@import`)."""
     line: int | None
-    """The line of its selector in `source.path`."""
+    """The line of its selector in `path`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +211,11 @@ class Cascade:
         what the cascade never applies statically, as `:focus` rules."""
         self._prepare()
         lowered = word.lower()
-        found = []
+        known = self._context.author_rules
+        cached: list[AuthorRule] | None = known.get(lowered)
+        if cached is not None:
+            return cached
+        found: list[AuthorRule] = []
         for use in self._uses:
             if use.origin != AUTHOR:
                 continue
@@ -218,10 +225,18 @@ class Cascade:
                 if not all(matches(query, self.screen) for query in rule.media):
                     continue
                 normal, important = rule.declarations()
-                offset = use.source.line_offset
+                source = use.source
                 found.append(
-                    AuthorRule(rule.selector, normal + important, use.source, rule.line + offset)
+                    AuthorRule(
+                        rule.selector,
+                        normal + important,
+                        source.path,
+                        source.url,
+                        rule.line + source.line_offset,
+                    )
                 )
+        if all(use.source.kind != "style" for use in self._uses if use.origin == AUTHOR):
+            known[lowered] = found  # sources in files: the same for every page using them
         return found
 
     def mentions(self, word: str) -> bool:

@@ -10,7 +10,8 @@ style are the same share one `ComputedStyle`, so each value is computed once for
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from vngpublish.check.style.colors import CURRENT_COLOR, RGBA
 from vngpublish.check.style.declarations import Decl, Pending
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from vngpublish.check.style.media import Screen
 
 _MISSING: Final = object()
+T = TypeVar("T")
 _ATOMIC_INLINE: Final = frozenset(
     {"inline-block", "inline-table", "inline-flex", "inline-grid", "-webkit-inline-box",
      "inline flow-root list-item"}
@@ -134,6 +136,17 @@ class ComputedStyle:
                 return self._initial(prop)
             return self.parent_value(prop.name)
         return prop.compute(value, self)
+
+    def derived(self, key: str, compute: Callable[[ComputedStyle], T]) -> T:
+        """`compute(self)`, remembered with this style under `key`: for what callers derive
+        from several values (a style is shared by many elements, so this is computed once for
+        all of them). `key` names the derivation; different derivations need different keys."""
+        slot = "\0" + key
+        found = self._values.get(slot, _MISSING)
+        if found is _MISSING:
+            found = self._values[slot] = compute(self)
+        result: T = found
+        return result
 
     def specified(self, name: str) -> Any:
         """The specified value of `name`: the cascaded value (after `var()` substitution),

@@ -100,6 +100,8 @@ class SharedContext:
         self.layer_ranks = layer_ranks
         self._layer_cache: dict[tuple[int, tuple[str, ...]], int] = {}
         self._triggers: dict[tuple[Wanted, bool], Triggers] = {}
+        self.author_rules: dict[str, Any] = {}
+        """`Cascade.author_rules` by word, for documents whose sheets are all files."""
         self._describe_attributes()
         self.clear()
 

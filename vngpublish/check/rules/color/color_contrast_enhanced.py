@@ -94,7 +94,8 @@ class ColorContrastEnhanced(Rule):
     def applicable(self, page: Page) -> Sequence[Element]:
         if default_colours(page):
             # The browser's own colours all pass 7:1: nothing to compute.
-            return [page.body] if page.body is not None and text_targets(page) else []
+            body = page.body
+            return [body] if body is not None and "".join(body.itertext()).strip() else []
         return text_targets(page)
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:

@@ -11,6 +11,7 @@ from vngpublish.check.facts.contrast import (
     shown_ratio,
     text_colours,
 )
+from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.roles import role
 from vngpublish.check.facts.style import computed_style, generated_style, remote_sheets
 from vngpublish.check.facts.visibility import is_hidden, is_rendered
@@ -69,7 +70,6 @@ class LinkInTextBlock(Rule):
     def applicable(self, page: Page) -> Sequence[Element]:
         if default_colours(page):
             return []  # links are underlined by the browser's own stylesheet
-        blocks: dict[Element, list[Element]] = {}
         found = []
         for el in page.by_tag("a", "area"):
             if el.get("href") is None or role(page, el) != "link":
@@ -77,11 +77,7 @@ class LinkInTextBlock(Rule):
             if not expresses_text(el) or not is_rendered(page, el) or is_hidden(page, el):
                 continue
             block = _block_of(page, el)
-            if block is None:
-                continue
-            if block not in blocks:
-                blocks[block] = _text_outside_links(page, block)
-            if blocks[block]:
+            if block is not None and _words_outside_links(page, block):
                 found.append(el)
         return found
 
@@ -134,6 +130,48 @@ def _block_of(page: Page, el: Element) -> Element | None:
 
 def _text_outside_links(page: Page, block: Element) -> list[Element]:
     """The visible elements in `block` (itself included) holding words outside its links."""
+    known = _outside_links(page)
+    found = known.get(block)
+    if found is None:
+        found = known[block] = _find_text_outside_links(page, block)
+    return found
+
+
+def _words_outside_links(page: Page, block: Element) -> bool:
+    """True when `block` has words outside its links (cached per block)."""
+    known = _has_words(page)
+    found = known.get(block)
+    if found is None:
+        found = known[block] = _any_words_outside_links(block)
+    return found
+
+
+def _any_words_outside_links(block: Element) -> bool:
+    stack: list[tuple[Element, bool]] = [(block, False)]
+    while stack:
+        node, in_link = stack.pop()
+        if not isinstance(node.tag, str):
+            continue
+        here = in_link or (node.tag in ("a", "area") and node.get("href") is not None)
+        if not here and (expresses(node.text) or any(expresses(c.tail) for c in node)):
+            return True
+        stack.extend((child, here) for child in node)
+    return False
+
+
+@page_fact
+def _has_words(page: Page) -> dict[Element, bool]:
+    """`_words_outside_links` of the blocks asked about, by block."""
+    return {}
+
+
+@page_fact
+def _outside_links(page: Page) -> dict[Element, list[Element]]:
+    """`_text_outside_links` of the blocks asked about, by block."""
+    return {}
+
+
+def _find_text_outside_links(page: Page, block: Element) -> list[Element]:
     found: list[Element] = []
     stack: list[tuple[Element, bool]] = [(block, False)]
     while stack:

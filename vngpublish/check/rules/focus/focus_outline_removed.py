@@ -73,8 +73,7 @@ class FocusOutlineRemoved(Rule):
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
         sure = not page.by_tag("script") and not remote_sheets(page)
         for first, rule, count in _removals(page):
-            source = rule.source
-            where = f"{source.path or source.url or ''}:{rule.line}" if rule.line else ""
+            where = f"{rule.path or rule.url or ''}:{rule.line}" if rule.line else ""
             args = {"selector": rule.selector, "where": where, "count": count}
             if sure:
                 yield self.fail(first, "no-indicator", **args)

@@ -8,7 +8,7 @@ from typing import NamedTuple, TypeAlias
 from vngpublish.check.dom import Element, collapsed_text, text_content
 from vngpublish.check.facts.content_model import HEADING_TAGS, TEXT_LEVEL
 from vngpublish.check.facts.roles import role
-from vngpublish.check.facts.style import computed_style
+from vngpublish.check.facts.style import author_styled, computed_style
 from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.finding import Severity
 from vngpublish.check.page import Page
@@ -296,7 +296,10 @@ def _looks_like_heading(
         return False
     if _has_direct_text(el):
         # Most paragraphs: text of their own in their own style (one computed style, shared
-        # by paragraphs styled alike), neither bold nor large.
+        # by paragraphs styled alike), neither bold nor large; on a page only the browser
+        # styles, text directly in a paragraph is never emphasised.
+        if not author_styled(page):
+            return False
         style = computed_style(page, el)
         size = style.font_size_px
         if style.font_weight < _BOLD and (size is None or size < _LARGE_PX):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator, Sequence
 from typing import Final
 
@@ -13,11 +14,16 @@ from vngpublish.check.facts.visibility import hides_visually
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
 from vngpublish.check.style import Cascade, ComputedStyle, Screen
+from vngpublish.check.style.triggers import Wanted
 from vngpublish.i18n import N_
 
 Cut = tuple[str, float, float]
 """How text is cut off: "vertically" or "horizontally", the pixels it needs, the box's."""
 _CLIPS: Final = frozenset({"hidden", "clip"})
+_HIDES_OVERFLOW: Final = Wanted(
+    re.compile(r"(?<![\w-])overflow(?:-x|-y)?\s*:\s*(?:hidden|clip|var\()", re.IGNORECASE),
+    ("overflow",),
+)
 _SCROLLS: Final = frozenset({"auto", "scroll"})
 _NO_WRAP: Final = frozenset({"nowrap", "pre"})
 _INLINE: Final = frozenset({"inline", "contents"})
@@ -67,7 +73,17 @@ class TextClippedWhenZoomed(Rule):
         zoomed = _zoomed(page)
         if zoomed is None:
             return []
-        return [el for el in page.elements if _clipping_boxes(zoomed, el)]
+        hiding = zoomed.triggers(_HIDES_OVERFLOW)
+        boxes = [
+            el
+            for el in page.elements
+            if hiding.reach(el) and any(axis in _CLIPS for axis in _axes(zoomed.computed(el)))
+        ]
+        inside: dict[Element, None] = {}
+        for box in boxes:
+            if box not in inside:
+                inside.update((node, None) for node in box.iter() if isinstance(node.tag, str))
+        return [el for el in page.elements if el in inside and _clipping_boxes(zoomed, el)]
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
         zoomed = _zoomed(page)
@@ -130,13 +146,17 @@ def _clipping_boxes(zoomed: Cascade, el: Element) -> list[Element]:
         if node is el and style.visibility != "visible":
             return []
         if not scrolled:
-            axes = (style.overflow_x, style.overflow_y)
+            axes = _axes(style)
             if any(axis in _CLIPS for axis in axes):
                 boxes.append(node)
             if any(axis in _SCROLLS for axis in axes):
                 scrolled = True
         node = node.getparent()
     return boxes
+
+
+def _axes(style: ComputedStyle) -> tuple[str, str]:
+    return style.overflow_x, style.overflow_y
 
 
 def _cut_off(zoomed: Cascade, el: Element, box: Element) -> Cut | str | None:
