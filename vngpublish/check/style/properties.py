@@ -3,7 +3,8 @@ Siteimprove Alfa define them — an initial value, whether it is inherited, a pa
 specified value, or None when the declaration is invalid and must be dropped) and a compute
 step (specified value and the element's style so far to a typed computed value).
 
-Shorthands (`background`, `font`, `outline`, `text-decoration`, `overflow`) expand into their
+Shorthands (`background`, `font`, `outline`, `text-decoration`, `overflow`, `padding`,
+`border` and its sides, styles, widths and colours) expand into their
 longhands when a declaration is parsed, as browsers do; a shorthand that is invalid sets
 nothing.
 
@@ -27,6 +28,11 @@ Computed values, by property:
 - `content`: `Content`. `display`, `visibility`, `position`, `overflow-x`, `overflow-y`,
   `content-visibility`, `outline-style`, `text-decoration-style`: a lower-case keyword.
 - `clip-path`, `transform`, `text-shadow`: "none" or the value as written (lower-cased).
+- `max-width`, `max-height`, `padding-*`: as `width`; `border-*-width`: pixels (0 when that
+  side's style is `none` or `hidden`); `border-*-style`, `box-sizing`, `white-space`,
+  `text-overflow`, `mix-blend-mode`: a keyword; `border-*-color`: as colours; `z-index`:
+  an integer or "auto"; `filter`, `backdrop-filter`, `box-shadow`, `background-clip`,
+  `rotate`: "none" (or the initial keyword) or the value as written (see `paint_properties`).
 """
 
 from __future__ import annotations
