@@ -4,9 +4,8 @@ specified value, or None when the declaration is invalid and must be dropped) an
 step (specified value and the element's style so far to a typed computed value).
 
 Shorthands (`background`, `font`, `outline`, `text-decoration`, `overflow`, `padding`,
-`border` and its sides, styles, widths and colours) expand into their
-longhands when a declaration is parsed, as browsers do; a shorthand that is invalid sets
-nothing.
+`border` and its sides, styles, widths and colours) expand into their longhands when a
+declaration is parsed, as browsers do; a shorthand that is invalid sets nothing.
 
 Computed values, by property:
 
