@@ -38,7 +38,8 @@ def is_email(page: Page) -> bool:
         return False  # e-mail HTML for Outlook is laid out in tables
     if any(is_presentational(table) for table in tables):
         return True
-    if _OUTLOOK.search(page.source):
+    source = page.source
+    if ("mso" in source or "MSO" in source) and _OUTLOOK.search(source):
         return True
     return any(el.tag == "table" for el in content_wrappers(page))
 

@@ -61,9 +61,16 @@ def _look(page: Page, el: Element) -> _Look:
     holds some of it."""
     bold = True
     sizes: list[float | None] = []
+    styled = author_styled(page)
 
     def add(holder: Element) -> None:
         nonlocal bold
+        if not styled:
+            # Only the browser's sheet: within a paragraph, b and strong make text bold (and
+            # nothing there makes it larger).
+            bold = bold and _in_bold_markup(holder, el)
+            sizes.append(_BODY_PX)
+            return
         style = computed_style(page, holder)
         bold = bold and style.font_weight >= _BOLD
         sizes.append(style.font_size_px)
@@ -90,6 +97,21 @@ def _look(page: Page, el: Element) -> _Look:
     if any(size is None for size in sizes):
         return _Look(bold, None)
     return _Look(bold, min(size for size in sizes if size is not None))
+
+
+_BODY_PX = 16.0
+
+
+def _in_bold_markup(holder: Element, paragraph: Element) -> bool:
+    """True when `holder` is a `b` or `strong`, or inside one within `paragraph`."""
+    node: Element | None = holder
+    while node is not None:
+        if node.tag in ("b", "strong"):
+            return True
+        if node is paragraph:
+            return False
+        node = node.getparent()
+    return False
 
 
 def _is_title_like(text: str) -> bool:
