@@ -52,11 +52,10 @@ from vngpublish.check.facts.fact import element_fact, page_fact
 from vngpublish.check.facts.html_roles import input_type, markup_role
 from vngpublish.check.facts.labels import labels_of
 from vngpublish.check.facts.style import (
-    DISPLAY,
     computed_style,
     generated_style,
+    may_display,
     may_generate,
-    reach,
 )
 from vngpublish.check.facts.visibility import is_hidden, is_invisible_only
 
@@ -411,7 +410,7 @@ def _is_block(page: Page, el: Element) -> bool:
     """Whether the element's box separates its text from its neighbours': its computed
     display where an author rule or its `style` attribute may set one, else the default
     display of its tag."""
-    if not reach(page, DISPLAY).reach(el):
+    if not may_display(page, el):
         return el.tag in BLOCK_LEVEL
     return computed_style(page, el).display not in ("inline", "contents", "none")
 

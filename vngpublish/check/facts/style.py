@@ -128,7 +128,34 @@ def reach(page: Page, wanted: Wanted, generated: bool = False) -> Triggers:
 def may_generate(page: Page, el: Element) -> bool:
     """False when `el` certainly has no `::before` or `::after` content: no author rule with
     `content` can match them, and the browser's own sheet gives content only to `q`."""
-    return el.tag == "q" or reach(page, GENERATED, generated=True).may_apply(el)
+    if el.tag == "q":
+        return True
+    generating = _generating(page)
+    return generating is not None and generating.may_apply(el)
+
+
+@page_fact
+def _generating(page: Page) -> Triggers | None:
+    """Which elements author rules with generated content can reach; None when none can."""
+    found = reach(page, GENERATED, generated=True)
+    return None if found.empty else found
+
+
+def may_display(page: Page, el: Element) -> bool:
+    """False when no author rule and no `style` attribute can set the `display` of `el` (it
+    is then the browser's default for its tag)."""
+    displaying = _displaying(page)
+    return displaying is not None and displaying.reach(el)
+
+
+@page_fact
+def _displaying(page: Page) -> Triggers | None:
+    """Which elements author rules or `style` attributes may give a `display`; None when no
+    rule sets one and no `style` attribute is on the page."""
+    found = reach(page, DISPLAY)
+    if found.empty and not page.with_attribute("style"):
+        return None
+    return found
 
 
 @page_fact
