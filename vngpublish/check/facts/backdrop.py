@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from vngpublish.check.facts.fact import inherited_fact
-from vngpublish.check.facts.style import computed_style
-from vngpublish.check.style import RGBA, composite
+from vngpublish.check.facts.fact import page_fact
+from vngpublish.check.facts.style import cascade, computed_style
+from vngpublish.check.style import RGBA, Cascade, composite
 
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
@@ -66,6 +66,8 @@ class Surface(NamedTuple):
     absolute: bool
     moved: bool
     grid: bool
+    neutral: bool
+    """A transparent background and nothing else: the element's ground is its parent's."""
 
 
 def surface(style: ComputedStyle) -> Surface:
@@ -76,34 +78,68 @@ def surface(style: ComputedStyle) -> Surface:
 def _surface(style: ComputedStyle) -> Surface:
     layer = style.background_color
     position = style.position
+    image = style.has_background_image
+    effect = has_effect(style)
+    translucent = style.opacity < 1.0
+    absolute = position in ("absolute", "fixed")
+    moved = position != "static" or transformed(style)
+    neutral = layer is not None and layer.a <= 0.0
+    neutral = neutral and not (image or effect or translucent or absolute or moved)
     return Surface(
         layer,
         layer is not None and layer.a >= 1.0,
-        style.has_background_image,
-        has_effect(style),
-        style.opacity < 1.0,
-        position in ("absolute", "fixed"),
-        position != "static" or transformed(style),
+        image,
+        effect,
+        translucent,
+        absolute,
+        moved,
         style.display in ("grid", "inline-grid"),
+        neutral,
     )
 
 
-@inherited_fact(_ROOT_PARENT)
-def ground(page: Page, el: Element, parent: Ground) -> Ground:
+def ground(page: Page, el: Element) -> Ground:
     """What lies beneath `el`'s content (see the module)."""
-    own = surface(computed_style(page, el))
+    known = _grounds(page)
+    found = known.get(el)
+    if found is not None:
+        return found
+    # Top-down from the nearest ancestor known (in document order, that is the parent).
+    chain = []
+    node: Element | None = el
+    while node is not None and node not in known:
+        chain.append(node)
+        node = node.getparent()
+    below = _ROOT_PARENT if node is None else known[node]
+    sheets = cascade(page)
+    for node in reversed(chain):
+        below = known[node] = _step(page, sheets, node, below)
+    return below
+
+
+@page_fact
+def _grounds(page: Page) -> dict[Element, Ground]:
+    """The grounds found so far, by element."""
+    return {}
+
+
+def _step(page: Page, sheets: Cascade, el: Element, parent: Ground) -> Ground:
+    """The ground of `el`, whose parent's is `parent`."""
+    own = surface(sheets.computed(el))
+    holder = el.getparent()
+    in_grid = (
+        holder is not None
+        and parent.decided is not holder
+        and surface(sheets.computed(holder)).grid
+    )
+    if own.neutral and not in_grid:
+        return parent  # nothing of its own: the same ground (most elements)
     effect = parent.effect or own.effect
     translucent = parent.translucent or own.translucent
     layer = own.layer
     if own.opaque and layer is not None:
         return Ground(layer, el, own.image, False, False, False, False, effect, translucent)
-    holder = el.getparent()
-    grid = parent.grid or (
-        holder is not None
-        and parent.decided is not holder
-        and surface(computed_style(page, holder)).grid
-        and grid_overlap(page, holder, el)
-    )
+    grid = parent.grid or (in_grid and grid_overlap(page, holder, el))
     return Ground(
         parent.colour if layer is None else composite(layer, parent.colour),
         parent.decided,

@@ -142,6 +142,34 @@ def reach(page: Page, wanted: Wanted, generated: bool = False) -> Triggers:
     return found
 
 
+def reached_elements(page: Page, wanted: Wanted) -> set[Element] | None:
+    """The elements `reach(page, wanted).reach` is True for, found through the page's
+    indexes (by tag, attribute, id and class) rather than by testing every element; None
+    when a rule's selector ends in `*` (it may reach every element)."""
+    known = _reached_elements(page)
+    if wanted in known:
+        return known[wanted]
+    triggers = reach(page, wanted)
+    found: set[Element] | None = None
+    if not triggers.universal:
+        found = set(page.by_tag(*triggers.tags)) if triggers.tags else set()
+        for name in triggers.attributes:
+            found.update(page.with_attribute(name))
+        if triggers.ids:
+            found.update(el for el in page.with_attribute("id") if triggers.may_apply(el))
+        if triggers.classes:
+            found.update(el for el in page.with_attribute("class") if triggers.may_apply(el))
+        found.update(el for el in page.with_attribute("style") if triggers.in_style_attribute(el))
+    known[wanted] = found
+    return found
+
+
+@page_fact
+def _reached_elements(page: Page) -> dict[Wanted, set[Element] | None]:
+    """What `reached_elements` found on the page, by pattern."""
+    return {}
+
+
 def may_generate(page: Page, el: Element) -> bool:
     """False when `el` certainly has no `::before` or `::after` content: no author rule with
     `content` can match them, and the browser's own sheet gives content only to `q`."""

@@ -246,6 +246,13 @@ class Cascade:
         lowered = word.lower()
         return any(use.origin == AUTHOR and lowered in use.sheet.text.lower() for use in self._uses)
 
+    def wrapper(self, el: Element) -> Any:
+        """`el`'s cssselect2 element wrapper (as `ElementWrapper.from_html_root` makes them,
+        ancestors and siblings found by a loop), for testing compiled selectors on it."""
+        if not self._prepared:
+            self._prepare()
+        return self._matcher.wrapper(el)
+
     def computed(self, el: Element, pseudo: str | None = None) -> ComputedStyle:
         """The computed style of `el`, or of its `::before` or `::after` when `pseudo` is
         "before" or "after"."""
@@ -290,6 +297,22 @@ class Cascade:
             name, decl.text, decl.written, decl.important, use.origin, source.kind,
             source.path, source.url, line, column, source.element, decl.value,
         )  # fmt: skip
+
+    def source(self, el: Element, name: str) -> tuple[str, str | None, int | None] | None:
+        """Where the cascaded declaration of `name` on `el` comes from: its origin
+        ("user-agent" or "author"), file and line, as `declared` gives them (None when no
+        declaration applies); cheaper than `declared` when only that is wanted."""
+        entry = self.computed(el).cascaded(name)
+        if entry is None:
+            return None
+        decl, origin = entry
+        if isinstance(origin, str):
+            if origin == _EXTRA:
+                return USER_AGENT, None, el.sourceline
+            return AUTHOR, self.page_path, el.sourceline
+        use = self._uses[origin]
+        source = use.source
+        return use.origin, source.path, decl.line + source.line_offset if decl.line else None
 
     # -------------------------------------------------------------------- styling
     def _prepare(self) -> None:

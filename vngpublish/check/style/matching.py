@@ -240,6 +240,10 @@ class Matcher:
         return remainder == 0 and n >= 0
 
     # ----------------------------------------------------------------- cssselect2 path
+    def wrapper(self, el: Element) -> Any:
+        """`el`'s cssselect2 wrapper, made once per element of the document."""
+        return self._wrapper(el)
+
     def _wrapper(self, el: Element) -> Any:
         found = self._wrappers.get(el)
         if found is not None:
