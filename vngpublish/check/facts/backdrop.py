@@ -112,8 +112,9 @@ def ground(page: Page, el: Element) -> Ground:
         node = node.getparent()
     below = _ROOT_PARENT if node is None else known[node]
     sheets = cascade(page)
+    grids = _grids(page)
     for node in reversed(chain):
-        below = known[node] = _step(page, sheets, node, below)
+        below = known[node] = _step(page, sheets, grids, node, below)
     return below
 
 
@@ -123,15 +124,20 @@ def _grounds(page: Page) -> dict[Element, Ground]:
     return {}
 
 
-def _step(page: Page, sheets: Cascade, el: Element, parent: Ground) -> Ground:
-    """The ground of `el`, whose parent's is `parent`."""
+@page_fact
+def _grids(page: Page) -> set[Element]:
+    """The grid containers among the elements whose ground was found."""
+    return set()
+
+
+def _step(page: Page, sheets: Cascade, grids: set[Element], el: Element, parent: Ground) -> Ground:
+    """The ground of `el`, whose parent's is `parent` (its parent's ground was found first,
+    so `grids` says whether the parent is a grid container)."""
     own = surface(sheets.computed(el))
+    if own.grid:
+        grids.add(el)
     holder = el.getparent()
-    in_grid = (
-        holder is not None
-        and parent.decided is not holder
-        and surface(sheets.computed(holder)).grid
-    )
+    in_grid = holder is not None and holder in grids and parent.decided is not holder
     if own.neutral and not in_grid:
         return parent  # nothing of its own: the same ground (most elements)
     effect = parent.effect or own.effect

@@ -43,7 +43,6 @@ from vngpublish.check.facts.backdrop import (
     ground,
     has_effect,
     surface,
-    transformed,
 )
 from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.focus import is_disabled
@@ -56,14 +55,14 @@ from vngpublish.check.facts.style import (
     reached_elements,
     remote_sheets,
 )
-from vngpublish.check.facts.visibility import is_rendered, is_shown, is_visually_hidden
+from vngpublish.check.facts.visibility import is_rendered, is_visually_hidden, shown_among
 from vngpublish.check.style import RGBA, composite, contrast_ratio
 from vngpublish.check.style.triggers import Wanted
 
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
     from vngpublish.check.page import Page
-    from vngpublish.check.style import ComputedStyle
+    from vngpublish.check.style import Cascade, ComputedStyle
 
 WHITE: Final = RGBA(255.0, 255.0, 255.0)
 LARGE_PX: Final = 24.0
@@ -133,17 +132,25 @@ def text_targets(page: Page) -> list[Element]:
     module), in document order."""
     excluded = _disabled_text(page) | _not_html_text(page)
     found = []
+    alphanumeric = _ALPHANUMERIC.search
     for el in page.elements:
-        own = el.text
-        if len(el):
-            own = "".join(part for part in (own, *(child.tail for child in el)) if part)
-        if not own or not expresses(own) or (excluded and el in excluded):
+        text = el.text
+        if not (text and alphanumeric(text)):
+            # Most elements without words of their own hold others: look at the text
+            # between those only until a word is found.
+            for child in el:
+                tail = child.tail
+                if tail and alphanumeric(tail):
+                    break
+            else:
+                continue
+        if excluded and el in excluded:
             continue
+        own = _own_text(el)
         if len(own.strip()) <= 2 and _icon_text(page, el, own):
             continue
-        if is_shown(page, el):
-            found.append(el)
-    return found
+        found.append(el)
+    return shown_among(page, found)
 
 
 @page_fact
@@ -159,7 +166,13 @@ def _not_html_text(page: Page) -> set[Element]:
 def text_colours(page: Page, el: Element) -> TextColours | None:
     """How the text of `el` is painted; None when it is not painted at all (a transparent
     colour, a zero font size)."""
-    style = cascade(page).computed(el)
+    return _colours(page, cascade(page), _painted_texts(page), el)
+
+
+def _colours(
+    page: Page, sheets: Cascade, known: dict[object, TextColours | None], el: Element
+) -> TextColours | None:
+    style = sheets.computed(el)
     below = ground(page, el)
     # The same style over the same ground paints the same (most texts share both): except
     # under opacity (`_under_opacity` walks up from the element) and in a grid container
@@ -168,7 +181,6 @@ def text_colours(page: Page, el: Element) -> TextColours | None:
         key: object = el
     else:
         key = (id(style), id(below))
-    known = _painted_texts(page)
     if key in known:
         return known[key]
     found = known[key] = _text_colours(page, el, style, below)
@@ -319,20 +331,23 @@ def _under_content(page: Page) -> _Under:
     candidates = page.elements if reached is None else [el for el in page.elements if el in reached]
     for el in candidates:
         style = computed_style(page, el)
-        if style.position == "static" and not transformed(style):
-            continue
+        if not surface(style).moved:
+            continue  # static and not transformed
         if not is_rendered(page, el) or is_visually_hidden(page, el):
             continue
         z_index = style.value("z-index")
-        marks = [positioned]
+        _mark(el, positioned)
         if isinstance(z_index, int) and z_index < 0:
-            marks.append(negative)
-        node: Element | None = el
-        while node is not None:
-            for mark in marks:
-                mark.add(node)
-            node = node.getparent()
+            _mark(el, negative)
     return _Under(positioned, negative)
+
+
+def _mark(el: Element, marks: set[Element]) -> None:
+    """Add `el` and its ancestors to `marks` (which holds the ancestors of what it holds)."""
+    node: Element | None = el
+    while node is not None and node not in marks:
+        marks.add(node)
+        node = node.getparent()
 
 
 def _channels(colour: RGBA) -> tuple[int, int, int]:
@@ -348,10 +363,11 @@ def _own_text(el: Element) -> str:
 
 def expresses(text: str | None) -> bool:
     """True when `text` has a letter or digit (private-use icon glyphs are neither)."""
-    if not text or text.isspace():
-        return False
-    # Private-use characters (icon-font glyphs) are not alphanumeric.
-    return any(char.isalnum() for char in text)
+    return bool(text) and _ALPHANUMERIC.search(text) is not None  # type: ignore[arg-type]
+
+
+# A character `str.isalnum` is True for (a word character but the underscore).
+_ALPHANUMERIC: Final = re.compile(r"[^\W_]")
 
 
 def _icon_text(page: Page, el: Element, own: str) -> bool:
@@ -512,7 +528,9 @@ def _verdict(
 @page_fact
 def _target_colours(page: Page) -> dict[Element, TextColours | None]:
     """`text_colours` of every text target, found once for the rules that judge them."""
-    return {el: text_colours(page, el) for el in text_targets(page)}
+    sheets = cascade(page)
+    known = _painted_texts(page)
+    return {el: _colours(page, sheets, known, el) for el in text_targets(page)}
 
 
 def colour_source(page: Page, el: Element) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vngpublish.check.facts.fact import element_fact
+from vngpublish.check.facts.fact import element_fact, page_fact
 
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
@@ -37,10 +37,21 @@ def own_parts(table: Element, tags: tuple[str, ...]) -> list[Element]:
 def has_data_markup(page: Page, table: Element) -> bool:
     """True when `table` itself has header cells, a caption, a head or foot of rows, or cells
     with `scope` or `headers`."""
+    if not _page_has_data_markup(page):
+        return False  # nothing of the kind anywhere on the page
     if own_parts(table, DATA_TAGS):
         return True
     cells = own_parts(table, ("td",))
     return any(cell.get("scope") is not None or cell.get("headers") for cell in cells)
+
+
+@page_fact
+def _page_has_data_markup(page: Page) -> bool:
+    """True when some element of the page is one of `DATA_TAGS` or has `scope` or
+    `headers`."""
+    return bool(
+        page.by_tag(*DATA_TAGS) or page.with_attribute("scope") or page.with_attribute("headers")
+    )
 
 
 def is_presentational(table: Element) -> bool:

@@ -156,11 +156,49 @@ def reached_elements(page: Page, wanted: Wanted) -> set[Element] | None:
         for name in triggers.attributes:
             found.update(page.with_attribute(name))
         if triggers.ids:
-            found.update(el for el in page.with_attribute("id") if triggers.may_apply(el))
+            by_id = _by_id(page)
+            for name in triggers.ids:
+                found.update(by_id.get(name, ()))
         if triggers.classes:
-            found.update(el for el in page.with_attribute("class") if triggers.may_apply(el))
-        found.update(el for el in page.with_attribute("style") if triggers.in_style_attribute(el))
+            by_class = _by_class(page)
+            for name in triggers.classes:
+                found.update(by_class.get(name, ()))
+        lowered = _style_attributes(page)
+        if any(word in lowered for word in wanted.words):
+            styled = page.with_attribute("style")
+            found.update(el for el in styled if triggers.in_style_attribute(el))
     known[wanted] = found
+    return found
+
+
+@page_fact
+def _style_attributes(page: Page) -> str:
+    """The page's `style` attributes, lower-cased, in one text: when none of the words a
+    `Wanted` needs is in it, no `style` attribute has such a declaration."""
+    return "\n".join(el.get("style") or "" for el in page.with_attribute("style")).lower()
+
+
+@page_fact
+def _by_class(page: Page) -> dict[str, list[Element]]:
+    """The elements by class name (lower-cased in quirks mode, where classes match
+    case-insensitively, as `Triggers` keeps them)."""
+    quirks = cascade(page).quirks
+    found: dict[str, list[Element]] = {}
+    for el in page.with_attribute("class"):
+        names = el.get("class") or ""
+        for name in (names.lower() if quirks else names).split():
+            found.setdefault(name, []).append(el)
+    return found
+
+
+@page_fact
+def _by_id(page: Page) -> dict[str, list[Element]]:
+    """The elements by id (lower-cased in quirks mode, as `Triggers` keeps them)."""
+    if not cascade(page).quirks:
+        return page.ids
+    found: dict[str, list[Element]] = {}
+    for el in page.with_attribute("id"):
+        found.setdefault((el.get("id") or "").lower(), []).append(el)
     return found
 
 
@@ -235,7 +273,8 @@ def important_in_style_attribute(page: Page, el: Element, name: str) -> bool:
     attribute and wins the cascade (`inherit`, `unset` and `revert` declare no value of their
     own)."""
     inline = el.get("style")
-    if not inline or name not in inline.lower():
+    # `!important` takes a "!" (no escape writes one): most style attributes have none.
+    if not inline or "!" not in inline or name not in inline.lower():
         return False
     declared = cascade(page).declared(el, name)
     if declared is None or declared.kind != "style-attribute" or not declared.important:

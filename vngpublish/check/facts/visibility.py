@@ -255,6 +255,22 @@ def is_shown(page: Page, el: Element) -> bool:
     return isinstance(el.tag, str) and el not in _visually_hidden(page)
 
 
+def shown_among(page: Page, elements: list[Element]) -> list[Element]:
+    """The elements of `elements` that `is_shown` is True for, in the same order."""
+    states = _states(page)
+    hidden = _visually_hidden(page)
+    if not states and not hidden:
+        return [el for el in elements if isinstance(el.tag, str)]
+    found = []
+    for el in elements:
+        state = states.get(el)
+        if state is not None and (not state.rendered or state.visibility != "visible"):
+            continue
+        if isinstance(el.tag, str) and el not in hidden:
+            found.append(el)
+    return found
+
+
 def text_is_perceivable(page: Page, el: Element) -> bool:
     """True when the text nodes of `el` are visible or in the accessibility tree (ACT): text
     under `aria-hidden` still counts when it is visible; under `visibility: hidden` it does

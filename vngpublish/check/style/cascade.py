@@ -266,14 +266,17 @@ class Cascade:
             raise TypeError(f"not an element: {el!r}")
         if not self._prepared:
             self._prepare()
-        chain: list[Element] = []
-        node: Element | None = el
+        parent = el.getparent()
+        if parent is None or parent in styled:
+            return self._style(el)  # most calls: in document order, the parent is styled
+        chain: list[Element] = [el, parent]
+        node = parent.getparent()
         while node is not None and node not in styled:
             chain.append(node)
             node = node.getparent()
         for current in reversed(chain):
-            self._style(current)
-        return styled[el][0]
+            found_style = self._style(current)
+        return found_style
 
     def declared(self, el: Element, name: str, pseudo: str | None = None) -> Declared | None:
         """The cascaded declaration of `name` on `el` (None when no declaration applies, so
@@ -331,7 +334,7 @@ class Cascade:
         )
         self._matcher = Matcher(quirks)
 
-    def _style(self, el: Element) -> None:
+    def _style(self, el: Element) -> ComputedStyle:
         """Style `el`, whose parent is styled (see the module's notes on the caches)."""
         context = self._context
         parent = el.getparent()
@@ -345,7 +348,7 @@ class Cascade:
         shared = context.shared.get(share_key)
         if shared is not None:
             self._styled[el] = shared
-            return
+            return shared[0]
         match_key = (parent_token, matching)
         match = context.matches.get(match_key)
         if match is None:
@@ -383,6 +386,7 @@ class Cascade:
         self._styled[el] = found
         if plain:
             context.shared[share_key] = found
+        return style
 
     def _pseudo_style(self, el: Element, pseudo: str) -> ComputedStyle:
         if pseudo not in ("before", "after"):
