@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from vngpublish.check.dom import text_content
 from vngpublish.check.facts.fact import page_fact
-from vngpublish.check.facts.style import computed_style, reach
+from vngpublish.check.facts.style import computed_style, reach, reached_elements
 from vngpublish.check.style.triggers import Wanted
 
 if TYPE_CHECKING:
@@ -36,10 +36,15 @@ def scroll_containers(page: Page) -> list[Element]:
     triggers = reach(page, SCROLLING)
     if triggers.empty and not page.with_attribute("style"):
         return []  # most pages: no stylesheet rule and no style attribute scrolls anything
+    reached = reached_elements(page, SCROLLING)
+    if reached is not None and not reached:
+        return []
     return [
         el
         for el in page.elements
-        if el.tag not in _NOT_CONTAINERS and triggers.reach(el) and _scrolls(page, el)
+        if (reached is None or el in reached)
+        and el.tag not in _NOT_CONTAINERS
+        and _scrolls(page, el)
     ]
 
 

@@ -146,10 +146,15 @@ def reached_elements(page: Page, wanted: Wanted) -> set[Element] | None:
     """The elements `reach(page, wanted).reach` is True for, found through the page's
     indexes (by tag, attribute, id and class) rather than by testing every element; None
     when a rule's selector ends in `*` (it may reach every element)."""
+    return reached_by(page, reach(page, wanted))
+
+
+def reached_by(page: Page, triggers: Triggers) -> set[Element] | None:
+    """The elements `triggers.reach` is True for (the triggers of the page's cascade for some
+    screen), found through the page's indexes; None when they may reach every element."""
     known = _reached_elements(page)
-    if wanted in known:
-        return known[wanted]
-    triggers = reach(page, wanted)
+    if triggers in known:
+        return known[triggers]
     found: set[Element] | None = None
     if not triggers.universal:
         found = set(page.by_tag(*triggers.tags)) if triggers.tags else set()
@@ -164,10 +169,10 @@ def reached_elements(page: Page, wanted: Wanted) -> set[Element] | None:
             for name in triggers.classes:
                 found.update(by_class.get(name, ()))
         lowered = _style_attributes(page)
-        if any(word in lowered for word in wanted.words):
+        if any(word in lowered for word in triggers.wanted.words):
             styled = page.with_attribute("style")
             found.update(el for el in styled if triggers.in_style_attribute(el))
-    known[wanted] = found
+    known[triggers] = found
     return found
 
 
@@ -203,8 +208,8 @@ def _by_id(page: Page) -> dict[str, list[Element]]:
 
 
 @page_fact
-def _reached_elements(page: Page) -> dict[Wanted, set[Element] | None]:
-    """What `reached_elements` found on the page, by pattern."""
+def _reached_elements(page: Page) -> dict[Triggers, set[Element] | None]:
+    """What `reached_by` found on the page, by triggers."""
     return {}
 
 

@@ -35,6 +35,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, Final, TypeAlias
 
+import cssselect2
 from lxml import etree
 
 from vngpublish.check.style import ua
@@ -245,6 +246,20 @@ class Cascade:
         self._prepare()
         lowered = word.lower()
         return any(use.origin == AUTHOR and lowered in use.sheet.text.lower() for use in self._uses)
+
+    def compiled(self, selectors: str) -> list[Any]:
+        """The selector list `selectors` compiled by cssselect2, for testing on `wrapper`s
+        (empty when cssselect2 cannot read it); compiled once per set of stylesheets."""
+        self._prepare()
+        known = self._context.compiled
+        found = known.get(selectors)
+        if found is None:
+            try:
+                found = list(cssselect2.compile_selector_list(selectors))
+            except (cssselect2.SelectorError, NotImplementedError, SyntaxError, RecursionError):
+                found = []
+            known[selectors] = found
+        return found
 
     def wrapper(self, el: Element) -> Any:
         """`el`'s cssselect2 element wrapper (as `ElementWrapper.from_html_root` makes them,

@@ -6,8 +6,6 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any, Final
 
-import cssselect2
-
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.focus import is_sequentially_focusable
 from vngpublish.check.facts.style import cascade, remote_sheets
@@ -99,11 +97,11 @@ def _removals(page: Page) -> list[tuple[Element, AuthorRule, int]]:
     stops = _focus_candidates(page)
     if not stops:
         return []
-    showing = [s for rule in rules if _shows(rule) for s in _compiled(rule)]
+    showing = [s for rule in rules if _shows(rule) for s in _compiled(page, rule)]
     shown: dict[Element, bool] = {}
     found = []
     for rule in removing:
-        selectors = _compiled(rule)
+        selectors = _compiled(page, rule)
         left = [
             el
             for el in stops
@@ -175,15 +173,12 @@ def _zero(value: Any) -> bool:
     return getattr(value, "value", None) == 0
 
 
-def _compiled(rule: AuthorRule) -> list[Any]:
+def _compiled(page: Page, rule: AuthorRule) -> list[Any]:
     """The rule's selectors with the focus pseudo-classes and ::before/::after taken out,
     compiled (none when cssselect2 cannot read them)."""
     text = _PSEUDO_ELEMENT.sub("", _FOCUS.sub("", rule.selector))
     parts = [part.strip() or "*" for part in text.split(",")]
-    try:
-        return list(cssselect2.compile_selector_list(", ".join(parts)))
-    except (cssselect2.SelectorError, NotImplementedError, SyntaxError, RecursionError):
-        return []
+    return cascade(page).compiled(", ".join(parts))
 
 
 def _matches(page: Page, selectors: list[Any], el: Element) -> bool:
