@@ -21,7 +21,8 @@ each found in a rule's text or a `style` attribute.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
+from bisect import bisect_right
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from vngpublish.check.facts.fact import element_fact, page_fact
 from vngpublish.check.style import Cascade, ComputedStyle, Problem, RemoteSheet, Screen
@@ -168,19 +169,54 @@ def reached_by(page: Page, triggers: Triggers) -> set[Element] | None:
             by_class = _by_class(page)
             for name in triggers.classes:
                 found.update(by_class.get(name, ()))
-        lowered = _style_attributes(page)
-        if any(word in lowered for word in triggers.wanted.words):
-            styled = page.with_attribute("style")
-            found.update(el for el in styled if triggers.in_style_attribute(el))
+        found.update(_styled_with(page, triggers.wanted))
     known[triggers] = found
     return found
 
 
+def _styled_with(page: Page, wanted: Wanted) -> list[Element]:
+    """The elements whose `style` attribute has a `wanted` declaration (`wanted.found_in`):
+    only those whose attribute has one of its words are searched, found by looking for the
+    words in all of the page's `style` attributes at once."""
+    attributes = _style_attributes(page)
+    text, starts = attributes.text, attributes.starts
+    holding: set[int] = set()
+    for word in wanted.words:
+        at = text.find(word)
+        while at != -1:
+            index = bisect_right(starts, at) - 1
+            holding.add(index)
+            # Words hold no line break, so the next one is in a later attribute.
+            at = text.find(word, starts[index + 1]) if index + 1 < len(starts) else -1
+    found = []
+    for index in sorted(holding):
+        el = attributes.elements[index]
+        value = el.get("style")
+        if value and wanted.pattern.search(value):
+            found.append(el)
+    return found
+
+
+class _StyleAttributes(NamedTuple):
+    elements: list[Element]
+    """The elements with a `style` attribute, in document order."""
+    text: str
+    """Their `style` attributes, each lower-cased, one per line."""
+    starts: list[int]
+    """Where in `text` each element's attribute starts."""
+
+
 @page_fact
-def _style_attributes(page: Page) -> str:
-    """The page's `style` attributes, lower-cased, in one text: when none of the words a
-    `Wanted` needs is in it, no `style` attribute has such a declaration."""
-    return "\n".join(el.get("style") or "" for el in page.with_attribute("style")).lower()
+def _style_attributes(page: Page) -> _StyleAttributes:
+    """The page's `style` attributes in one text, to look for words in all at once."""
+    elements = page.with_attribute("style")
+    lowered = [(el.get("style") or "").lower() for el in elements]
+    starts = []
+    at = 0
+    for value in lowered:
+        starts.append(at)
+        at += len(value) + 1
+    return _StyleAttributes(elements, "\n".join(lowered), starts)
 
 
 @page_fact
