@@ -118,6 +118,26 @@ def ground(page: Page, el: Element) -> Ground:
     return below
 
 
+def grounds(page: Page, elements: list[Element]) -> list[Ground]:
+    """`ground(page, el)` of each of `elements`: the same, cheaper for many elements in
+    document order (then most parents' grounds are known)."""
+    known = _grounds(page)
+    sheets = cascade(page)
+    grids = _grids(page)
+    found = []
+    for el in elements:
+        below = known.get(el)
+        if below is None:
+            parent = el.getparent()
+            above = _ROOT_PARENT if parent is None else known.get(parent)
+            if above is None:
+                below = ground(page, el)
+            else:
+                below = known[el] = _step(page, sheets, grids, el, above)
+        found.append(below)
+    return found
+
+
 @page_fact
 def _grounds(page: Page) -> dict[Element, Ground]:
     """The grounds found so far, by element."""

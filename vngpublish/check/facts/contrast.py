@@ -41,6 +41,7 @@ from vngpublish.check.facts.backdrop import (
     Ground,
     grid_overlap,
     ground,
+    grounds,
     has_effect,
     surface,
 )
@@ -170,10 +171,15 @@ def text_colours(page: Page, el: Element) -> TextColours | None:
 
 
 def _colours(
-    page: Page, sheets: Cascade, known: dict[object, TextColours | None], el: Element
+    page: Page,
+    sheets: Cascade,
+    known: dict[object, TextColours | None],
+    el: Element,
+    below: Ground | None = None,
 ) -> TextColours | None:
     style = sheets.computed(el)
-    below = ground(page, el)
+    if below is None:
+        below = ground(page, el)
     # The same style over the same ground paints the same (most texts share both): except
     # under opacity (`_under_opacity` walks up from the element) and in a grid container
     # (`_layout_doubt` looks at its children).
@@ -530,7 +536,11 @@ def _target_colours(page: Page) -> dict[Element, TextColours | None]:
     """`text_colours` of every text target, found once for the rules that judge them."""
     sheets = cascade(page)
     known = _painted_texts(page)
-    return {el: _colours(page, sheets, known, el) for el in text_targets(page)}
+    targets = text_targets(page)
+    return {
+        el: _colours(page, sheets, known, el, below)
+        for el, below in zip(targets, grounds(page, targets), strict=True)
+    }
 
 
 def colour_source(page: Page, el: Element) -> str:
