@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from typing import NamedTuple
 
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.aria_attributes import is_true
 from vngpublish.check.facts.aria_tables import OWNED_IN_EITHER, is_presentational
+from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.html_roles import markup_role
-from vngpublish.check.facts.roles import role, with_tag_or_role
+from vngpublish.check.facts.roles import role
 from vngpublish.check.facts.tree import owned, role_known
 from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.page import Page
@@ -18,6 +20,7 @@ from vngpublish.i18n import N_
 # The elements whose implicit role may own only certain roles (list, table, row, rowgroup,
 # listbox).
 _TAGS = ("ul", "ol", "menu", "dir", "table", "thead", "tbody", "tfoot", "tr", "select")
+_OWNING_ROLES = frozenset(OWNED_IN_EITHER)
 
 
 class AriaRequiredChildren(Rule):
@@ -74,16 +77,15 @@ class AriaRequiredChildren(Rule):
         busy = {el for el in page.with_attribute("aria-busy") if is_true(el, "aria-busy")}
         return [
             el
-            for el in with_tag_or_role(page, _TAGS, OWNED_IN_EITHER)
-            if _restricts_children(page, el)
-            and not is_hidden(page, el)
-            and not (busy and _busy(el, busy))
+            for el in _containers(page).restricting
+            if not is_hidden(page, el) and not (busy and _busy(el, busy))
         ]
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
-        plain = not page.with_attribute("aria-owns")
+        # Without `aria-owns`, a container holding only its native parts passes (hidden or not).
+        native = _containers(page).native if not page.with_attribute("aria-owns") else set()
         for el in targets:
-            if plain and _only_native_parts(el):
+            if el in native:
                 continue
             problem = _problem(page, el, OWNED_IN_EITHER[role(page, el) or ""])
             if problem is None:
@@ -102,16 +104,78 @@ class AriaRequiredChildren(Rule):
                 yield self.fail(el, "wrong-child", tag=child.tag, child_role=child_role, **args)
 
 
+class _Containers(NamedTuple):
+    """The elements of a page whose role has required owned elements (`restricting`, in no
+    particular order), and those among them that hold only their native parts (`native`)."""
+
+    restricting: list[Element]
+    native: set[Element]
+
+
+@page_fact
+def _containers(page: Page) -> _Containers:
+    """Lists and tables without a `role`, the rows and row groups of tables that are not
+    presentational, and elements whose `role` resolves to a role with required owned
+    elements; each HTML list or table part checked for its native parts on the way.
+
+    Taken from the page's indexes by tag and attribute, tables walked from the `table` down
+    (a pass over every element, or over every row's ancestors, costs more than the rule)."""
+    found: list[Element] = []
+    native: set[Element] = set()
+    roled = set(page.with_attribute("role"))
+    for tag in ("ul", "ol", "menu", "dir"):
+        for el in page.by_tag(tag):
+            if el.get("role") is None:  # a list
+                found.append(el)
+                if tag != "dir" and _holds_only(el, _LIST_ITEMS, roled):
+                    native.add(el)
+    reached: set[Element] = set()
+    for table in page.by_tag("table"):
+        bare = table.get("role") is None
+        if bare:
+            found.append(table)
+            if _holds_only(table, _NATIVE_PARTS["table"], roled):
+                native.add(table)
+        presentational = not bare and is_presentational(markup_role(page, table))
+        for child in table:
+            if child.tag == "tr":
+                parts = [child]
+            elif child.tag in ("thead", "tbody", "tfoot"):
+                parts = [child, *(row for row in child if row.tag == "tr")]
+            else:
+                continue
+            for part in parts:
+                reached.add(part)
+                if presentational or part.get("role") is not None:
+                    continue
+                found.append(part)
+                if bare and _holds_only(part, _NATIVE_PARTS[part.tag], roled):
+                    native.add(part)
+    for tag in ("thead", "tbody", "tfoot", "tr"):
+        for el in page.by_tag(tag):
+            if el not in reached and el.get("role") is None and _restricts_children(page, el):
+                found.append(el)  # a row or row group outside a table's own structure
+                if _only_native_parts(el):
+                    native.add(el)
+    found += [
+        el
+        for el in page.by_tag("select")
+        if el.get("role") is None and role(page, el) in OWNED_IN_EITHER  # a listbox
+    ]
+    found += [
+        el
+        for el in page.with_attribute("role")
+        if (el.tag in _TAGS or not _OWNING_ROLES.isdisjoint((el.get("role") or "").lower().split()))
+        and role(page, el) in OWNED_IN_EITHER
+    ]
+    return _Containers(found, native)
+
+
 def _restricts_children(page: Page, el: Element) -> bool:
-    """True when the role of `el` has required owned elements. (The parts of an HTML table
-    without a `role` have theirs unless the table is presentational: asked once per table.)"""
-    if el.get("role") is None:
-        if el.tag in ("ul", "ol", "menu", "dir", "table"):
-            return True  # a list, a table
-        if el.tag in ("tr", "thead", "tbody", "tfoot"):
-            table = next(el.iterancestors("table"), None)
-            if table is not None:
-                return not is_presentational(markup_role(page, table))
+    """For a table part without a `role`: True unless its table is presentational."""
+    table = next(el.iterancestors("table"), None)
+    if table is not None:
+        return not is_presentational(markup_role(page, table))
     return role(page, el) in OWNED_IN_EITHER
 
 
@@ -162,6 +226,7 @@ _NATIVE_PARTS = {
     "table": frozenset({"caption", "colgroup", "thead", "tbody", "tfoot", "tr"}),
 }
 _NEVER_SHOWN = frozenset({"script", "template", "style"})
+_LIST_ITEMS = frozenset({"li"})
 
 
 def _only_native_parts(el: Element) -> bool:
@@ -176,11 +241,21 @@ def _only_native_parts(el: Element) -> bool:
         table = el if el.tag == "table" else next(el.iterancestors("table"), None)
         if table is None or table.get("role") is not None:
             return False
+    return _holds_only(el, parts)
+
+
+def _holds_only(
+    el: Element, parts: frozenset[str], roled: Collection[Element] | None = None
+) -> bool:
+    """True when every child element of `el` is one of `parts` without a `role`, or is never
+    rendered. `roled` may hold the page's elements with a `role` (a set lookup is cheaper
+    than reading the attribute); without it, each child's attribute is read."""
     for child in el:
         tag = child.tag
-        if not isinstance(tag, str) or tag in _NEVER_SHOWN:
-            continue
-        if tag not in parts or child.get("role") is not None:
+        if tag in parts:
+            if child in roled if roled is not None else child.get("role") is not None:
+                return False
+        elif isinstance(tag, str) and tag not in _NEVER_SHOWN:
             return False
     return True
 
