@@ -164,6 +164,7 @@ class LinkTextGeneric(Rule):
 @page_fact
 def _generic_links(page: Page) -> list[_Generic]:
     found = []
+    generic = all_generic_link_texts()
     for link in links(page):
         name = accessible_name(page, link)
         if not name:
@@ -173,7 +174,7 @@ def _generic_links(page: Page) -> list[_Generic]:
         key = normalise_link_text(name)
         # The union of all lists is a cheap first filter; the link's language decides (its
         # own list in full, the others without their "only in this language" phrases).
-        if key in all_generic_link_texts() and key in generic_texts_for(lang(page, link)):
+        if key in generic and key in generic_texts_for(lang(page, link)):
             found.append(_Generic(link, name, key))
     return found
 
