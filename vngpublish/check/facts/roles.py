@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vngpublish.check.facts.aria_tables import is_presentational
-from vngpublish.check.facts.fact import element_fact
+from vngpublish.check.facts.fact import element_fact, page_fact
 from vngpublish.check.facts.html_roles import (
     NAMED_BY_AUTHOR,
     conflicts_with_presentation,
@@ -20,6 +20,7 @@ from vngpublish.check.facts.html_roles import (
 )
 from vngpublish.check.facts.html_roles import implicit_role as _markup_implicit_role
 from vngpublish.check.facts.names import accessible_name
+from vngpublish.check.facts.visibility import is_hidden
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -44,6 +45,24 @@ def role(page: Page, el: Element) -> str | None:
     if in_sectioning(el, main=False) and not accessible_name(page, el):
         return "generic"  # an aside inside an article, section ... names itself a landmark
     return "complementary"
+
+
+@page_fact
+def explicit_roles(page: Page) -> list[tuple[Element, str | None]]:
+    """Every element with a `role` attribute, and its `explicit_role` (None when no token of
+    it is a valid role), in document order."""
+    return [(el, explicit_role(el)) for el in page.with_attribute("role")]
+
+
+@page_fact
+def shown_explicit_roles(page: Page) -> dict[Element, str]:
+    """The elements in the accessibility tree with a valid explicit role -> that role, in
+    document order."""
+    return {
+        el: explicit
+        for el, explicit in explicit_roles(page)
+        if explicit is not None and not is_hidden(page, el)
+    }
 
 
 def implicit_role(page: Page, el: Element) -> str | None:
