@@ -76,10 +76,15 @@ def implicit_role(page: Page, el: Element) -> str | None:
     return _markup_implicit_role(page, el)
 
 
-def with_tag_or_role(page: Page, tags: tuple[str, ...], roles: Collection[str]) -> list[Element]:
+def with_tag_or_role(
+    page: Page, tags: tuple[str, ...], roles: Collection[str], *, ordered: bool = True
+) -> list[Element]:
     """Elements with one of `tags`, or with a `role` attribute that names one of `roles`, in
     document order: every element that can have one of `roles`, when `tags` are the elements
-    with those implicit roles. (Callers still ask `role` of each.)"""
+    with those implicit roles. (Callers still ask `role` of each.)
+
+    With `ordered=False`, tag by tag and then the others with a role: no pass over every
+    element of the page, for callers that do not need document order."""
     wanted = set(tags)
     role_names = frozenset(roles)
     with_role = {
@@ -87,6 +92,9 @@ def with_tag_or_role(page: Page, tags: tuple[str, ...], roles: Collection[str]) 
         for el in page.with_attribute("role")
         if el.tag not in wanted and not role_names.isdisjoint(el.get("role", "").lower().split())
     }
+    if not ordered:
+        found = [el for tag in tags for el in page.by_tag(tag)]
+        return found + [el for el in page.with_attribute("role") if el in with_role]
     if not with_role:
         return page.by_tag(*tags)
     # One pass over the page's cached element list; cheaper than an XPath union, which walks
