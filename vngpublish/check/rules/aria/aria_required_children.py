@@ -10,7 +10,7 @@ from vngpublish.check.facts.aria_attributes import is_true
 from vngpublish.check.facts.aria_tables import OWNED_IN_EITHER, is_presentational
 from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.html_roles import markup_role
-from vngpublish.check.facts.roles import role
+from vngpublish.check.facts.roles import explicit_roles, role
 from vngpublish.check.facts.tree import owned, role_known
 from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.page import Page
@@ -74,16 +74,26 @@ class AriaRequiredChildren(Rule):
     }
 
     def applicable(self, page: Page) -> Sequence[Element]:
+        """The targets, except that of the containers holding only their native parts (which
+        pass, whatever else is true, on a page without `aria-owns`) only the first is given:
+        enough to show that the rule applies, without asking of every row of every table
+        whether it is hidden."""
         busy = {el for el in page.with_attribute("aria-busy") if is_true(el, "aria-busy")}
-        return [
-            el
-            for el in _containers(page).restricting
-            if not is_hidden(page, el) and not (busy and _busy(el, busy))
-        ]
+        containers = _containers(page)
+        native = _native_parts_pass(page)
+        targets: list[Element] = []
+        passing: Element | None = None
+        for el in containers.restricting:
+            if passing is not None and el in native:
+                continue
+            if not is_hidden(page, el) and not (busy and _busy(el, busy)):
+                targets.append(el)
+                if passing is None and el in native:
+                    passing = el
+        return targets
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
-        # Without `aria-owns`, a container holding only its native parts passes (hidden or not).
-        native = _containers(page).native if not page.with_attribute("aria-owns") else set()
+        native = _native_parts_pass(page)
         for el in targets:
             if el in native:
                 continue
@@ -104,6 +114,12 @@ class AriaRequiredChildren(Rule):
                 yield self.fail(el, "wrong-child", tag=child.tag, child_role=child_role, **args)
 
 
+def _native_parts_pass(page: Page) -> set[Element]:
+    """The containers that hold only their native parts, when that makes them pass: on a page
+    without `aria-owns` (which could give them other children), hidden or not."""
+    return _containers(page).native if not page.with_attribute("aria-owns") else set()
+
+
 class _Containers(NamedTuple):
     """The elements of a page whose role has required owned elements (`restricting`, in no
     particular order), and those among them that hold only their native parts (`native`)."""
@@ -118,65 +134,73 @@ def _containers(page: Page) -> _Containers:
     presentational, and elements whose `role` resolves to a role with required owned
     elements; each HTML list or table part checked for its native parts on the way.
 
-    Taken from the page's indexes by tag and attribute, tables walked from the `table` down
-    (a pass over every element, or over every row's ancestors, costs more than the rule)."""
+    Taken from the page's indexes by tag and attribute (a pass over every element of a large
+    page costs more than the rule); a table part finds its table as its parent or through its
+    row group, and asks about the table once."""
     found: list[Element] = []
     native: set[Element] = set()
-    roled = set(page.with_attribute("role"))
-    for tag in ("ul", "ol", "menu", "dir"):
+    roles = explicit_roles(page)
+    roled = {el for el, _ in roles}
+    for tag in ("ul", "ol", "menu", "dir", "table"):
+        parts = _NATIVE_PARTS.get(tag)
         for el in page.by_tag(tag):
-            if el.get("role") is None:  # a list
+            if el not in roled:  # a list, a table
                 found.append(el)
-                if tag != "dir" and _holds_only(el, _LIST_ITEMS, roled):
+                if parts is not None and _holds_only(el, parts, roled):
                     native.add(el)
-    reached: set[Element] = set()
-    for table in page.by_tag("table"):
-        bare = table.get("role") is None
-        if bare:
-            found.append(table)
-            if _holds_only(table, _NATIVE_PARTS["table"], roled):
-                native.add(table)
-        presentational = not bare and is_presentational(markup_role(page, table))
-        for child in table:
-            if child.tag == "tr":
-                parts = [child]
-            elif child.tag in ("thead", "tbody", "tfoot"):
-                parts = [child, *(row for row in child if row.tag == "tr")]
-            else:
-                continue
-            for part in parts:
-                reached.add(part)
-                if presentational or part.get("role") is not None:
-                    continue
-                found.append(part)
-                if bare and _holds_only(part, _NATIVE_PARTS[part.tag], roled):
-                    native.add(part)
+    tables: dict[Element, tuple[bool, bool]] = {}  # table -> (presentational, without role)
     for tag in ("thead", "tbody", "tfoot", "tr"):
         for el in page.by_tag(tag):
-            if el not in reached and el.get("role") is None and _restricts_children(page, el):
-                found.append(el)  # a row or row group outside a table's own structure
-                if _only_native_parts(el):
+            if el in roled:
+                continue
+            table = _table_of(el)
+            if table is None:
+                if role(page, el) in OWNED_IN_EITHER:
+                    found.append(el)  # a row or row group outside any table
+                continue
+            known = tables.get(table)
+            if known is None:
+                bare = table not in roled
+                presentational = not bare and is_presentational(markup_role(page, table))
+                known = tables[table] = (presentational, bare)
+            if not known[0]:
+                found.append(el)
+                if known[1] and _holds_only(el, _NATIVE_PARTS[tag], roled):
                     native.add(el)
     found += [
         el
         for el in page.by_tag("select")
-        if el.get("role") is None and role(page, el) in OWNED_IN_EITHER  # a listbox
+        if el not in roled and role(page, el) in OWNED_IN_EITHER  # a listbox
     ]
+    # An element whose explicit role has no required owned elements has that role, unless it
+    # is presentational and yields to the implicit role (which only `_TAGS` or a `datalist`
+    # may give; the role's own tokens tell of the latter).
     found += [
         el
-        for el in page.with_attribute("role")
-        if (el.tag in _TAGS or not _OWNING_ROLES.isdisjoint((el.get("role") or "").lower().split()))
+        for el, explicit in roles
+        if (
+            explicit in _OWNING_ROLES
+            or (
+                (explicit is None or is_presentational(explicit))
+                and (
+                    el.tag in _TAGS
+                    or not _OWNING_ROLES.isdisjoint((el.get("role") or "").lower().split())
+                )
+            )
+        )
         and role(page, el) in OWNED_IN_EITHER
     ]
     return _Containers(found, native)
 
 
-def _restricts_children(page: Page, el: Element) -> bool:
-    """For a table part without a `role`: True unless its table is presentational."""
-    table = next(el.iterancestors("table"), None)
-    if table is not None:
-        return not is_presentational(markup_role(page, table))
-    return role(page, el) in OWNED_IN_EITHER
+def _table_of(part: Element) -> Element | None:
+    """The nearest `table` ancestor of a row or row group."""
+    parent = part.getparent()
+    if parent is not None and parent.tag in ("thead", "tbody", "tfoot"):
+        parent = parent.getparent()
+    if parent is not None and parent.tag == "table":
+        return parent
+    return next(part.iterancestors("table"), None)
 
 
 def _problem(
@@ -226,34 +250,15 @@ _NATIVE_PARTS = {
     "table": frozenset({"caption", "colgroup", "thead", "tbody", "tfoot", "tr"}),
 }
 _NEVER_SHOWN = frozenset({"script", "template", "style"})
-_LIST_ITEMS = frozenset({"li"})
 
 
-def _only_native_parts(el: Element) -> bool:
-    """True for the common case that needs no walk: an HTML list or table part without a
-    `role`, in a table without one, holding only its native parts without a `role`. Such a
-    container passes, whatever is hidden (and only a row's text counts, which a `tr` holds
-    in its cells: browsers move other text out of the table)."""
-    parts = _NATIVE_PARTS.get(el.tag)
-    if parts is None or el.get("role") is not None:
-        return False
-    if el.tag not in ("ul", "ol", "menu"):
-        table = el if el.tag == "table" else next(el.iterancestors("table"), None)
-        if table is None or table.get("role") is not None:
-            return False
-    return _holds_only(el, parts)
-
-
-def _holds_only(
-    el: Element, parts: frozenset[str], roled: Collection[Element] | None = None
-) -> bool:
-    """True when every child element of `el` is one of `parts` without a `role`, or is never
-    rendered. `roled` may hold the page's elements with a `role` (a set lookup is cheaper
-    than reading the attribute); without it, each child's attribute is read."""
+def _holds_only(el: Element, parts: frozenset[str], roled: Collection[Element]) -> bool:
+    """True when every child element of `el` is one of `parts` without a `role` (`roled`
+    holds the page's elements with one), or is never rendered."""
     for child in el:
         tag = child.tag
         if tag in parts:
-            if child in roled if roled is not None else child.get("role") is not None:
+            if child in roled:
                 return False
         elif isinstance(tag, str) and tag not in _NEVER_SHOWN:
             return False
