@@ -11,9 +11,9 @@ from vngpublish.check.facts.content_model import HEADING_TAGS, TEXT_LEVEL
 from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.headings import outline
 from vngpublish.check.facts.language import lang
-from vngpublish.check.facts.links import LINK_ROLES, link_target, links
+from vngpublish.check.facts.links import link_target, links
 from vngpublish.check.facts.names import accessible_name
-from vngpublish.check.facts.roles import role, with_tag_or_role
+from vngpublish.check.facts.roles import role
 from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -164,6 +164,7 @@ class LinkTextGeneric(Rule):
 @page_fact
 def _generic_links(page: Page) -> list[_Generic]:
     found = []
+    generic = all_generic_link_texts()
     for link in links(page):
         name = accessible_name(page, link)
         if not name:
@@ -173,7 +174,7 @@ def _generic_links(page: Page) -> list[_Generic]:
         key = normalise_link_text(name)
         # The union of all lists is a cheap first filter; the link's language decides (its
         # own list in full, the others without their "only in this language" phrases).
-        if key in all_generic_link_texts() and key in generic_texts_for(lang(page, link)):
+        if key in generic and key in generic_texts_for(lang(page, link)):
             found.append(_Generic(link, name, key))
     return found
 
@@ -343,18 +344,42 @@ def _description(page: Page, link: Element, name: str) -> str:
 
 
 def _nearest_headings(page: Page, targets: list[Element]) -> dict[Element, Element]:
-    """For each target link, the nearest heading with a name before it in document order."""
-    headings = {h.element for h in outline(page) if accessible_name(page, h.element)}
-    wanted = set(targets)
+    """For each target link, the nearest heading with a name before it in document order.
+
+    A binary search over the headings (in document order) for each link, comparing positions
+    through their ancestors: the links are few, and a pass over every element of the page
+    would cost more."""
+    headings = [h.element for h in outline(page) if accessible_name(page, h.element)]
     nearest: dict[Element, Element] = {}
-    current: Element | None = None
-    # One pass over headings and links in document order.
-    for el in with_tag_or_role(page, (*HEADING_TAGS, "a", "area"), LINK_ROLES | {"heading"}):
-        if el in headings:
-            current = el
-        elif el in wanted and current is not None:
-            nearest[el] = current
+    for link in targets:
+        low, high = 0, len(headings)  # headings[:low] precede the link, headings[high:] not
+        while low < high:
+            middle = (low + high) // 2
+            if _precedes(headings[middle], link):
+                low = middle + 1
+            else:
+                high = middle
+        if low:
+            nearest[link] = headings[low - 1]
     return nearest
+
+
+def _precedes(first: Element, second: Element) -> bool:
+    """True when `first` starts before `second` in document order (an ancestor does)."""
+    if first is second:
+        return False
+    path = [first, *first.iterancestors()][::-1]  # from the root down to `first`
+    other = [second, *second.iterancestors()][::-1]
+    depth = 0
+    while depth < len(path) and depth < len(other) and path[depth] is other[depth]:
+        depth += 1
+    if depth == len(path):
+        return True  # `first` holds `second`
+    if depth == len(other) or depth == 0:
+        return False  # `second` holds `first` (or they are in different trees)
+    parent = path[depth - 1]
+    before: bool = parent.index(path[depth]) < parent.index(other[depth])
+    return before
 
 
 def _short(text: str, limit: int = _CONTEXT_CHARS) -> str:
