@@ -21,7 +21,8 @@ another rule; what two rules share is a fact.
   text is written in;
 - `document`, `headings`, `links`, `ids`, `refresh`: what kind of page it is, its heading
   outline, its links and where they go, its duplicate ids, its timed refresh;
-- `landmarks`, `blocks`, `site_links`: its landmarks, and its top-level blocks: which repeat
-  on other pages and how the page lets users skip them (WCAG 2.4.1);
+- `landmarks`, `top_blocks`, `blocks`, `own_content`, `site_links`: its landmarks, and its
+  top-level blocks: which repeat on other pages and how the page lets users skip them (WCAG
+  2.4.1), for the page alone or compared with the site's other pages;
 - `topic`: whether a heading or title shares words with the text it names.
 """
