@@ -108,6 +108,40 @@ _PATTERNS = {
     ),
 }
 
+# What the patterns need, as lowercase text: each phrase they match holds a word for a side
+# (right, left, rechts, linker ..., hiernaast), a word for a thing on screen together with a
+# colour, shape or size, or "klik op het driehoekje". A text without these is not searched:
+# the patterns try every alternative at every character and are slow on long paragraphs.
+_SIDE_WORDS = ("right", "left", "recht", "link", "hiernaast")
+_THING_WORDS = (
+    *("button", "box", "icon", "arrow", "tab", "bar", "panel", "menu", "column", "field"),
+    *("area", "symbol", "shape", "knop", "vak", "kader", "pijl", "icoon", "pictogram", "balk"),
+    *("kolom", "blok", "venster", "rondje", "symbool"),
+)
+_LOOK_WORDS = (
+    *("red", "green", "blue", "yellow", "orange", "purple", "pink", "grey", "gray", "black"),
+    *("white", "round", "square", "circular", "triangular", "rectangular", "star", "big"),
+    *("large", "small", "little", "tiny", "triangle", "circle", "diamond", "rode", "groene"),
+    *("blauwe", "gele", "oranje", "paarse", "roze", "grijze", "zwarte", "witte", "ronde"),
+    *("vierkante", "driehoekige", "rechthoekige", "grote", "kleine"),
+)
+_CLICK_WORDS = ("driehoekje", "rondje", "vierkantje", "sterretje", "bolletje")
+_FOLDED_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+"""The characters the patterns match as an ASCII letter (ignoring case) that `str.lower` does
+not make one: İ, ı, ſ and the Kelvin sign."""
+
+
+def _may_match(text: str) -> bool:
+    """False when no pattern can match `text` (see `_SIDE_WORDS`)."""
+    if not text.isascii() and any(char in text for char in _FOLDED_TO_ASCII):
+        return True
+    low = text.lower()
+    return (
+        any(word in low for word in _SIDE_WORDS)
+        or (any(word in low for word in _THING_WORDS) and any(word in low for word in _LOOK_WORDS))
+        or any(word in low for word in _CLICK_WORDS)
+    )
+
 
 class VisualReference(Rule):
     """Applies to text that is visible or in the accessibility tree, in the blocks text is
@@ -152,8 +186,8 @@ class VisualReference(Rule):
         found = []
         for el in _blocks_with_trigger_words(body):
             text = _own_text(el)
-            if not any(pattern.search(text) for pattern in _PATTERNS.values()):
-                continue  # the language is asked only of text that matches some pattern
+            if not _may_match(text):
+                continue
             pattern = _PATTERNS.get((lang(page, el) or "").split("-")[0].lower())
             if pattern is not None and pattern.search(text) and text_is_perceivable(page, el):
                 found.append(el)
