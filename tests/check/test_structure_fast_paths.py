@@ -6,6 +6,7 @@
 - A section or form that has nothing to name it is no landmark, without its name computed.
 - visual-reference searches with its slow patterns only texts holding the words they need.
 - heading-descriptive normalises a heading once: the section name is the same.
+- region finds text outside links in one walk down, not by looking up from every node.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 import pytest
 from case_files import Case, all_cases
 
+from vngpublish.check.dom import Element
 from vngpublish.check.facts import landmarks
 from vngpublish.check.facts.blocks import page_mask, page_structure, verdict
 from vngpublish.check.facts.own_content import (
@@ -28,6 +30,7 @@ from vngpublish.check.facts.own_content import (
 )
 from vngpublish.check.facts.topic import normalise, section_name
 from vngpublish.check.page import Page
+from vngpublish.check.rules.landmarks import region
 from vngpublish.check.rules.page import visual_reference
 
 _STRUCTURE_RULES = {
@@ -193,3 +196,30 @@ def test_a_section_name_is_found_from_the_text_normalised_once(text: str) -> Non
     number = re.compile(r"^(?:[a-z]|\d+)(?:\.\d+)*\.?\s+")
     key = permalink.sub("", normalise(text))
     assert section_name(text) == normalise(number.sub("", key))
+
+
+def _text_outside_links(el: Element) -> bool:
+    """What region's `_other_content` answers, asked of each node's ancestors."""
+    for node in el.iter():
+        in_link = node.tag == "a" or any(a.tag == "a" for a in node.iterancestors() if a is not el)
+        if not in_link and (node.text or "").strip():
+            return True
+        if node is not el and (node.tail or "").strip():
+            parent = node.getparent()
+            if parent is not None and (parent is el or parent.tag != "a"):
+                return True
+    return False
+
+
+def test_region_finds_text_outside_links_without_looking_up_from_each_node() -> None:
+    sources = [case.html for case in all_cases() if case.rule in ("region", "bypass", "skip-link")]
+    sources.append(
+        "<!doctype html><html><body><div><a href='#i'>Naar de inhoud</a></div>"
+        "<div><a href='#i'><span><b>Naar</b> de inhoud</span></a><!-- opmerking --></div>"
+        "<a href='/'><div><p><b>Home</b>pagina</p></div></a> <p>Lees <a href='#x'>meer</a></p>"
+        "</body></html>"
+    )
+    for source in sources:
+        page = Page(source)
+        for el in page.elements:
+            assert region._other_content(el) == _text_outside_links(el), source
