@@ -223,3 +223,35 @@ def test_region_finds_text_outside_links_without_looking_up_from_each_node() -> 
         page = Page(source)
         for el in page.elements:
             assert region._other_content(el) == _text_outside_links(el), source
+
+
+def _blocks_from_text_nodes(body: Element) -> set[Element]:
+    """visual-reference's candidate blocks, from XPath's text nodes and their parents."""
+    blocks = set()
+    for piece in body.xpath(".//text()"):
+        words = piece.lower().split()
+        if visual_reference._TRIGGER_TOKENS.isdisjoint(words):
+            continue
+        holder = piece.getparent()
+        if holder is not None and piece.is_tail:
+            holder = holder.getparent()
+        while holder is not None and holder.tag not in visual_reference._BLOCK_SET:
+            holder = holder.getparent()
+        if holder is not None:
+            blocks.add(holder)
+    return blocks
+
+
+def test_visual_reference_reads_each_text_node_once_from_the_elements() -> None:
+    sources = [case.html for case in all_cases() if case.rule == "visual-reference"]
+    sources.append(
+        "<!doctype html><html><body>Links <!-- rode knop --> rechts<p>De <b>rode</b> knop"
+        "<ul><li>Rechts boven</li></ul>links</p><div>tekst <span>links</span></div>"
+        "<td>grote <script>rode</script> knop</td></body></html>"
+    )
+    for source in sources:
+        body = Page(source).body
+        assert body is not None
+        found = visual_reference._blocks_with_trigger_words(body)
+        assert len(found) == len(set(found))
+        assert set(found) == _blocks_from_text_nodes(body), source

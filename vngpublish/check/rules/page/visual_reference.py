@@ -202,20 +202,31 @@ class VisualReference(Rule):
 
 
 def _blocks_with_trigger_words(body: Element) -> list[Element]:
-    """The text blocks with a word some pattern needs, in document order: found from the text
-    nodes, so the text of most blocks is never put together."""
+    """The text blocks with a word some pattern needs: found from the text nodes (each
+    element's text and tail, read going down the page; the page's elements are already at
+    hand, which is cheaper than asking XPath for text nodes that know their parent), so the
+    text of most blocks is never put together."""
     blocks: dict[Element, None] = {}
-    for piece in body.xpath(".//text()"):
-        if piece.isspace() or _TRIGGER_TOKENS.isdisjoint(piece.lower().split()):
-            continue
-        holder = piece.getparent()
-        if holder is not None and piece.is_tail:
-            holder = holder.getparent()
-        while holder is not None and holder.tag not in _BLOCK_SET:
-            holder = holder.getparent()
-        if holder is not None:
-            blocks[holder] = None
+    no_trigger = _TRIGGER_TOKENS.isdisjoint
+    for el in body.iter():
+        # Most text and tails are white space between tags, or hold no trigger word.
+        text = el.text
+        has_trigger = text and not text.isspace() and not no_trigger(text.lower().split())
+        if has_trigger and isinstance(el.tag, str):  # not the text of a comment
+            _add_holder(blocks, el)
+        tail = el.tail
+        has_trigger = tail and not tail.isspace() and not no_trigger(tail.lower().split())
+        if has_trigger and el is not body:
+            _add_holder(blocks, el.getparent())
     return list(blocks)
+
+
+def _add_holder(blocks: dict[Element, None], el: Element | None) -> None:
+    """Add the text block `el` is, or is in."""
+    while el is not None and el.tag not in _BLOCK_SET:
+        el = el.getparent()
+    if el is not None:
+        blocks[el] = None
 
 
 def _own_text(el: Element) -> str:
