@@ -255,3 +255,53 @@ def test_visual_reference_reads_each_text_node_once_from_the_elements() -> None:
         found = visual_reference._blocks_with_trigger_words(body)
         assert len(found) == len(set(found))
         assert set(found) == _blocks_from_text_nodes(body), source
+
+
+JUMPS = """<!doctype html><html lang="nl"><head><title>Nieuws</title></head><body>
+<header><a href="#menu">Menu</a> <a href="#top">Boven</a></header>
+<nav id="menu"><a href="/">Home</a> <a href="#zoeken">Zoeken</a></nav>
+<div id="zoeken"><form><input name="q"></form> <a href="#nergens">Verder</a></div>
+<aside><a href="#inhoud">Naar de inhoud</a> <a href="#menu">Terug naar het menu</a></aside>
+<div id="inhoud"><p>Raadsvergadering</p><a href="#voet">Naar de voet</a></div>
+<div><p>Meer nieuws</p> <span onclick="location.hash = '#menu'">menu</span></div>
+<footer id="voet"><a href="#weg">Weg</a> <a href="#inhoud">Inhoud</a></footer>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        JUMPS,
+        # The first link goes to the top block: it is never reported, the next one can be.
+        JUMPS.replace("<header>", '<header id="kop">').replace('"#menu">Menu', '"#kop">Menu'),
+        JUMPS.replace('"#top"', '"#zoeken"'),
+        SKIP_LINKS,
+        *(case.html for case in all_cases() if case.rule == "skip-link"),
+    ],
+)
+def test_the_site_pass_locates_every_link_it_can_report(source: str) -> None:
+    from itertools import product
+
+    from vngpublish.check.facts.blocks import broken_skip, split
+    from vngpublish.check.facts.top_blocks import jump_links, jump_works
+
+    page = Page(source)
+    structure = page_structure(page)
+    links = [link for link, _ in jump_links(page)]
+    assert len(links) == len(structure.jumps)
+    for repeated in product([False, True], repeat=min(len(structure.blocks), 10)):
+        mask = [*repeated, *[False] * (len(structure.blocks) - len(repeated))]
+        found = verdict(structure, mask)
+        own = split(mask)
+        if found is None or own is None:
+            continue
+        expected = None
+        for jump, link in zip(structure.jumps, links, strict=True):
+            if jump_works(jump.landing, set(own.own), own.first_repeated):
+                expected = None
+                break
+            if expected is None and broken_skip(jump.landing, jump.block, jump.target, own.own[0]):
+                expected = link
+        reported = structure.where[found.broken_at] if found.broken_at is not None else None
+        assert reported is expected

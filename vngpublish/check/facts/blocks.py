@@ -89,8 +89,9 @@ class Block:
 class Jump:
     """A link to a place in the page (`href="#..."`, or a script going to `#...`)."""
 
-    at: int
-    """Its element: `where[at]`."""
+    at: int | None
+    """Its element: `where[at]`; None for a link no verdict can report (see
+    `page_structure`), which is not located."""
     block: int
     """The block it is in (or the block after it)."""
     target: bool
@@ -172,6 +173,13 @@ def page_structure(page: Page) -> Structure[Element]:
     where: list[Element] = list(blocks_el)
     jumps: list[Jump] = []
     landings: dict[Element, Landing] = {}
+    # A link is reported only as the first broken one (`broken_skip`) of a page whose own
+    # content starts at some block F >= 1. A link before it without a target is broken for
+    # every F; one with a target that does not go to the top is broken for every F above its
+    # block, so F is at most the lowest such block (`below`). Links that no F leaves first
+    # are not located (the site pass locates each element it keeps, which is costly).
+    untargeted_before = False
+    below = len(blocks_el) + 1
     for link, fragment in jump_links(page):
         target = jump_target(page, fragment)
         lands: Landing = (None, None)
@@ -179,8 +187,18 @@ def page_structure(page: Page) -> Structure[Element]:
             if target not in landings:
                 landings[target] = landing(page, target, index)
             lands = landings[target]
-        jumps.append(Jump(len(where), block_of(page, link, index), target is not None, lands))
-        where.append(link)
+        block = block_of(page, link, index)
+        first_broken = lands[0] != 0 and not untargeted_before
+        if first_broken and (block < below if target is not None else below >= 1):
+            jumps.append(Jump(len(where), block, target is not None, lands))
+            where.append(link)
+        else:
+            jumps.append(Jump(None, block, target is not None, lands))
+        if lands[0] != 0:
+            if target is None:
+                untargeted_before = True
+            else:
+                below = min(below, block)
     return Structure(
         key="",  # with the links: filled in for the site pass only (`site_links.with_links`)
         links_to=frozenset(),
@@ -235,13 +253,13 @@ def verdict(structure: Structure[W], repeated: Sequence[bool]) -> Verdict | None
     first_own = found.own[0]
     blocks = structure.blocks
     skip = False
-    broken: tuple[int, str] | None = None
+    broken: tuple[Jump, str] | None = None
     for jump in structure.jumps:
         if jump_works(jump.landing, own, found.first_repeated):
             skip = True
         elif broken is None:
             why = broken_skip(jump.landing, jump.block, jump.target, first_own)
-            broken = (jump.at, why) if why is not None else None
+            broken = (jump, why) if why is not None else None
     collapsible: Ternary = "no"
     if all(blocks[i].collapsible for i in found.before):
         collapsible = "yes"
@@ -249,6 +267,8 @@ def verdict(structure: Structure[W], repeated: Sequence[bool]) -> Verdict | None
         collapsible = "maybe"
     if skip:
         broken = None
+    elif broken is not None:
+        assert broken[0].at is not None, "the first broken link is located (page_structure)"
     return Verdict(
         first_repeated=found.first_repeated,
         first_own=first_own,
@@ -257,7 +277,7 @@ def verdict(structure: Structure[W], repeated: Sequence[bool]) -> Verdict | None
         landmark=any(blocks[i].role is not None and blocks[i].in_tree for i in own),
         skip=skip,
         broken_skip=broken[1] if broken else None,
-        broken_at=broken[0] if broken else None,
+        broken_at=broken[0].at if broken else None,
         collapsible=collapsible,
         tab_stops=sum(blocks[i].tab_stops for i in found.before),
     )
