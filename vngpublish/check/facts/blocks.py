@@ -175,9 +175,9 @@ def page_structure(page: Page) -> Structure[Element]:
     landings: dict[Element, Landing] = {}
     # A link is reported only as the first broken one (`broken_skip`) of a page whose own
     # content starts at some block F >= 1. A link before it without a target is broken for
-    # every F; one with a target that does not go to the top is broken for every F above its
-    # block, so F is at most the lowest such block (`below`). Links that no F leaves first
-    # are not located (the site pass locates each element it keeps, which is costly).
+    # every F; one with a target that does not land in the first block is broken for every F
+    # above its block, so F is at most the lowest such block (`below`). Links that no F
+    # leaves first are not located (the site pass locates each element it keeps: costly).
     untargeted_before = False
     below = len(blocks_el) + 1
     for link, fragment in jump_links(page):
