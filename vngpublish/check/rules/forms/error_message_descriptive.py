@@ -13,6 +13,8 @@ from vngpublish.i18n import N_
 
 # An id or class that marks an error message ("error", "form-error", "foutmelding").
 _ERROR_MARK = re.compile(r"(?:^|[-_\s])(?:error|errors|invalid|fout|foutmelding)(?:$|[-_\s])", re.I)
+# A word every mark contains: one search over all ids (or classes) of a page rules most pages out.
+_MARK_WORD = re.compile(r"error|invalid|fout", re.I)
 # Messages that say something is wrong, but not what.
 _ONLY_WRONG = re.compile(
     r"^(?:error|fout|invalid|invalid (?:value|input|entry)|ongeldig|ongeldige (?:invoer|waarde)"
@@ -72,8 +74,13 @@ class ErrorMessageDescriptive(Rule):
                 target = page.by_id(ref)
                 if target is not None:
                     found[target] = None
-        for attribute in ("id", "class"):
-            for el in page.with_attribute(attribute):
+        # Marked elements count only inside a form; a page with none, or whose ids (classes)
+        # hold none of the words, has none (most pages: no search per element then).
+        for attribute in ("id", "class") if page.by_tag("form") else ():
+            marked = page.with_attribute(attribute)
+            if not _MARK_WORD.search("\n".join(el.get(attribute) or "" for el in marked)):
+                continue
+            for el in marked:
                 if (
                     _ERROR_MARK.search(el.get(attribute) or "")
                     and next(el.iterancestors("form"), None) is not None
