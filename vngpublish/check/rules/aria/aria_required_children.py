@@ -11,7 +11,7 @@ from vngpublish.check.facts.aria_tables import OWNED_IN_EITHER, is_presentationa
 from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.html_roles import markup_role
 from vngpublish.check.facts.roles import explicit_roles, role
-from vngpublish.check.facts.tree import owned, role_known
+from vngpublish.check.facts.tree import is_ignored, owned, role_known
 from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -39,7 +39,8 @@ class AriaRequiredChildren(Rule):
     is a `menu` in a menu or menu bar: the submenu a menu item opens. Fails when it owns
     another role, an element that can take focus without one, or (a `row`) text outside its
     cells: screen readers then count and announce the list items, tabs or cells wrongly, or
-    not at all. An owned custom element without a `role` is left alone (script may give it
+    not at all. A `div` or `span` that wraps no part (empty, or only text) is such an owned
+    element itself. An owned custom element without a `role` is left alone (script may give it
     the right one); inside an HTML table only what browsers keep there counts.
     """
 
@@ -223,6 +224,9 @@ def _problem(
         content = owned(page, owner)
         if content.text and owner is el and role(page, el) == "row":
             return owner, None, allowed, content.text
+        empty = _empty_generic(page, owner)
+        if empty is not None:
+            return owner, empty, allowed, ""
         for child in content.children:
             if not role_known(page, child):
                 continue
@@ -233,6 +237,25 @@ def _problem(
                 return owner, child, allowed, ""
             if child_role in nested and child_role not in entries:
                 pending.append((child, sorted(set(nested[child_role]))))
+    return None
+
+
+def _empty_generic(page: Page, owner: Element) -> Element | None:
+    """The first element with the `generic` role (a `div` or `span` without a role or ARIA
+    attributes) that `owner` holds, directly or through other such elements, and that owns
+    nothing in the accessibility tree itself: it is then an owned element of its own (an empty
+    `div` in a list), not a wrapper around parts. Not inside an HTML table, whose parser moves
+    such content out."""
+    if owner.tag in ("table", "thead", "tbody", "tfoot", "tr"):
+        return None
+    pending = [child for child in owner if isinstance(child.tag, str)]
+    while pending:
+        child = pending.pop(0)
+        if is_hidden(page, child) or not is_ignored(page, child) or role(page, child) != "generic":
+            continue
+        if not owned(page, child).children:
+            return child
+        pending[:0] = [grandchild for grandchild in child if isinstance(grandchild.tag, str)]
     return None
 
 
