@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from vngpublish.check.facts.fact import inherited_fact
-from vngpublish.check.facts.style import computed_style
-from vngpublish.check.style import RGBA, composite
+from vngpublish.check.facts.fact import page_fact
+from vngpublish.check.facts.style import cascade, computed_style
+from vngpublish.check.style import RGBA, Cascade, composite
 
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
@@ -66,6 +66,8 @@ class Surface(NamedTuple):
     absolute: bool
     moved: bool
     grid: bool
+    neutral: bool
+    """A transparent background and nothing else: the element's ground is its parent's."""
 
 
 def surface(style: ComputedStyle) -> Surface:
@@ -76,34 +78,94 @@ def surface(style: ComputedStyle) -> Surface:
 def _surface(style: ComputedStyle) -> Surface:
     layer = style.background_color
     position = style.position
+    image = style.has_background_image
+    effect = has_effect(style)
+    translucent = style.opacity < 1.0
+    absolute = position in ("absolute", "fixed")
+    moved = position != "static" or transformed(style)
+    neutral = layer is not None and layer.a <= 0.0
+    neutral = neutral and not (image or effect or translucent or absolute or moved)
     return Surface(
         layer,
         layer is not None and layer.a >= 1.0,
-        style.has_background_image,
-        has_effect(style),
-        style.opacity < 1.0,
-        position in ("absolute", "fixed"),
-        position != "static" or transformed(style),
+        image,
+        effect,
+        translucent,
+        absolute,
+        moved,
         style.display in ("grid", "inline-grid"),
+        neutral,
     )
 
 
-@inherited_fact(_ROOT_PARENT)
-def ground(page: Page, el: Element, parent: Ground) -> Ground:
+def ground(page: Page, el: Element) -> Ground:
     """What lies beneath `el`'s content (see the module)."""
-    own = surface(computed_style(page, el))
+    known = _grounds(page)
+    found = known.get(el)
+    if found is not None:
+        return found
+    # Top-down from the nearest ancestor known (in document order, that is the parent).
+    chain = []
+    node: Element | None = el
+    while node is not None and node not in known:
+        chain.append(node)
+        node = node.getparent()
+    below = _ROOT_PARENT if node is None else known[node]
+    sheets = cascade(page)
+    grids = _grids(page)
+    for node in reversed(chain):
+        below = known[node] = _step(page, sheets, grids, node, below)
+    return below
+
+
+def grounds(page: Page, elements: list[Element]) -> list[Ground]:
+    """`ground(page, el)` of each of `elements`: the same, cheaper for many elements in
+    document order (then most parents' grounds are known)."""
+    known = _grounds(page)
+    sheets = cascade(page)
+    grids = _grids(page)
+    found = []
+    for el in elements:
+        below = known.get(el)
+        if below is None:
+            parent = el.getparent()
+            above = _ROOT_PARENT if parent is None else known.get(parent)
+            if above is None:
+                below = ground(page, el)
+            else:
+                below = known[el] = _step(page, sheets, grids, el, above)
+        found.append(below)
+    return found
+
+
+@page_fact
+def _grounds(page: Page) -> dict[Element, Ground]:
+    """The grounds found so far, by element."""
+    return {}
+
+
+@page_fact
+def _grids(page: Page) -> set[Element]:
+    """The grid containers among the elements whose ground was found."""
+    return set()
+
+
+def _step(page: Page, sheets: Cascade, grids: set[Element], el: Element, parent: Ground) -> Ground:
+    """The ground of `el`, whose parent's is `parent` (its parent's ground was found first,
+    so `grids` says whether the parent is a grid container)."""
+    own = surface(sheets.computed(el))
+    if own.grid:
+        grids.add(el)
+    holder = el.getparent()
+    in_grid = holder is not None and holder in grids and parent.decided is not holder
+    if own.neutral and not in_grid:
+        return parent  # nothing of its own: the same ground (most elements)
     effect = parent.effect or own.effect
     translucent = parent.translucent or own.translucent
     layer = own.layer
     if own.opaque and layer is not None:
         return Ground(layer, el, own.image, False, False, False, False, effect, translucent)
-    holder = el.getparent()
-    grid = parent.grid or (
-        holder is not None
-        and parent.decided is not holder
-        and surface(computed_style(page, holder)).grid
-        and grid_overlap(page, holder, el)
-    )
+    grid = parent.grid or (in_grid and grid_overlap(page, holder, el))
     return Ground(
         parent.colour if layer is None else composite(layer, parent.colour),
         parent.decided,

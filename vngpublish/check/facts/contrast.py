@@ -34,34 +34,36 @@ compute.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from vngpublish.check.facts.aria_tables import is_a
 from vngpublish.check.facts.backdrop import (
     Ground,
     grid_overlap,
     ground,
+    grounds,
     has_effect,
-    transformed,
+    surface,
 )
-from vngpublish.check.facts.fact import element_fact, page_fact
+from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.focus import is_disabled
 from vngpublish.check.facts.labels import labels_of
 from vngpublish.check.facts.names import accessible_name
 from vngpublish.check.facts.roles import role
-from vngpublish.check.facts.style import cascade, computed_style, reach, remote_sheets
-from vngpublish.check.facts.visibility import (
-    computed_visibility,
-    is_rendered,
-    is_visually_hidden,
+from vngpublish.check.facts.style import (
+    cascade,
+    computed_style,
+    reached_elements,
+    remote_sheets,
 )
+from vngpublish.check.facts.visibility import is_rendered, is_visually_hidden, shown_among
 from vngpublish.check.style import RGBA, composite, contrast_ratio
 from vngpublish.check.style.triggers import Wanted
 
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
     from vngpublish.check.page import Page
-    from vngpublish.check.style import ComputedStyle
+    from vngpublish.check.style import Cascade, ComputedStyle
 
 WHITE: Final = RGBA(255.0, 255.0, 255.0)
 LARGE_PX: Final = 24.0
@@ -131,17 +133,26 @@ def text_targets(page: Page) -> list[Element]:
     module), in document order."""
     excluded = _disabled_text(page) | _not_html_text(page)
     found = []
+    alphanumeric = _ALPHANUMERIC.search
     for el in page.elements:
-        if el in excluded:
+        text = el.text
+        # (`isspace` first: most texts between elements are white space, and it is quicker.)
+        if not text or text.isspace() or not alphanumeric(text):
+            # Most elements without words of their own hold others: look at the text
+            # between those only until a word is found.
+            for child in el:
+                tail = child.tail
+                if tail and not tail.isspace() and alphanumeric(tail):
+                    break
+            else:
+                continue
+        if excluded and el in excluded:
             continue
         own = _own_text(el)
-        if not expresses(own) or (len(own.strip()) <= 2 and _icon_text(page, el, own)):
+        if len(own.strip()) <= 2 and _icon_text(page, el, own):
             continue
-        if not is_rendered(page, el) or computed_visibility(page, el) != "visible":
-            continue
-        if not is_visually_hidden(page, el):
-            found.append(el)
-    return found
+        found.append(el)
+    return shown_among(page, found)
 
 
 @page_fact
@@ -154,11 +165,47 @@ def _not_html_text(page: Page) -> set[Element]:
     return found
 
 
-@element_fact
 def text_colours(page: Page, el: Element) -> TextColours | None:
     """How the text of `el` is painted; None when it is not painted at all (a transparent
     colour, a zero font size)."""
-    style = computed_style(page, el)
+    return _colours(page, cascade(page), _painted_texts(page), el)
+
+
+def _colours(
+    page: Page,
+    sheets: Cascade,
+    known: dict[object, TextColours | None],
+    el: Element,
+    below: Ground | None = None,
+) -> TextColours | None:
+    style = sheets.computed(el)
+    if below is None:
+        below = ground(page, el)
+    # The same style over the same ground paints the same (most texts share both): except
+    # under opacity (`_under_opacity` walks up from the element) and in a grid container
+    # (`_layout_doubt` looks at its children).
+    if below.translucent or surface(style).grid:
+        key: object = el
+    else:
+        key = (id(style), id(below))
+    if key in known:
+        return known[key]
+    found = known[key] = _text_colours(page, el, style, below)
+    return found
+
+
+@page_fact
+def _painted_texts(page: Page) -> dict[object, TextColours | None]:
+    """`text_colours` found so far, by (style, ground), or by element (see there)."""
+    return {}
+
+
+_UNKNOWN: Final[Any] = object()
+
+
+def _text_colours(
+    page: Page, el: Element, style: ComputedStyle, below: Ground
+) -> TextColours | None:
     ink = style.derived("contrast.ink", _ink)
     size, weight, colour = ink.size, ink.weight, ink.colour
     if size == 0:
@@ -168,7 +215,6 @@ def text_colours(page: Page, el: Element) -> TextColours | None:
         return TextColours(WHITE, WHITE, size, weight, "colour", 1.0)
     if colour.a <= 0 and not ink.clipped:
         return None
-    below = ground(page, el)
     if below.translucent:
         return _under_opacity(page, el, style, colour, doubt)
     if below.unknown:
@@ -273,10 +319,8 @@ def _layout_doubt(page: Page, el: Element, below: Ground) -> str | None:
 @page_fact
 def _may_stack(page: Page) -> bool:
     """True when author CSS may position, transform, layer or grid content."""
-    stacking = reach(page, _STACKING)
-    if not stacking.empty:
-        return True
-    return any(stacking.in_style_attribute(el) for el in page.with_attribute("style"))
+    reached = reached_elements(page, _STACKING)
+    return reached is None or bool(reached)
 
 
 class _Under(NamedTuple):
@@ -288,27 +332,29 @@ class _Under(NamedTuple):
 
 @page_fact
 def _under_content(page: Page) -> _Under:
-    stacking = reach(page, _STACKING)
     positioned: set[Element] = set()
     negative: set[Element] = set()
-    for el in page.elements:
-        if not stacking.reach(el):
-            continue
+    reached = reached_elements(page, _STACKING)
+    candidates = page.elements if reached is None else [el for el in page.elements if el in reached]
+    for el in candidates:
         style = computed_style(page, el)
-        if style.position == "static" and not transformed(style):
-            continue
+        if not surface(style).moved:
+            continue  # static and not transformed
         if not is_rendered(page, el) or is_visually_hidden(page, el):
             continue
         z_index = style.value("z-index")
-        marks = [positioned]
+        _mark(el, positioned)
         if isinstance(z_index, int) and z_index < 0:
-            marks.append(negative)
-        node: Element | None = el
-        while node is not None:
-            for mark in marks:
-                mark.add(node)
-            node = node.getparent()
+            _mark(el, negative)
     return _Under(positioned, negative)
+
+
+def _mark(el: Element, marks: set[Element]) -> None:
+    """Add `el` and its ancestors to `marks` (which holds the ancestors of what it holds)."""
+    node: Element | None = el
+    while node is not None and node not in marks:
+        marks.add(node)
+        node = node.getparent()
 
 
 def _channels(colour: RGBA) -> tuple[int, int, int]:
@@ -326,8 +372,11 @@ def expresses(text: str | None) -> bool:
     """True when `text` has a letter or digit (private-use icon glyphs are neither)."""
     if not text or text.isspace():
         return False
-    # Private-use characters (icon-font glyphs) are not alphanumeric.
-    return any(char.isalnum() for char in text)
+    return _ALPHANUMERIC.search(text) is not None
+
+
+# A character `str.isalnum` is True for (a word character but the underscore).
+_ALPHANUMERIC: Final = re.compile(r"[^\W_]")
 
 
 def _icon_text(page: Page, el: Element, own: str) -> bool:
@@ -436,30 +485,65 @@ def shortfalls(
     if default_colours(page):
         return []
     remote = remote_sheets(page)
+    painted = _target_colours(page)
+    # By colours: texts painted alike are judged alike (most texts of a page share a few).
+    verdicts: dict[int, tuple[str, str, dict[str, str]] | None] = {}
     found = []
     for el in targets:
-        colours = text_colours(page, el)
-        if colours is None or not colours.visible:
+        colours = painted[el] if el in painted else text_colours(page, el)
+        if colours is None:
             continue
-        verdict = judge(page, colours, normal, large, bool(remote))
-        if verdict.outcome == "passed":
-            continue
-        args = {
-            "ratio": shown_ratio(colours.ratio),
-            "foreground": colours.foreground.hex,
-            "background": colours.background.hex,
-            "size": f"{colours.size_px:.1f}" if colours.size_px is not None else "?",
-            "weight": f"{colours.weight:g}",
-            "required": f"{verdict.required:g}",
-            "source": colour_source(page, el),
-            "url": remote[0].url if remote else "",
-        }
-        if verdict.outcome == "failed":
-            message = "low-contrast-large" if verdict.reason == "large" else "low-contrast"
-        else:
-            message = f"check-{verdict.reason}"
-        found.append(Shortfall(el, verdict.outcome, message, args))
+        verdict = verdicts.get(id(colours), _UNKNOWN)
+        if verdict is _UNKNOWN:
+            verdict = verdicts[id(colours)] = _verdict(
+                page, colours, normal, large, remote[0].url if remote else None
+            )
+        if verdict is not None:
+            outcome, message, args = verdict
+            args = {
+                **args,
+                "source": colour_source(page, el),
+                "url": remote[0].url if remote else "",
+            }
+            found.append(Shortfall(el, outcome, message, args))
     return found
+
+
+def _verdict(
+    page: Page, colours: TextColours, normal: float, large: float, remote: str | None
+) -> tuple[str, str, dict[str, str]] | None:
+    """The outcome, message and values (but "source" and "url") for text painted like `colours`;
+    None when it passes or cannot be seen."""
+    if not colours.visible:
+        return None
+    verdict = judge(page, colours, normal, large, remote is not None)
+    if verdict.outcome == "passed":
+        return None
+    args = {
+        "ratio": shown_ratio(colours.ratio),
+        "foreground": colours.foreground.hex,
+        "background": colours.background.hex,
+        "size": f"{colours.size_px:.1f}" if colours.size_px is not None else "?",
+        "weight": f"{colours.weight:g}",
+        "required": f"{verdict.required:g}",
+    }
+    if verdict.outcome == "failed":
+        message = "low-contrast-large" if verdict.reason == "large" else "low-contrast"
+    else:
+        message = f"check-{verdict.reason}"
+    return verdict.outcome, message, args
+
+
+@page_fact
+def _target_colours(page: Page) -> dict[Element, TextColours | None]:
+    """`text_colours` of every text target, found once for the rules that judge them."""
+    sheets = cascade(page)
+    known = _painted_texts(page)
+    targets = text_targets(page)
+    return {
+        el: _colours(page, sheets, known, el, below)
+        for el, below in zip(targets, grounds(page, targets), strict=True)
+    }
 
 
 def colour_source(page: Page, el: Element) -> str:
@@ -468,11 +552,11 @@ def colour_source(page: Page, el: Element) -> str:
     sheets = cascade(page)
     node: Element | None = el
     while node is not None:
-        declared = sheets.declared(node, "color")
-        if declared is not None:
-            if declared.origin != "author" or declared.path is None:
+        found = sheets.source(node, "color")
+        if found is not None:
+            origin, path, line = found
+            if origin != "author" or path is None:
                 return ""
-            line = f":{declared.line}" if declared.line else ""
-            return f"{declared.path}{line}"
+            return f"{path}:{line}" if line else path
         node = node.getparent()
     return ""

@@ -23,7 +23,13 @@ if TYPE_CHECKING:
     from vngpublish.check.dom import Element
     from vngpublish.check.page import Page
 
-_OUTLOOK: Final = re.compile(r"\[if\s+(?:[a-z!]+\s+)?mso|(?<![\w-])mso-[a-z]", re.IGNORECASE)
+# Outlook markup: a conditional comment for it, or an `mso-` property. Each is looked for only
+# where its start is (one expression over the whole page, case-insensitive, is many times
+# slower on long pages).
+_CONDITION: Final = re.compile(r"\[if\s+(?:[a-z!]+\s+)?mso", re.IGNORECASE)
+_CONDITION_START: Final = re.compile(r"\[if", re.IGNORECASE)
+_PROPERTY: Final = re.compile(r"(?<![\w-])mso-[a-z]", re.IGNORECASE)
+_PROPERTY_START: Final = re.compile(r"mso-", re.IGNORECASE)
 _SKIPPED: Final = frozenset({"script", "style", "template", "noscript", "meta", "link", "title"})
 
 
@@ -39,9 +45,17 @@ def is_email(page: Page) -> bool:
     if any(is_presentational(table) for table in tables):
         return True
     source = page.source
-    if ("mso" in source or "MSO" in source) and _OUTLOOK.search(source):
+    if ("mso" in source or "MSO" in source) and _outlook(source):
         return True
     return any(el.tag == "table" for el in content_wrappers(page))
+
+
+def _outlook(source: str) -> bool:
+    """True when `source` has Outlook markup (see `_CONDITION` and `_PROPERTY`)."""
+    for start in _CONDITION_START.finditer(source):
+        if _CONDITION.match(source, start.start()):
+            return True
+    return any(_PROPERTY.match(source, start.start()) for start in _PROPERTY_START.finditer(source))
 
 
 @page_fact

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from vngpublish.check.dom import text_content
 from vngpublish.check.facts.fact import page_fact
-from vngpublish.check.facts.style import computed_style, reach
-from vngpublish.check.style.triggers import Triggers, Wanted
+from vngpublish.check.facts.style import computed_style, reach, reached_elements
+from vngpublish.check.style.triggers import Wanted
 
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
@@ -36,30 +36,16 @@ def scroll_containers(page: Page) -> list[Element]:
     triggers = reach(page, SCROLLING)
     if triggers.empty and not page.with_attribute("style"):
         return []  # most pages: no stylesheet rule and no style attribute scrolls anything
+    reached = reached_elements(page, SCROLLING)
+    if reached is not None and not reached:
+        return []
     return [
         el
-        for el in _reached(page, triggers)
-        if el.tag not in _NOT_CONTAINERS and _scrolls(page, el)
+        for el in page.elements
+        if (reached is None or el in reached)
+        and el.tag not in _NOT_CONTAINERS
+        and _scrolls(page, el)
     ]
-
-
-def _reached(page: Page, triggers: Triggers) -> list[Element]:
-    """The elements `triggers` reach (`Triggers.reach`), in document order: gathered from the
-    page's indexes by the tags and attributes its rules name, and among the elements with an
-    `id`, a `class` or a `style` attribute, so that not every element of the page is asked."""
-    if triggers.universal:
-        return page.elements
-    found: set[Element] = set()
-    for tag in triggers.tags:
-        found.update(page.by_tag(tag))
-    for name in triggers.attributes:
-        found.update(page.with_attribute(name))
-    if triggers.ids:
-        found.update(el for el in page.with_attribute("id") if triggers.may_apply(el))
-    if triggers.classes:
-        found.update(el for el in page.with_attribute("class") if triggers.may_apply(el))
-    found.update(el for el in page.with_attribute("style") if triggers.in_style_attribute(el))
-    return [el for el in page.elements if el in found] if found else []
 
 
 def _scrolls(page: Page, el: Element) -> bool:

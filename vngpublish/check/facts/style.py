@@ -21,7 +21,8 @@ each found in a rule's text or a `style` attribute.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
+from bisect import bisect_right
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from vngpublish.check.facts.fact import element_fact, page_fact
 from vngpublish.check.style import Cascade, ComputedStyle, Problem, RemoteSheet, Screen
@@ -142,6 +143,112 @@ def reach(page: Page, wanted: Wanted, generated: bool = False) -> Triggers:
     return found
 
 
+def reached_elements(page: Page, wanted: Wanted) -> set[Element] | None:
+    """The elements `reach(page, wanted).reach` is True for, found through the page's
+    indexes (by tag, attribute, id and class) rather than by testing every element; None
+    when a rule's selector ends in `*` (it may reach every element)."""
+    return reached_by(page, reach(page, wanted))
+
+
+def reached_by(page: Page, triggers: Triggers) -> set[Element] | None:
+    """The elements `triggers.reach` is True for (the triggers of the page's cascade for some
+    screen), found through the page's indexes; None when they may reach every element."""
+    known = _reached_elements(page)
+    if triggers in known:
+        return known[triggers]
+    found: set[Element] | None = None
+    if not triggers.universal:
+        found = set(page.by_tag(*triggers.tags)) if triggers.tags else set()
+        for name in triggers.attributes:
+            found.update(page.with_attribute(name))
+        if triggers.ids:
+            by_id = _by_id(page)
+            for name in triggers.ids:
+                found.update(by_id.get(name, ()))
+        if triggers.classes:
+            by_class = _by_class(page)
+            for name in triggers.classes:
+                found.update(by_class.get(name, ()))
+        found.update(_styled_with(page, triggers.wanted))
+    known[triggers] = found
+    return found
+
+
+def _styled_with(page: Page, wanted: Wanted) -> list[Element]:
+    """The elements whose `style` attribute has a `wanted` declaration (`wanted.found_in`):
+    only those whose attribute has one of its words are searched, found by looking for the
+    words in all of the page's `style` attributes at once."""
+    attributes = _style_attributes(page)
+    text, starts = attributes.text, attributes.starts
+    holding: set[int] = set()
+    for word in wanted.words:
+        at = text.find(word)
+        while at != -1:
+            index = bisect_right(starts, at) - 1
+            holding.add(index)
+            # Words hold no line break, so the next one is in a later attribute.
+            at = text.find(word, starts[index + 1]) if index + 1 < len(starts) else -1
+    found = []
+    for index in sorted(holding):
+        el = attributes.elements[index]
+        value = el.get("style")
+        if value and wanted.pattern.search(value):
+            found.append(el)
+    return found
+
+
+class _StyleAttributes(NamedTuple):
+    elements: list[Element]
+    """The elements with a `style` attribute, in document order."""
+    text: str
+    """Their `style` attributes, each lower-cased, one per line."""
+    starts: list[int]
+    """Where in `text` each element's attribute starts."""
+
+
+@page_fact
+def _style_attributes(page: Page) -> _StyleAttributes:
+    """The page's `style` attributes in one text, to look for words in all at once."""
+    elements = page.with_attribute("style")
+    lowered = [(el.get("style") or "").lower() for el in elements]
+    starts = []
+    at = 0
+    for value in lowered:
+        starts.append(at)
+        at += len(value) + 1
+    return _StyleAttributes(elements, "\n".join(lowered), starts)
+
+
+@page_fact
+def _by_class(page: Page) -> dict[str, list[Element]]:
+    """The elements by class name (lower-cased in quirks mode, where classes match
+    case-insensitively, as `Triggers` keeps them)."""
+    quirks = cascade(page).quirks
+    found: dict[str, list[Element]] = {}
+    for el in page.with_attribute("class"):
+        names = el.get("class") or ""
+        for name in (names.lower() if quirks else names).split():
+            found.setdefault(name, []).append(el)
+    return found
+
+
+@page_fact
+def _by_id(page: Page) -> dict[str, list[Element]]:
+    """The elements by id (lower-cased in quirks mode, as `Triggers` keeps them)."""
+    if not cascade(page).quirks:
+        return page.ids
+    found: dict[str, list[Element]] = {}
+    for el in page.with_attribute("id"):
+        found.setdefault((el.get("id") or "").lower(), []).append(el)
+    return found
+
+
+@page_fact
+def _reached_elements(page: Page) -> dict[Triggers, set[Element] | None]:
+    """What `reached_by` found on the page, by triggers."""
+    return {}
+
+
 def may_generate(page: Page, el: Element) -> bool:
     """False when `el` certainly has no `::before` or `::after` content: no author rule with
     `content` can match them, and the browser's own sheet gives content only to `q`."""
@@ -207,7 +314,8 @@ def important_in_style_attribute(page: Page, el: Element, name: str) -> bool:
     attribute and wins the cascade (`inherit`, `unset` and `revert` declare no value of their
     own)."""
     inline = el.get("style")
-    if not inline or name not in inline.lower():
+    # `!important` takes a "!" (no escape writes one): most style attributes have none.
+    if not inline or "!" not in inline or name not in inline.lower():
         return False
     declared = cascade(page).declared(el, name)
     if declared is None or declared.kind != "style-attribute" or not declared.important:

@@ -34,9 +34,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from lxml import etree
+
 from vngpublish.check.facts.content_model import NEVER_RENDERED
-from vngpublish.check.facts.fact import element_fact, inherited_fact, page_fact
-from vngpublish.check.facts.style import GEOMETRY, HIDING, computed_style, reach
+from vngpublish.check.facts.fact import page_fact
+from vngpublish.check.facts.style import (
+    GEOMETRY,
+    HIDING,
+    computed_style,
+    reach,
+    reached_elements,
+)
 
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
@@ -56,56 +64,77 @@ class _State(NamedTuple):
 
 _ROOT_PARENT = _State(True, False, "visible", True)
 _NOT_RENDERED = _State(False, True, "hidden", False)
-
-
-@page_fact
-def _plain_page(page: Page) -> set[Element] | None:
-    """For a page where nothing can hide content but the browser's own stylesheet: the
-    elements that are not rendered. None for any other page.
-
-    A fast path that gives the same answers as `_own_state`: when no author rule sets a
-    hiding value, no `style` attribute does, and no element has `hidden`, `popover`, `inert` or
-    `aria-hidden="true"`, then the cascade is never consulted, every element keeps its
-    parent's state, and the only states are "as the root" and "not rendered" (under an
-    element the browser never renders). Most pages are like that, and one pass over the few
-    such elements then replaces a walk up the tree for every element asked about.
-    """
-    if page.with_attribute("hidden") or page.with_attribute("inert"):
-        return None
-    if page.with_attribute("popover"):
-        return None
-    if any(_aria_hidden_here(el) for el in page.with_attribute("aria-hidden")):
-        return None
-    hiding = reach(page, HIDING)
-    if not hiding.empty or any(
-        hiding.in_style_attribute(el) for el in page.with_attribute("style")
-    ):
-        return None
-    # The elements `_renders_natively` says no to: by tag, and the content of closed details.
-    candidates = page.by_tag(*NEVER_RENDERED, "input", "dialog")
-    roots = [el for el in candidates if not _renders_natively(el, None)]
-    for details in page.by_tag("details"):
-        roots += [child for child in details if not _renders_natively(child, details)]
-    unrendered: set[Element] = set()
-    for root in roots:
-        if root not in unrendered:
-            unrendered.update(root.iter())
-    return unrendered
+_ELEMENT = etree.Element
 
 
 def _state(page: Page, el: Element) -> _State:
-    plain = _plain_page(page)
-    if plain is not None:
-        rendered = isinstance(el.tag, str) and el not in plain
-        return _ROOT_PARENT if rendered else _NOT_RENDERED
     if not isinstance(el.tag, str):
         return _NOT_RENDERED  # a comment or processing instruction
-    return _cascaded_state(page, el)
+    return _states(page).get(el, _ROOT_PARENT)
 
 
-@inherited_fact(_ROOT_PARENT)
-def _cascaded_state(page: Page, el: Element, inherited: _State) -> _State:
-    """The state of an element on a page where CSS or attributes can hide content."""
+@page_fact
+def _states(page: Page) -> dict[Element, _State]:
+    """The state of every element whose state is not the root's (rendered, not aria-hidden,
+    visible); the others have the root's.
+
+    Only an element `_may_differ` names can have a state other than its parent's (see
+    `_own_state`: the others inherit it), so only those are computed, in document order; each
+    one whose state differs from what it inherited passes its state on to its descendants:
+    "not rendered" when it is not rendered or does not render its children, its own state
+    otherwise, except under `visibility: hidden`, where each descendant is computed (one may
+    be visible again). On most pages no author rule can hide anything, and this is a pass
+    over the few elements the browser never renders.
+    """
+    states: dict[Element, _State] = {}
+    special = _may_differ(page)
+    if special is None:
+        candidates = page.elements
+    elif not special:
+        return states
+    else:
+        candidates = [el for el in page.elements if el in special]
+    for el in candidates:
+        before = states.get(el, _ROOT_PARENT)
+        if not before.rendered:
+            continue  # inside an element that is not rendered
+        parent = el.getparent()
+        inherited = _ROOT_PARENT if parent is None else states.get(parent, _ROOT_PARENT)
+        own = _own_state(page, el, inherited)
+        if own == before:
+            continue  # what its descendants already have from it or its ancestors
+        states[el] = own
+        if not own.rendered or not own.children_rendered:
+            states.update(dict.fromkeys(el.iterdescendants(_ELEMENT), _NOT_RENDERED))
+        elif own.visibility == "visible":
+            states.update(dict.fromkeys(el.iterdescendants(_ELEMENT), own))
+        else:
+            for node in el.iterdescendants(_ELEMENT):
+                above = node.getparent()
+                states[node] = _own_state(page, node, states.get(above, own))
+    return states
+
+
+def _may_differ(page: Page) -> set[Element] | None:
+    """The elements whose state may differ from their parent's: those the browser never
+    renders (and the `input` and `dialog` elements it may not), the content of `details`,
+    elements with `hidden`, `popover`, `inert` or `aria-hidden`, and those a hiding
+    declaration may reach (an author rule, or their `style` attribute). None when an author
+    rule with a hiding declaration may match any element (its selector ends in `*`)."""
+    reached = reached_elements(page, HIDING)
+    if reached is None:
+        return None
+    special = set(reached)
+    special.update(page.by_tag(*NEVER_RENDERED, "input", "dialog"))
+    for details in page.by_tag("details"):
+        special.update(child for child in details if isinstance(child.tag, str))
+    for name in ("hidden", "popover", "inert", "aria-hidden"):
+        special.update(page.with_attribute(name))
+    return special
+
+
+def _own_state(page: Page, el: Element, inherited: _State) -> _State:
+    """The state of `el` when its parent's is `inherited`."""
     if not inherited.rendered or not inherited.children_rendered:
         return _NOT_RENDERED
     if not _renders_natively(el, el.getparent()):
@@ -128,12 +157,6 @@ def _cascaded_state(page: Page, el: Element, inherited: _State) -> _State:
         return _NOT_RENDERED  # hidden="until-found": its text is hidden with its children
     aria_hidden = inherited.aria_hidden or _aria_hidden_here(el)
     return _State(True, aria_hidden, style.visibility, children_rendered)
-
-
-@page_fact
-def _geometry(page: Page) -> Triggers:
-    """Which elements author rules that position content absolutely can match."""
-    return reach(page, GEOMETRY)
 
 
 @page_fact
@@ -170,13 +193,13 @@ def is_rendered(page: Page, el: Element) -> bool:
     return _state(page, el).rendered
 
 
-@element_fact
 def is_hidden(page: Page, el: Element) -> bool:
     """True when the element is excluded from the accessibility tree."""
-    plain = _plain_page(page)
-    if plain is not None:
-        return el in plain or not isinstance(el.tag, str)
-    state = _state(page, el)
+    if not isinstance(el.tag, str):
+        return True  # a comment or processing instruction
+    state = _states(page).get(el)
+    if state is None:
+        return False
     return not state.rendered or state.aria_hidden or state.visibility != "visible"
 
 
@@ -192,8 +215,7 @@ def computed_visibility(page: Page, el: Element) -> str:
     return _state(page, el).visibility
 
 
-@inherited_fact(False)
-def is_visually_hidden(page: Page, el: Element, parent_hidden: bool) -> bool:
+def is_visually_hidden(page: Page, el: Element) -> bool:
     """True when the element is in the accessibility tree but clipped or moved out of sight by
     the screen-reader-only pattern, on itself or an ancestor.
 
@@ -202,9 +224,51 @@ def is_visually_hidden(page: Page, el: Element, parent_hidden: bool) -> bool:
     or an offset (`left`/`top`/`right`) of -500px or further. Rules about visible text use
     this to leave such text out; it is still read by screen readers.
     """
-    if parent_hidden:
-        return True
-    return _geometry(page).reach(el) and hides_visually(computed_style(page, el))
+    return el in _visually_hidden(page)
+
+
+@page_fact
+def _visually_hidden(page: Page) -> set[Element]:
+    """The elements `is_visually_hidden` is True for: of those an author rule or `style`
+    attribute that positions content absolutely may reach, the ones the pattern hides, with
+    everything inside them."""
+    found: set[Element] = set()
+    reached = reached_elements(page, GEOMETRY)
+    if reached is None:
+        candidates = page.elements
+    elif not reached:
+        return found
+    else:
+        candidates = [el for el in page.elements if el in reached]
+    for el in candidates:
+        if el not in found and hides_visually(computed_style(page, el)):
+            found.update(el.iter())
+    return found
+
+
+def is_shown(page: Page, el: Element) -> bool:
+    """True when the element is rendered, its computed `visibility` is `visible`, and it is
+    not clipped or moved out of sight (`is_visually_hidden`): what visible text needs."""
+    state = _states(page).get(el)
+    if state is not None and (not state.rendered or state.visibility != "visible"):
+        return False
+    return isinstance(el.tag, str) and el not in _visually_hidden(page)
+
+
+def shown_among(page: Page, elements: list[Element]) -> list[Element]:
+    """The elements of `elements` that `is_shown` is True for, in the same order."""
+    states = _states(page)
+    hidden = _visually_hidden(page)
+    if not states and not hidden:
+        return [el for el in elements if isinstance(el.tag, str)]
+    found = []
+    for el in elements:
+        state = states.get(el)
+        if state is not None and (not state.rendered or state.visibility != "visible"):
+            continue
+        if isinstance(el.tag, str) and el not in hidden:
+            found.append(el)
+    return found
 
 
 def text_is_perceivable(page: Page, el: Element) -> bool:

@@ -35,6 +35,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, Final, TypeAlias
 
+import cssselect2
 from lxml import etree
 
 from vngpublish.check.style import ua
@@ -246,6 +247,27 @@ class Cascade:
         lowered = word.lower()
         return any(use.origin == AUTHOR and lowered in use.sheet.text.lower() for use in self._uses)
 
+    def compiled(self, selectors: str) -> list[Any]:
+        """The selector list `selectors` compiled by cssselect2, for testing on `wrapper`s
+        (empty when cssselect2 cannot read it); compiled once per set of stylesheets."""
+        self._prepare()
+        known = self._context.compiled
+        found = known.get(selectors)
+        if found is None:
+            try:
+                found = list(cssselect2.compile_selector_list(selectors))
+            except (cssselect2.SelectorError, NotImplementedError, SyntaxError, RecursionError):
+                found = []
+            known[selectors] = found
+        return found
+
+    def wrapper(self, el: Element) -> Any:
+        """`el`'s cssselect2 element wrapper (as `ElementWrapper.from_html_root` makes them,
+        ancestors and siblings found by a loop), for testing compiled selectors on it."""
+        if not self._prepared:
+            self._prepare()
+        return self._matcher.wrapper(el)
+
     def computed(self, el: Element, pseudo: str | None = None) -> ComputedStyle:
         """The computed style of `el`, or of its `::before` or `::after` when `pseudo` is
         "before" or "after"."""
@@ -259,14 +281,17 @@ class Cascade:
             raise TypeError(f"not an element: {el!r}")
         if not self._prepared:
             self._prepare()
-        chain: list[Element] = []
-        node: Element | None = el
+        parent = el.getparent()
+        if parent is None or parent in styled:
+            return self._style(el)  # most calls: in document order, the parent is styled
+        chain: list[Element] = [el, parent]
+        node = parent.getparent()
         while node is not None and node not in styled:
             chain.append(node)
             node = node.getparent()
         for current in reversed(chain):
-            self._style(current)
-        return styled[el][0]
+            found_style = self._style(current)
+        return found_style
 
     def declared(self, el: Element, name: str, pseudo: str | None = None) -> Declared | None:
         """The cascaded declaration of `name` on `el` (None when no declaration applies, so
@@ -291,6 +316,22 @@ class Cascade:
             source.path, source.url, line, column, source.element, decl.value,
         )  # fmt: skip
 
+    def source(self, el: Element, name: str) -> tuple[str, str | None, int | None] | None:
+        """Where the cascaded declaration of `name` on `el` comes from: its origin
+        ("user-agent" or "author"), file and line, as `declared` gives them (None when no
+        declaration applies); cheaper than `declared` when only that is wanted."""
+        entry = self.computed(el).cascaded(name)
+        if entry is None:
+            return None
+        decl, origin = entry
+        if isinstance(origin, str):
+            if origin == _EXTRA:
+                return USER_AGENT, None, el.sourceline
+            return AUTHOR, self.page_path, el.sourceline
+        use = self._uses[origin]
+        source = use.source
+        return use.origin, source.path, decl.line + source.line_offset if decl.line else None
+
     # -------------------------------------------------------------------- styling
     def _prepare(self) -> None:
         if self._prepared:
@@ -308,7 +349,7 @@ class Cascade:
         )
         self._matcher = Matcher(quirks)
 
-    def _style(self, el: Element) -> None:
+    def _style(self, el: Element) -> ComputedStyle:
         """Style `el`, whose parent is styled (see the module's notes on the caches)."""
         context = self._context
         parent = el.getparent()
@@ -322,7 +363,7 @@ class Cascade:
         shared = context.shared.get(share_key)
         if shared is not None:
             self._styled[el] = shared
-            return
+            return shared[0]
         match_key = (parent_token, matching)
         match = context.matches.get(match_key)
         if match is None:
@@ -360,6 +401,7 @@ class Cascade:
         self._styled[el] = found
         if plain:
             context.shared[share_key] = found
+        return style
 
     def _pseudo_style(self, el: Element, pseudo: str) -> ComputedStyle:
         if pseudo not in ("before", "after"):

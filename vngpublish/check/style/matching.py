@@ -184,12 +184,16 @@ class Matcher:
         """:has(): does an element in the given relation to `el` match?"""
         for combinator, selector in relative:
             compound = selector.compounds[0]
+            # lxml picks the elements of the compound's tag (in C): the others cannot match.
+            tags = () if compound.tag is None else (compound.tag,)
             if combinator == " ":
-                candidates: Any = el.iterdescendants()
+                candidates: Any = el.iterdescendants(*tags)
             elif combinator == ">":
-                candidates = el.iterchildren()
+                candidates = el.iterchildren(*tags)
+            elif combinator == "+":
+                candidates = el.itersiblings()  # the next element only, whatever its tag
             else:
-                candidates = el.itersiblings()
+                candidates = el.itersiblings(*tags)
             for candidate in candidates:
                 if not isinstance(candidate.tag, str):
                     continue
@@ -240,6 +244,10 @@ class Matcher:
         return remainder == 0 and n >= 0
 
     # ----------------------------------------------------------------- cssselect2 path
+    def wrapper(self, el: Element) -> Any:
+        """`el`'s cssselect2 wrapper, made once per element of the document."""
+        return self._wrapper(el)
+
     def _wrapper(self, el: Element) -> Any:
         found = self._wrappers.get(el)
         if found is not None:

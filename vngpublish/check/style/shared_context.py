@@ -102,6 +102,8 @@ class SharedContext:
         self._triggers: dict[tuple[Wanted, bool], Triggers] = {}
         self.author_rules: dict[str, Any] = {}
         """`Cascade.author_rules` by word, for documents whose sheets are all files."""
+        self.compiled: dict[str, list[Any]] = {}
+        """`Cascade.compiled` by selector list."""
         self._describe_attributes()
         self.clear()
 

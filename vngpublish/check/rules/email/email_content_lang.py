@@ -55,7 +55,7 @@ class EmailContentLang(Rule):
 
     def applicable(self, page: Page) -> Sequence[Element]:
         body = page.body
-        if body is None or not is_email(page) or not "".join(body.itertext()).strip():
+        if body is None or not is_email(page) or not any(t.strip() for t in body.itertext()):
             return []
         return [body]
 

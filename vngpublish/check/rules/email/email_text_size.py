@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.contrast import text_targets
 from vngpublish.check.facts.email import is_email
-from vngpublish.check.facts.style import computed_style
+from vngpublish.check.facts.style import cascade
 from vngpublish.check.finding import Severity
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -46,15 +46,15 @@ class EmailTextSize(Rule):
     def applicable(self, page: Page) -> Sequence[Element]:
         if not is_email(page):
             return []
-        return [
-            el
-            for el in text_targets(page)
-            if el.tag not in _SMALLER_BY_DESIGN
-            and not any(a.tag in _SMALLER_BY_DESIGN for a in el.iterancestors())
-        ]
+        smaller = page.by_tag(*_SMALLER_BY_DESIGN)
+        if not smaller:
+            return text_targets(page)
+        inside = {node for el in smaller for node in el.iter()}
+        return [el for el in text_targets(page) if el not in inside]
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
+        sheets = cascade(page)
         for el in targets:
-            size = computed_style(page, el).font_size_px
+            size = sheets.computed(el).font_size_px
             if size is not None and size < _SMALLEST - 1e-6:
                 yield self.fail(el, "too-small", size=f"{size:g}")

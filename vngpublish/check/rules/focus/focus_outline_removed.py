@@ -6,8 +6,6 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any, Final
 
-import cssselect2
-
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.focus import is_sequentially_focusable
 from vngpublish.check.facts.style import cascade, remote_sheets
@@ -25,6 +23,10 @@ _OTHER_STATES: Final = re.compile(r":(?:hover|active|visited|checked|target)(?![
 _PSEUDO_ELEMENT: Final = re.compile(r"::?(?:before|after)\b", re.IGNORECASE)
 # Declarations that make a focused element look different.
 _INDICATORS: Final = ("outline", "box-shadow", "border", "background", "color", "text-decoration")
+# Tags that can be focusable without `tabindex` or `contenteditable`.
+_FOCUSABLE_TAGS: Final = (
+    "a", "area", "audio", "button", "input", "select", "summary", "textarea", "video"
+)  # fmt: skip
 
 
 class FocusOutlineRemoved(Rule):
@@ -90,20 +92,51 @@ def _removals(page: Page) -> list[tuple[Element, AuthorRule, int]]:
     removing = [rule for rule in rules if _removes(rule)]
     if not removing:
         return []
-    shown = set(_matching(page, [s for rule in rules if _shows(rule) for s in _compiled(rule)]))
+    # Only elements the Tab key reaches can lose their indicator: the selectors are tested
+    # on those (and, for the rules that show focus, on their ancestors), not on the page.
+    stops = _focus_candidates(page)
+    if not stops:
+        return []
+    showing = [s for rule in rules if _shows(rule) for s in _compiled(page, rule)]
+    shown: dict[Element, bool] = {}
     found = []
     for rule in removing:
+        selectors = _compiled(page, rule)
         left = [
             el
-            for el in _matching(page, _compiled(rule))
-            if is_sequentially_focusable(el)
+            for el in stops
+            if _matches(page, selectors, el)
             and is_rendered(page, el)
-            and el not in shown
-            and not any(ancestor in shown for ancestor in el.iterancestors())
+            and not _shown(page, showing, el, shown)
         ]
         if left:
             found.append((left[0], rule, len(left)))
     return found
+
+
+def _focus_candidates(page: Page) -> list[Element]:
+    """The elements focusable by their markup and in the tab order, in document order."""
+    candidates = set(page.by_tag(*_FOCUSABLE_TAGS))
+    candidates.update(page.with_attribute("tabindex"))
+    candidates.update(page.with_attribute("contenteditable"))
+    if not candidates:
+        return []
+    return [el for el in page.elements if el in candidates and is_sequentially_focusable(el)]
+
+
+def _shown(page: Page, showing: list[Any], el: Element, known: dict[Element, bool]) -> bool:
+    """True when a rule that shows focus matches `el` or an ancestor (`:focus-within`)."""
+    if not showing:
+        return False
+    node: Element | None = el
+    while node is not None:
+        verdict = known.get(node)
+        if verdict is None:
+            verdict = known[node] = _matches(page, showing, node)
+        if verdict:
+            return True
+        node = node.getparent()
+    return False
 
 
 def _removes(rule: AuthorRule) -> bool:
@@ -140,23 +173,34 @@ def _zero(value: Any) -> bool:
     return getattr(value, "value", None) == 0
 
 
-def _compiled(rule: AuthorRule) -> list[Any]:
+def _compiled(page: Page, rule: AuthorRule) -> list[Any]:
     """The rule's selectors with the focus pseudo-classes and ::before/::after taken out,
     compiled (none when cssselect2 cannot read them)."""
     text = _PSEUDO_ELEMENT.sub("", _FOCUS.sub("", rule.selector))
     parts = [part.strip() or "*" for part in text.split(",")]
-    try:
-        return list(cssselect2.compile_selector_list(", ".join(parts)))
-    except (cssselect2.SelectorError, NotImplementedError, SyntaxError, RecursionError):
-        return []
+    return cascade(page).compiled(", ".join(parts))
 
 
-def _matching(page: Page, selectors: list[Any]) -> list[Element]:
-    if not selectors:
-        return []
-    root = cssselect2.ElementWrapper.from_html_root(page.root)
-    return [
-        wrapper.etree_element
-        for wrapper in root.iter_subtree()
-        if any(selector.test(wrapper) for selector in selectors)
-    ]
+def _matches(page: Page, selectors: list[Any], el: Element) -> bool:
+    wrapper = None
+    for selector in selectors:
+        if not _may_match(selector, el):
+            continue
+        if wrapper is None:
+            wrapper = cascade(page).wrapper(el)
+        if selector.test(wrapper):
+            return True
+    return False
+
+
+def _may_match(selector: Any, el: Element) -> bool:
+    """False when the id, class or tag of a compiled selector's rightmost compound rules `el`
+    out (a quick test before the selector's own, which needs the element's wrapper)."""
+    if selector.never_matches:
+        return False
+    if selector.id is not None and el.get("id") != selector.id:
+        return False
+    if selector.class_name is not None and selector.class_name not in (el.get("class") or ""):
+        return False
+    name = selector.local_name
+    return name is None or el.tag == name or el.tag == selector.lower_local_name

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from typing import Final
 
 from vngpublish.check.dom import Element
-from vngpublish.check.facts.style import cascade, cascade_for
+from vngpublish.check.facts.style import cascade, cascade_for, reached_by
 from vngpublish.check.facts.text_layout import NARROWEST_GLYPH_EM
 from vngpublish.check.facts.visibility import hides_visually
 from vngpublish.check.page import Page
@@ -73,12 +73,11 @@ class TextClippedWhenZoomed(Rule):
         zoomed = _zoomed(page)
         if zoomed is None:
             return []
-        hiding = zoomed.triggers(_HIDES_OVERFLOW)
-        boxes = [
-            el
-            for el in page.elements
-            if hiding.reach(el) and any(axis in _CLIPS for axis in _axes(zoomed.computed(el)))
-        ]
+        reached = reached_by(page, zoomed.triggers(_HIDES_OVERFLOW))
+        candidates = (
+            page.elements if reached is None else [e for e in page.elements if e in reached]
+        )
+        boxes = [el for el in candidates if any(a in _CLIPS for a in _axes(zoomed.computed(el)))]
         inside: dict[Element, None] = {}
         for box in boxes:
             if box not in inside:
