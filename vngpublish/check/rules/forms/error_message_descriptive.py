@@ -72,12 +72,13 @@ class ErrorMessageDescriptive(Rule):
                 target = page.by_id(ref)
                 if target is not None:
                     found[target] = None
-        for attribute in ("id", "class"):
+        # Marked elements count only inside a form: on a page without forms (most pages, and
+        # every newsletter) no id or class needs to be read.
+        forms = page.by_tag("form")
+        in_form = {el for form in forms for el in form.iterdescendants()} if forms else set()
+        for attribute in ("id", "class") if in_form else ():
             for el in page.with_attribute(attribute):
-                if (
-                    _ERROR_MARK.search(el.get(attribute) or "")
-                    and next(el.iterancestors("form"), None) is not None
-                ):
+                if el in in_form and _ERROR_MARK.search(el.get(attribute) or ""):
                     found[el] = None
         return [el for el in found if is_rendered(page, el) and collapsed_text(el)]
 
