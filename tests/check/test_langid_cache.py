@@ -156,7 +156,8 @@ def test_one_copy_per_model_version_and_older_copies_removed(cache_folder: Path)
     (stale / "ptc.npy").write_bytes(b"old")
     _langid.load_identifier()
     (folder,) = (cache_folder / "langid").iterdir()
-    # Named by version and size only: every installation of this version shares it.
-    assert folder.name.count("-") == 2
+    # Named by version, size and format only: every installation of this version shares it.
+    assert folder.name.count("-") == 3
+    assert folder.name.endswith("-f32")
     size = sum(path.stat().st_size for path in folder.iterdir())
-    assert size < 70_000_000, size  # the feature table in the model's own float16
+    assert size < 100_000_000, size  # the feature table widened to float32: 57 MB

@@ -1,6 +1,6 @@
-"""py3langid's language identifier, made faster for html-lang-matches-text.
+"""py3langid's language identifier, made faster for the language rules.
 
-Two things cost most of an identification, and both are done differently here with the same
+Three things cost most of an identification, and all are done differently here with the same
 numbers as a result:
 
 - py3langid finds a text's features by walking its byte automaton in Python, one byte at a
@@ -11,19 +11,21 @@ numbers as a result:
   from the start state over the bytes before each position. (For py3langid 0.4.0's model this
   was checked for every state and byte: each transition goes to the state of the longest
   suffix that is an n-gram start. The walk is 6 steps.)
+- The features are counted with numpy (in order of first occurrence, as py3langid's
+  `Counter` has them, so the sums are added in the same order), not with a `Counter`.
 - The feature table is stored as float16, and numpy widens the rows a text uses to float32 on
-  every call. It is widened once, when the model is loaded (about 30 MB more memory); the
-  products are the same, since numpy multiplies in float32 either way.
+  every call, in software (most of the time of a call). The table is kept widened to float32
+  instead; the products are the same, since numpy multiplies in float32 either way.
 
 Loading the model means decompressing 70 MB of LZMA (about half a second, paid by every
 process that checks a page with text). The decompressed tables are therefore kept in the
-cache folder (`vngpublish.check.cache`) as plain numpy files, 69 MB (the feature table in the
-model's own float16; widened to float32 per call, which gives the same products), and mapped
-into memory from there: loading then takes milliseconds, processes checking in parallel share
-the pages, and only the rows a page uses are read. The folder is named after py3langid's
-version and the model file's size, so every installation of one version shares one copy and a
-new model is never read with old tables; writing it removes the copies of other versions, and
-says where it is (`cache.note_written`).
+cache folder (`vngpublish.check.cache`) as plain numpy files, 97 MB (with the feature table
+widened to float32: 57 MB of it), and mapped into memory from there: loading then takes
+milliseconds, processes checking in parallel share the pages, and only the rows a page uses
+are read. The folder is named after py3langid's version, the model file's size and the
+tables' format, so every installation of one version shares one copy and a new model is never
+read with old tables; writing it removes the copies of other versions, and says where it is
+(`cache.note_written`).
 """
 
 from __future__ import annotations
@@ -32,7 +34,6 @@ import json
 import os
 import shutil
 import tempfile
-from collections import Counter
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -71,7 +72,7 @@ def load_identifier() -> Identifier:
 class Tables(NamedTuple):
     """The model as numpy arrays, and the automaton's depth (see `_depth`)."""
 
-    ptc: Any  # features x languages, float16 as in the model
+    ptc: Any  # features x languages, float32 (the model's float16, widened)
     pc: Any  # languages, float32
     classes: list[str]
     nextmove: Any  # the distinct transition rows, 256 entries each
@@ -80,6 +81,7 @@ class Tables(NamedTuple):
     depth: int
 
 
+_FORMAT = "f32"  # the tables' format, in the cache folder's name: float32 feature table
 _ARRAYS = ("ptc", "pc", "nextmove", "row", "output")
 _SPARE_BYTES = 1 << 30  # free space to leave on the disk after writing the cache
 
@@ -89,7 +91,7 @@ def _tables_from_model() -> Tables:
     nextmove = np.frombuffer(nextmove, dtype=nextmove.typecode)
     row = np.frombuffer(row, dtype=row.typecode)
     return Tables(
-        np.asarray(ptc, dtype=np.float16),
+        np.asarray(ptc, dtype=np.float16).astype(np.float32),
         np.asarray(pc),
         list(classes),
         nextmove,
@@ -107,7 +109,7 @@ def _cache_folder() -> Path | None:
         model = (MODEL_DIR / MODEL_FILE).stat()
     except OSError:
         return None
-    return folder / "langid" / f"py3langid-{version('py3langid')}-{model.st_size}"
+    return folder / "langid" / f"py3langid-{version('py3langid')}-{model.st_size}-{_FORMAT}"
 
 
 def _remove_other_versions(folder: Path) -> None:
@@ -134,7 +136,7 @@ def _read_tables(folder: Path) -> Tables | None:
     fits = (
         tables.ptc.ndim == 2
         and tables.ptc.shape[1] == languages
-        and tables.ptc.dtype == np.float16
+        and tables.ptc.dtype == np.float32
         and tables.pc.shape == (languages,)
         and tables.nextmove.ndim == 1
         and tables.nextmove.size % 256 == 0
@@ -195,11 +197,14 @@ class Identifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid has no 
         if visits is None:  # no features: py3langid's answer for that
             fill = 0.0 if self._norm_probs else RAW_FLOOR
             return np.full(len(self.nb_classes), fill, dtype=np.float32)
-        return self._sparse_score(visits, self.nb_ptc)
+        # py3langid's `_sparse_score`, on the same counts in the same order.
+        features, counts = visits
+        return np.log1p(counts) @ self.nb_ptc.take(features, axis=0) + self.nb_pc
 
-    def _visits(self, text: bytes) -> Counter[int] | None:
-        """py3langid's `visit_counts`: how often each feature occurs in `text`, in order of
-        first occurrence; None when there are none."""
+    def _visits(self, text: bytes) -> tuple[Any, Any] | None:
+        """py3langid's `visit_counts`: the features that occur in `text`, in order of first
+        occurrence, and how often each does (as float32, as py3langid reads them); None when
+        there are none."""
         data = np.frombuffer(text, dtype=np.uint8)
         size = len(data)
         states = np.zeros(size, dtype=np.intp)
@@ -210,7 +215,11 @@ class Identifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid has no 
             walked[:] = self._next_states[self._row_starts[walked] + data[: size - back]]
         features = self._outputs[states]
         features = features[features >= 0]
-        return Counter(features.tolist()) if features.size else None
+        if not features.size:
+            return None
+        distinct, first, counts = np.unique(features, return_index=True, return_counts=True)
+        order = np.argsort(first)
+        return distinct[order], counts[order].astype(np.float32)
 
 
 def _depth(rows: Any, row_of_state: Any) -> int:
