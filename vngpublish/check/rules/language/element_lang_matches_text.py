@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from vngpublish.check import bcp47
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.document import in_template, is_html_document
+from vngpublish.check.facts.fact import element_fact
 from vngpublish.check.facts.passages import own_text
 from vngpublish.check.facts.text_language import equivalents, identify, percent
 from vngpublish.check.facts.visibility import text_is_perceivable
@@ -24,6 +25,13 @@ FAIL_CHARS = 200
 MAX_IDENTIFIED = 25  # elements identified per page at most
 _WORD = re.compile(r"[^\W\d_]+")
 _NO_LANGUAGE = frozenset({"zxx", "und", "mul", "mis"})
+
+
+@element_fact
+def _text(page: Page, el: Element) -> str:
+    """The start of the element's own text: enough to identify, and to know whether it is
+    long enough to fail (read once, for applicability and the expectation)."""
+    return own_text(page, el, within_blocks=True, limit=max(READ_CHARS, FAIL_CHARS))
 
 
 class ElementLangMatchesText(Rule):
@@ -70,7 +78,7 @@ class ElementLangMatchesText(Rule):
             declared = bcp47.primary_language((el.get("lang") or "").strip())
             if declared is None or not text_is_perceivable(page, el):
                 continue
-            text = own_text(page, el, within_blocks=True, limit=READ_CHARS)
+            text = _text(page, el)
             if len(_WORD.findall(text)) >= MIN_WORDS and equivalents(declared):
                 found.append(el)
         return found
@@ -79,7 +87,7 @@ class ElementLangMatchesText(Rule):
         for el in targets[:MAX_IDENTIFIED]:
             value = (el.get("lang") or "").strip()
             declared = bcp47.primary_language(value) or ""
-            text = own_text(page, el, within_blocks=True, limit=max(READ_CHARS, FAIL_CHARS))
+            text = _text(page, el)
             estimate = identify(text[:READ_CHARS], equivalents(declared))
             if (
                 estimate.p_same > SAME_BELOW

@@ -156,5 +156,11 @@ def _looks_native(text: str, declared: str) -> bool:
     if words is None:
         return False
     tokens = text[:NATIVE_CHARS].lower().split()
+    if not tokens:
+        return False
+    # Counted first as the tokens stand (in C): a token that is a function word as it stands
+    # is one with its punctuation stripped too, so this is at most the count below.
+    if sum(map(words.__contains__, tokens)) / len(tokens) >= NATIVE_SHARE:
+        return True
     hits = sum(token.strip(_PUNCTUATION) in words for token in tokens)
-    return bool(tokens) and hits / len(tokens) >= NATIVE_SHARE
+    return hits / len(tokens) >= NATIVE_SHARE
