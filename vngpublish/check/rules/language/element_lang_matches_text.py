@@ -9,6 +9,7 @@ from vngpublish.check import bcp47
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.document import in_template, is_html_document
 from vngpublish.check.facts.fact import element_fact
+from vngpublish.check.facts.function_words import clearly_in
 from vngpublish.check.facts.passages import own_text
 from vngpublish.check.facts.text_language import equivalents, identify, percent
 from vngpublish.check.facts.visibility import text_is_perceivable
@@ -88,6 +89,8 @@ class ElementLangMatchesText(Rule):
             value = (el.get("lang") or "").strip()
             declared = bcp47.primary_language(value) or ""
             text = _text(page, el)
+            if clearly_in(text[:READ_CHARS], declared):
+                continue  # plainly the declared language: no need to identify it
             estimate = identify(text[:READ_CHARS], equivalents(declared))
             if (
                 estimate.p_same > SAME_BELOW

@@ -9,6 +9,7 @@ from vngpublish.check import bcp47
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.document import is_html_document
 from vngpublish.check.facts.fact import page_fact
+from vngpublish.check.facts.function_words import clearly_in
 from vngpublish.check.facts.text_language import equivalents, identify
 from vngpublish.check.facts.visibility import text_is_perceivable
 from vngpublish.check.page import Page
@@ -97,9 +98,12 @@ class HtmlLangMatchesText(Rule):
         declared = bcp47.primary_language(lang) or ""
         samples = _samples(page)
         same = equivalents(declared)
-        quick = identify(" ".join(sample[:QUICK_CHARS] for sample in samples), same)
+        start = " ".join(sample[:QUICK_CHARS] for sample in samples)
+        if clearly_in(start, declared):
+            return  # the usual case: plainly the declared language by its function words
+        quick = identify(start, same)
         if quick.p_same >= AGREES:
-            return  # the usual case, decided with one short call
+            return  # decided with one short call
         overall = identify(" ".join(samples), same)
         if overall.p_same >= AGREES:
             return

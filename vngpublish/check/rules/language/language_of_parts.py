@@ -8,6 +8,7 @@ from vngpublish.check import bcp47
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.document import is_html_document
 from vngpublish.check.facts.fact import page_fact
+from vngpublish.check.facts.function_words import looks_native
 from vngpublish.check.facts.language import lang
 from vngpublish.check.facts.passages import MIN_CHARS, own_text, passage_blocks
 from vngpublish.check.facts.text_language import equivalents, identify, percent
@@ -24,32 +25,7 @@ REVIEW = 0.99  # the identifier's probability of the other language to ask a per
 CERTAIN = 0.9999  # ... and to report it as failed (with at least FAIL_CHARS)
 FAIL_CHARS = 200
 SAME_BELOW = 0.001  # the declared language must be this unlikely
-NATIVE_CHARS = 200  # the cheap test reads this much of a passage
-NATIVE_SHARE = 0.08  # a passage this rich in the declared language's function words is in it
 _NO_LANGUAGE = frozenset({"zxx", "und", "mul", "mis"})  # labels for text in no language
-_PUNCTUATION = ".,;:!?()[]\"'“”‘’«»-"
-# Function words of a language that are not words of the languages it is most often mixed
-# with (no "in", "is", "of", "die", "over" in the Dutch list): the cheap first test.
-_FUNCTION_WORDS = {
-    "nl": (
-        "de het een van en op te dat voor met niet zijn er aan ook als bij door naar om "
-        "worden wordt deze dit wat hun ze kan moet je wij uw nog uit tot maar hebben heeft "
-        "meer geen zich zoals wel onder tussen waar wanneer omdat alle kunnen zal zullen"
-    ),
-    "en": (
-        "the and of to is that for with are this be by from have has not which or can "
-        "will would should their they these was were been it its"
-    ),
-    "de": (
-        "der die das und ist nicht mit sich auf für dem den ein eine einer zu von werden "
-        "wird sind auch nach bei oder aus"
-    ),
-    "fr": (
-        "le la les et est une des du dans pour que qui sur avec pas sont par ce cette "
-        "aux ou être leur"
-    ),
-}
-_FUNCTION_SETS = {code: frozenset(text.split()) for code, text in _FUNCTION_WORDS.items()}
 
 
 class LanguageOfParts(Rule):
@@ -105,12 +81,12 @@ class LanguageOfParts(Rule):
         for el, whole, declared in _blocks(page):
             # All the text under the block first (lxml read it at once): for most blocks it is
             # their own text, and most is in the declared language.
-            if _looks_native(whole, declared):
+            if looks_native(whole, declared):
                 continue
             text = own_text(page, el, within_blocks=False)
             if len(text) < MIN_CHARS or text.count(" ") + 1 < MIN_WORDS:
                 continue  # its own text, without nested blocks, is no passage
-            if _looks_native(text, declared) or not text_is_perceivable(page, el):
+            if looks_native(text, declared) or not text_is_perceivable(page, el):
                 continue
             if identified >= MAX_IDENTIFIED:
                 break
@@ -148,19 +124,3 @@ def _blocks(page: Page) -> list[tuple[Element, str, str]]:
         if declared is not None and whole.count(" ") + 1 >= MIN_WORDS:
             found.append((el, whole, declared))
     return found
-
-
-def _looks_native(text: str, declared: str) -> bool:
-    """The cheap first test: many function words of the declared language."""
-    words = _FUNCTION_SETS.get(declared)
-    if words is None:
-        return False
-    tokens = text[:NATIVE_CHARS].lower().split()
-    if not tokens:
-        return False
-    # Counted first as the tokens stand (in C): a token that is a function word as it stands
-    # is one with its punctuation stripped too, so this is at most the count below.
-    if sum(map(words.__contains__, tokens)) / len(tokens) >= NATIVE_SHARE:
-        return True
-    hits = sum(token.strip(_PUNCTUATION) in words for token in tokens)
-    return hits / len(tokens) >= NATIVE_SHARE

@@ -1,0 +1,89 @@
+"""What a text's function words say about its language: cheap tests that spare the language
+identifier (`text_language.identify`) the texts whose language is plain from their words.
+
+For Dutch, English, German and French: the short, frequent words of a language ("de", "het",
+"van" ...) that are not words of the languages it is most often mixed with.
+"""
+
+from __future__ import annotations
+
+_PUNCTUATION = ".,;:!?()[]\"'“”‘’«»-"
+# Function words of a language that are not words of the languages it is most often mixed
+# with (no "in", "is", "of", "die", "over" in the Dutch list): the cheap first test.
+FUNCTION_WORDS = {
+    "nl": (
+        "de het een van en op te dat voor met niet zijn er aan ook als bij door naar om "
+        "worden wordt deze dit wat hun ze kan moet je wij uw nog uit tot maar hebben heeft "
+        "meer geen zich zoals wel onder tussen waar wanneer omdat alle kunnen zal zullen"
+    ),
+    "en": (
+        "the and of to is that for with are this be by from have has not which or can "
+        "will would should their they these was were been it its"
+    ),
+    "de": (
+        "der die das und ist nicht mit sich auf für dem den ein eine einer zu von werden "
+        "wird sind auch nach bei oder aus"
+    ),
+    "fr": (
+        "le la les et est une des du dans pour que qui sur avec pas sont par ce cette "
+        "aux ou être leur"
+    ),
+}
+_SETS = {code: frozenset(text.split()) for code, text in FUNCTION_WORDS.items()}
+
+NATIVE_CHARS = 200  # `looks_native` reads this much of a text
+NATIVE_SHARE = 0.08  # a text this rich in the declared language's function words is in it
+CLEAR_SHARE = 0.15  # `clearly_in`: this share of the words are function words of the language,
+CLEAR_DISTINCT = 4  # ... this many different ones,
+CLEAR_RATIO = 3  # ... and this many times as many as those of any other language listed
+
+
+def _tokens(text: str) -> list[str]:
+    return [token.strip(_PUNCTUATION) for token in text.lower().split()]
+
+
+def looks_native(text: str, declared: str) -> bool:
+    """True when the first 200 characters of `text` have many function words of the declared
+    language (at least 8 percent of their words): the cheap first test of a passage."""
+    words = _SETS.get(declared)
+    if words is None:
+        return False
+    tokens = text[:NATIVE_CHARS].lower().split()
+    if not tokens:
+        return False
+    # Counted first as the tokens stand (in C): a token that is a function word as it stands
+    # is one with its punctuation stripped too, so this is at most the count below.
+    if sum(map(words.__contains__, tokens)) / len(tokens) >= NATIVE_SHARE:
+        return True
+    hits = sum(token.strip(_PUNCTUATION) in words for token in tokens)
+    return hits / len(tokens) >= NATIVE_SHARE
+
+
+def clearly_in(text: str, declared: str) -> bool:
+    """True when all of `text` is plainly in the declared language by its function words: at
+    least 15 percent of its words are function words of that language, at least four
+    different ones, and each other language listed has at most a third as many. Text in
+    which they are fewer, or mixed with another language's, is left to the identifier.
+
+    Stricter than `looks_native`, for rules that would otherwise identify the text: one word
+    shared by two languages ("de" in Dutch and Spanish, "is" in Dutch and English) repeated,
+    or a text that mixes two languages, never passes. Checked on the texts of the corpus,
+    the rendered newsletters and the ACT test pages (and 12,000 slices of them): wherever it
+    is true, the identifier's most likely language is the declared one.
+    """
+    words = _SETS.get(declared)
+    if words is None:
+        return False
+    tokens = _tokens(text)
+    own = sum(map(words.__contains__, tokens))
+    if (
+        own < CLEAR_SHARE * len(tokens)
+        or own == 0
+        or len(words.intersection(tokens)) < CLEAR_DISTINCT
+    ):
+        return False
+    return all(
+        CLEAR_RATIO * sum(map(other.__contains__, tokens)) <= own
+        for code, other in _SETS.items()
+        if code != declared
+    )
