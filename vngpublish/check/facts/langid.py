@@ -30,10 +30,13 @@ read with old tables; writing it removes the copies of other versions, and says 
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 import os
 import shutil
 import tempfile
+from collections.abc import Sequence
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -180,7 +183,7 @@ class Identifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid has no 
     """A py3langid `LanguageIdentifier` that walks its automaton over all bytes of a text at
     once (see the module docstring)."""
 
-    __slots__ = ("_depth", "_next_states", "_outputs", "_row_starts")
+    __slots__ = ("_depth", "_feature_count", "_next_states", "_outputs", "_row_starts")
 
     def __init__(self, *args: Any, depth: int, **kwargs: Any) -> None:
         """py3langid's arguments as numpy arrays, and the automaton's `depth` (`_depth`)."""
@@ -191,9 +194,25 @@ class Identifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid has no 
         self._row_starts = np.asarray(self.tk_row, dtype=np.intp) << 8
         self._outputs = np.asarray(self.tk_output, dtype=np.intp)
         self._depth = depth
+        self._feature_count = len(self.nb_ptc)
+
+    def decide_all(self, texts: Sequence[str]) -> list[Any]:
+        """py3langid's `_decide` for each text (the same floats), with the automaton walked
+        and the features counted for all texts together: each numpy call costs about as much
+        for one text as for twenty."""
+        data = [self._encode(text) for text in texts]
+        return [
+            self._normalised(self._score(visits), len(encoded))
+            for encoded, visits in zip(data, self._visits_all(data), strict=True)
+        ]
+
+    def _decide(self, text: Any) -> Any:
+        return self.decide_all([text])[0]
 
     def _raw_score(self, text: bytes) -> Any:
-        visits = self._visits(text)
+        return self._score(self._visits_all([text])[0])
+
+    def _score(self, visits: tuple[Any, Any] | None) -> Any:
         if visits is None:  # no features: py3langid's answer for that
             fill = 0.0 if self._norm_probs else RAW_FLOOR
             return np.full(len(self.nb_classes), fill, dtype=np.float32)
@@ -201,25 +220,63 @@ class Identifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid has no 
         features, counts = visits
         return np.log1p(counts) @ self.nb_ptc.take(features, axis=0) + self.nb_pc
 
+    def _normalised(self, scores: Any, size: int) -> Any:
+        """The rest of py3langid's `_decide`: `scores` of a text of `size` bytes as
+        probabilities, script aliases folded into their label."""
+        if self._norm_probs:
+            # T = sqrt(bytes) keeps softmax calibrated across lengths (py3langid)
+            scores *= 1.0 / math.sqrt(size or 1)
+            np.exp(scores - scores.max(), out=scores)
+            scores /= scores.sum()
+        for i, j in self._alias_pairs:
+            if self._norm_probs:
+                scores[i] += scores[j]
+                scores[j] = 0.0
+            else:
+                scores[i] = max(scores[i], scores[j])
+                scores[j] = RAW_FLOOR
+        return scores
+
     def _visits(self, text: bytes) -> tuple[Any, Any] | None:
         """py3langid's `visit_counts`: the features that occur in `text`, in order of first
         occurrence, and how often each does (as float32, as py3langid reads them); None when
         there are none."""
-        data = np.frombuffer(text, dtype=np.uint8)
-        size = len(data)
-        states = np.zeros(size, dtype=np.intp)
+        return self._visits_all([text])[0]
+
+    def _visits_all(self, texts: Sequence[bytes]) -> list[tuple[Any, Any] | None]:
+        """`_visits` of each text, computed for all of them at once."""
+        sizes = [len(text) for text in texts]
+        data = np.frombuffer(b"".join(texts), dtype=np.uint8)
+        lengths = np.asarray(sizes, dtype=np.intp)
+        # Each byte's place in its own text: the walk starts again at every text's start.
+        within = np.arange(len(data)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        states = np.zeros(len(data), dtype=np.intp)
         # Step k of `depth` reads, for each position, the byte `depth - k` places before it
-        # (positions near the start begin later, as py3langid's walk starts there).
-        for back in range(min(self._depth, size) - 1, -1, -1):
-            walked = states[back:]
-            walked[:] = self._next_states[self._row_starts[walked] + data[: size - back]]
+        # (positions near a text's start begin later, as py3langid's walk starts there).
+        for back in range(min(self._depth, max(sizes, default=0)) - 1, -1, -1):
+            if len(texts) == 1:  # one text: the positions from `back` on, as a slice
+                walked = states[back:]
+                walked[:] = self._next_states[self._row_starts[walked] + data[: len(data) - back]]
+            else:
+                at = np.flatnonzero(within >= back)
+                states[at] = self._next_states[self._row_starts[states[at]] + data[at - back]]
         features = self._outputs[states]
-        features = features[features >= 0]
-        if not features.size:
-            return None
-        distinct, first, counts = np.unique(features, return_index=True, return_counts=True)
+        found = features >= 0
+        # Each text's features in order of first occurrence: one key per text and feature,
+        # ordered by where it first occurs (texts follow each other).
+        text_of = np.repeat(np.arange(len(texts), dtype=np.intp), lengths)[found]
+        keys = text_of * self._feature_count + features[found]
+        distinct, first, counts = np.unique(keys, return_index=True, return_counts=True)
         order = np.argsort(first)
-        return distinct[order], counts[order].astype(np.float32)
+        keys = distinct[order]
+        counts = counts[order].astype(np.float32)
+        owner = keys // self._feature_count
+        features = keys - owner * self._feature_count
+        bounds = np.searchsorted(owner, np.arange(len(texts) + 1)).tolist()
+        return [
+            (features[start:end], counts[start:end]) if end > start else None
+            for start, end in itertools.pairwise(bounds)
+        ]
 
 
 def _depth(rows: Any, row_of_state: Any) -> int:
