@@ -7,6 +7,8 @@ For Dutch, English, German and French: the short, frequent words of a language (
 
 from __future__ import annotations
 
+from itertools import repeat
+
 _PUNCTUATION = ".,;:!?()[]\"'“”‘’«»-"
 # Function words of a language that are not words of the languages it is most often mixed
 # with (no "in", "is", "of", "die", "over" in the Dutch list): the cheap first test.
@@ -39,7 +41,7 @@ CLEAR_RATIO = 3  # ... and this many times as many as those of any other languag
 
 
 def _tokens(text: str) -> list[str]:
-    return [token.strip(_PUNCTUATION) for token in text.lower().split()]
+    return list(map(str.strip, text.lower().split(), repeat(_PUNCTUATION)))
 
 
 def looks_native(text: str, declared: str) -> bool:
@@ -55,7 +57,7 @@ def looks_native(text: str, declared: str) -> bool:
     # is one with its punctuation stripped too, so this is at most the count below.
     if sum(map(words.__contains__, tokens)) / len(tokens) >= NATIVE_SHARE:
         return True
-    hits = sum(token.strip(_PUNCTUATION) in words for token in tokens)
+    hits = sum(map(words.__contains__, map(str.strip, tokens, repeat(_PUNCTUATION))))
     return hits / len(tokens) >= NATIVE_SHARE
 
 

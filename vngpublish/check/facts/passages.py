@@ -128,7 +128,10 @@ def passage_blocks(page: Page) -> list[tuple[Element, str]]:
     templates = bool(page.by_tag("template"))
     found = []
     for el in page.by_tag(*BLOCKS):
-        whole = etree.tostring(el, method="text", encoding=str, with_tail=False)
+        if len(el):
+            whole = etree.tostring(el, method="text", encoding=str, with_tail=False)
+        else:  # no children: its text is all there is (and a lot cheaper to read)
+            whole = el.text or ""
         if len(whole) < MIN_CHARS or el in in_code or (templates and in_template(page, el)):
             continue
         found.append((el, whole))

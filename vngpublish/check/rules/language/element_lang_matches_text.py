@@ -11,7 +11,7 @@ from vngpublish.check.facts.document import in_template, is_html_document
 from vngpublish.check.facts.fact import element_fact
 from vngpublish.check.facts.function_words import clearly_in
 from vngpublish.check.facts.passages import own_text
-from vngpublish.check.facts.text_language import equivalents, identify, percent
+from vngpublish.check.facts.text_language import equivalents, identify_all, percent
 from vngpublish.check.facts.visibility import text_is_perceivable
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -85,13 +85,15 @@ class ElementLangMatchesText(Rule):
         return found
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
+        unclear = []  # plainly the declared language by its function words: not identified
         for el in targets[:MAX_IDENTIFIED]:
             value = (el.get("lang") or "").strip()
             declared = bcp47.primary_language(value) or ""
             text = _text(page, el)
-            if clearly_in(text[:READ_CHARS], declared):
-                continue  # plainly the declared language: no need to identify it
-            estimate = identify(text[:READ_CHARS], equivalents(declared))
+            if not clearly_in(text[:READ_CHARS], declared):
+                unclear.append((el, value, text, equivalents(declared)))
+        estimates = identify_all([(text[:READ_CHARS], same) for _, _, text, same in unclear])
+        for (el, value, text, _same), estimate in zip(unclear, estimates, strict=True):
             if (
                 estimate.p_same > SAME_BELOW
                 or estimate.p_top < REVIEW

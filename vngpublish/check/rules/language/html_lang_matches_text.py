@@ -139,8 +139,9 @@ def _samples(page: Page) -> list[str]:
     """Up to SAMPLES pieces of text, from places spread over the body, that take their
     language from the html element (not hidden, not code, not inside another lang).
 
-    Only elements from each sample point on until the sample is full are visited (besides
-    those inside code or another lang, to skip them), so the cost hardly grows with the page.
+    Only elements from each sample point on until the sample is full are visited (an element
+    with a lang of its own, or code, is passed over with all that is in it), so the cost
+    hardly grows with the page.
     """
     body = page.body
     if body is None:
@@ -152,13 +153,24 @@ def _samples(page: Page) -> list[str]:
     ends = [*starts[1:], len(elements)]
     # Fewer sample points on a small page: each may then be longer.
     cap = SAMPLES * SAMPLE_CHARS // len(starts)
-    elsewhere = _not_inheriting(page)
+    empty, holders = _roots(page)
     samples: list[str] = []
     for start, end in zip(starts, ends, strict=True):
         parts: list[str] = []
         size = 0
-        for el in elements[start:end]:
-            if el in elsewhere:
+        # A sample point inside an element with its own lang (or code) starts after it.
+        outermost = None
+        for ancestor in elements[start].iterancestors():
+            if ancestor in holders:
+                outermost = ancestor
+        at = start if outermost is None else _after(elements, outermost, start)
+        while at < end:
+            el = elements[at]
+            if el in holders:
+                at = _after(elements, el, at)
+                continue
+            at += 1
+            if el in empty:
                 continue
             text = el.text
             texts = [text] if text and not text.isspace() else []
@@ -173,6 +185,28 @@ def _samples(page: Page) -> list[str]:
         if text:
             samples.append(text[:cap])
     return samples
+
+
+def _after(elements: list[Element], el: Element, at: int) -> int:
+    """The position in `elements` (document order) of the first element after `el` and all
+    that is in it; `at` is at or before `el`'s position."""
+    node: Element | None = el
+    while node is not None:
+        for sibling in node.itersiblings():
+            if isinstance(sibling.tag, str):  # not a comment or processing instruction
+                return elements.index(sibling, at)
+        node = node.getparent()
+    return len(elements)
+
+
+def _roots(page: Page) -> tuple[set[Element], set[Element]]:
+    """The elements whose text, and whose content's text, does not take its language from
+    the html element (`_not_inheriting`'s roots): those without children, and the others."""
+    empty: set[Element] = set()
+    holders: set[Element] = set()
+    for root in _root_list(page):
+        (holders if len(root) else empty).add(root)
+    return empty, holders
 
 
 def _text_length(page: Page) -> int:
@@ -196,12 +230,18 @@ def _not_inheriting(page: Page) -> set[Element]:
     """Elements whose text does not take its language from the html element: those in an
     element with a lang of its own, or in one whose text is not prose. Not all of those in
     the head, which is never sampled."""
+    found: set[Element] = set()
+    for root in _root_list(page):
+        if root not in found:
+            found.update(root.iter())
+    return found
+
+
+def _root_list(page: Page) -> list[Element]:
+    """The elements with a lang of their own (but html) and those whose text is not prose;
+    not the head or those right in it."""
     head = page.head
     roots = [el for el in page.with_attribute("lang") if el.get("lang") and el is not page.html]
     # Tag by tag: by_tag with several tags would go through all elements.
     roots += [el for tag in _NOT_PROSE for el in page.by_tag(tag)]
-    found: set[Element] = set()
-    for root in roots:
-        if root not in found and root is not head and root.getparent() is not head:
-            found.update(root.iter())
-    return found
+    return [root for root in roots if root is not head and root.getparent() is not head]
