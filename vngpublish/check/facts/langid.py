@@ -196,15 +196,38 @@ class Identifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid has no 
         self._depth = depth
         self._feature_count = len(self.nb_ptc)
 
-    def decide_all(self, texts: Sequence[str]) -> list[Any]:
-        """py3langid's `_decide` for each text (the same floats), with the automaton walked
-        and the features counted for all texts together: each numpy call costs about as much
-        for one text as for twenty."""
+    def decide_all(self, texts: Sequence[str]) -> Any:
+        """py3langid's `_decide` for each text (the same floats), as the rows of one array:
+        the automaton walked, the features counted and scored, and the scores made
+        probabilities for all texts together (each numpy call costs about as much for one
+        text as for twenty). Only the products are taken text by text, so that each is summed
+        as py3langid sums it."""
         data = [self._encode(text) for text in texts]
-        return [
-            self._normalised(self._score(visits), len(encoded))
-            for encoded, visits in zip(data, self._visits_all(data), strict=True)
-        ]
+        visits = self._visits_all(data)
+        if not self._norm_probs:  # py3langid's raw scores: text by text
+            return np.array([self._normalised(self._score(v), 0) for v in visits])
+        scores = np.zeros((len(texts), len(self.nb_classes)), dtype=np.float32)
+        scored = [i for i, v in enumerate(visits) if v is not None]  # no features: all 0.0
+        found = [v for v in visits if v is not None]
+        if found:
+            features = np.concatenate([some for some, _counts in found])
+            weights = np.log1p(np.concatenate([counts for _some, counts in found]))
+            rows = self.nb_ptc.take(features, axis=0)
+            start = 0
+            for i, (some, _counts) in zip(scored, found, strict=True):
+                end = start + len(some)
+                scores[i] = weights[start:end] @ rows[start:end]  # py3langid's `_sparse_score`
+                start = end
+            scores[scored] += self.nb_pc
+        # The rest of py3langid's `_decide`, row by row. T = sqrt(bytes) keeps softmax
+        # calibrated across lengths (py3langid).
+        scores *= np.array([1.0 / math.sqrt(len(d) or 1) for d in data], dtype=np.float32)[:, None]
+        np.exp(scores - scores.max(axis=1, keepdims=True), out=scores)
+        scores /= scores.sum(axis=1, keepdims=True)
+        for i, j in self._alias_pairs:
+            scores[:, i] += scores[:, j]
+            scores[:, j] = 0.0
+        return scores
 
     def _decide(self, text: Any) -> Any:
         return self.decide_all([text])[0]
@@ -221,20 +244,10 @@ class Identifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid has no 
         return np.log1p(counts) @ self.nb_ptc.take(features, axis=0) + self.nb_pc
 
     def _normalised(self, scores: Any, size: int) -> Any:
-        """The rest of py3langid's `_decide`: `scores` of a text of `size` bytes as
-        probabilities, script aliases folded into their label."""
-        if self._norm_probs:
-            # T = sqrt(bytes) keeps softmax calibrated across lengths (py3langid)
-            scores *= 1.0 / math.sqrt(size or 1)
-            np.exp(scores - scores.max(), out=scores)
-            scores /= scores.sum()
+        """The rest of py3langid's `_decide` for raw scores: script aliases folded."""
         for i, j in self._alias_pairs:
-            if self._norm_probs:
-                scores[i] += scores[j]
-                scores[j] = 0.0
-            else:
-                scores[i] = max(scores[i], scores[j])
-                scores[j] = RAW_FLOOR
+            scores[i] = max(scores[i], scores[j])
+            scores[j] = RAW_FLOOR
         return scores
 
     def _visits(self, text: bytes) -> tuple[Any, Any] | None:

@@ -59,14 +59,15 @@ def identify_all(texts: Sequence[tuple[str, tuple[int, ...]]]) -> list[Estimate]
     if not texts:
         return []  # most pages: the model is not even loaded
     identifier = _identifier()
+    scores = identifier.decide_all([text for text, _same in texts])
     found = []
-    for (_text, same), scores in zip(
-        texts, identifier.decide_all([text for text, _same in texts]), strict=True
+    for (_text, same), best, row in zip(
+        texts, scores.argmax(axis=1).tolist(), scores.tolist(), strict=True
     ):
-        best = int(scores.argmax())  # the first of equals, as in rank's stable sort
-        # Summed largest first, as in rank's order: bit for bit the same float.
-        p_same = sum(sorted((float(scores[i]) for i in same), reverse=True))
-        found.append(Estimate(identifier.nb_classes[best], float(scores[best]), p_same))
+        # The first of equals is the top, as in rank's stable sort; the probabilities of the
+        # same language are summed largest first, as in rank's order: the same floats.
+        p_same = sum(sorted((row[i] for i in same), reverse=True))
+        found.append(Estimate(identifier.nb_classes[best], row[best], p_same))
     return found
 
 
