@@ -120,3 +120,11 @@ def test_the_automaton_state_depends_only_on_the_last_bytes() -> None:
             expected[hit] = match[hit]
             found |= hit
         assert np.array_equal(expected, actual), low
+
+
+def test_texts_identified_together_get_each_their_own_numbers() -> None:
+    # Each text alone gives py3langid's numbers (above); together, each keeps them exactly.
+    fast, _ = _both()
+    texts = TEXTS + _random_texts(30)
+    together = fast.decide_all(texts)
+    assert [row.tolist() for row in together] == [fast._decide(text).tolist() for text in texts]

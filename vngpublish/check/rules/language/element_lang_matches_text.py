@@ -45,6 +45,12 @@ class ElementLangMatchesText(Rule):
     probability. Fails when that probability is at least 99.99 percent on 200 characters or
     more. Short text often reads as two languages at once ("Paul put dire comment on tape"
     is English and French), so it is never failed.
+
+    Text that is plainly in the declared language by its function words passes without
+    being identified: Dutch, English, German or French text of which at least 15 percent of
+    the words are such words of the language, of at least four kinds, with a third as many of
+    any other of these languages at most and none of a close neighbour's (Frisian or
+    Afrikaans for Dutch).
     """
 
     id = "element-lang-matches-text"

@@ -45,6 +45,12 @@ class HtmlLangMatchesText(Rule):
     with the declared language). Passes when the text is mostly in the declared language;
     mixed text without a clear majority is not reported either.
 
+    The start of each sample together is first read for function words: when it is plainly
+    in the declared language (Dutch, English, German or French text of which at least 15
+    percent of the words are such words of the language, of at least four kinds, with a
+    third as many of any other of these languages at most and none of a close neighbour's,
+    such as Frisian or Afrikaans for Dutch), the page passes without identification.
+
     Needs review when the declared language does not have the majority and at least half of
     the samples are clearly in one other language. Fails only when every sample is clearly in
     that language, all of them together are so with near certainty (99.99%), and they speak
