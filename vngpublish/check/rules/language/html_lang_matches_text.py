@@ -181,7 +181,7 @@ def _samples(page: Page) -> list[str]:
             text = el.text
             texts = [text] if text and not text.isspace() else []
             if len(el):  # cheaper than looking for tails in an element without children
-                texts += [c.tail for c in el if c.tail and not c.tail.isspace()]
+                texts += [tail for c in el if (tail := c.tail) and not tail.isspace()]
             if texts and text_is_perceivable(page, el):
                 parts.extend(texts)
                 size += sum(map(len, texts))
