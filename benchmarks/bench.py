@@ -1,7 +1,7 @@
 """Benchmark the checker: parse-only against the full check, parallel speed-up, peak memory.
 
     python benchmarks/generate.py /tmp/pages --pages 5000
-    python benchmarks/bench.py /tmp/pages [--small 100]
+    python benchmarks/bench.py /tmp/pages [--small 100] [--root /tmp/pages]
 
 Prints, for the pages in the folder (one process, every rule selected):
 - parse only (encode and lxml parse, exactly as the checker does) and full check (parse + all
@@ -14,6 +14,8 @@ Prints, for the pages in the folder (one process, every rule selected):
   with no findings at all;
 - wall time of the CLI with --jobs 1 and --jobs 2 over the folder, and the speed-up;
 - peak resident memory of the CLI (--jobs 1) over the first `--small` pages and over all pages.
+`--root` is the site root root-relative stylesheet links resolve against (as the checker's
+`--root`): give the folder for pages written with `generate.py --stylesheet`.
 Not a test: figures depend on the machine. Run it and quote it.
 """
 
@@ -60,14 +62,16 @@ def parse_only(sources: list[str]) -> list[float]:
     return took
 
 
-def full_check(sources: list[str], paths: list[str]) -> tuple[list[float], list[int]]:
+def full_check(
+    sources: list[str], paths: list[str], root: Path | None = None
+) -> tuple[list[float], list[int]]:
     """Seconds to parse and run every rule on each source, and the findings on each."""
     rules = rules_by_id(None)
     counts = []
     took = []
     for source, path in zip(sources, paths, strict=True):
         start = time.perf_counter()
-        counts.append(len(check_page(Page(source, path), rules)))
+        counts.append(len(check_page(Page(source, path, site_root=root), rules)))
         took.append(time.perf_counter() - start)
     return took, counts
 
@@ -75,7 +79,9 @@ def full_check(sources: list[str], paths: list[str]) -> tuple[list[float], list[
 STAGES = ("page", "rules", "findings", "rules again")
 
 
-def stage_times(sources: list[str], paths: list[str]) -> tuple[dict[str, list[float]], list[int]]:
+def stage_times(
+    sources: list[str], paths: list[str], root: Path | None = None
+) -> tuple[dict[str, list[float]], list[int]]:
     """Seconds per page for each stage of the full check (see `STAGES`), and the number of
     findings per page. "rules again" runs every rule once more on the same page: what the
     rules cost when every cached fact about elements (roles, names, hidden state, language)
@@ -85,7 +91,7 @@ def stage_times(sources: list[str], paths: list[str]) -> tuple[dict[str, list[fl
     counts = []
     for source, path in zip(sources, paths, strict=True):
         start = time.perf_counter()
-        page = Page(source, path)
+        page = Page(source, path, site_root=root)
         built = time.perf_counter()
         results = run_rules(page, rules)
         ran = time.perf_counter()
@@ -101,10 +107,14 @@ def stage_times(sources: list[str], paths: list[str]) -> tuple[dict[str, list[fl
 
 
 def print_stages(
-    parse_times: list[float], full_times: list[float], sources: list[str], paths: list[str]
+    parse_times: list[float],
+    full_times: list[float],
+    sources: list[str],
+    paths: list[str],
+    root: Path | None = None,
 ) -> None:
     """Print where the time of the full check goes, per page and as multiples of parsing."""
-    took, counts = stage_times(sources, paths)
+    took, counts = stage_times(sources, paths, root)
     n = len(sources)
     t_parse = sum(parse_times)
     print("where the time goes (ms/page, and as a multiple of parse only):")
@@ -133,9 +143,10 @@ def kind_of(path: Path) -> str:
     return kind if kind.isalpha() else "other"
 
 
-def cli_run(folder: Path, jobs: int) -> tuple[float, int]:
+def cli_run(folder: Path, jobs: int, root: Path | None = None) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of one CLI run over `folder`."""
     start = time.perf_counter()
+    extra = [] if root is None else ["--root", str(root)]
     result = subprocess.run(
         [
             sys.executable,
@@ -152,6 +163,7 @@ def cli_run(folder: Path, jobs: int) -> tuple[float, int]:
             str(jobs),
             "--fail-on",
             "never",
+            *extra,
         ],
         capture_output=True,
         text=True,
@@ -167,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--small", type=int, default=100, help="pages in the small memory run")
+    parser.add_argument("--root", type=Path, help="the site root (as the checker's --root)")
     args = parser.parse_args(argv)
 
     files = sorted(p for p in args.folder.rglob("*") if p.suffix in (".html", ".htm", ".xhtml"))
@@ -180,10 +193,10 @@ def main(argv: list[str] | None = None) -> int:
     # check (the language model, the language subtag registry), which the CLI timings below
     # include. A few pages are not enough to warm up: short ones never load the model.
     parse_only(sources)
-    first, _ = full_check(sources, paths)
+    first, _ = full_check(sources, paths, args.root)
     print(f"full check, first pass (with one-time loads): {sum(first):.2f} s")
     parse_times = parse_only(sources)
-    full_times, counts = full_check(sources, paths)
+    full_times, counts = full_check(sources, paths, args.root)
     findings = sum(counts)
     t_parse, t_full = sum(parse_times), sum(full_times)
     n = len(files)
@@ -206,18 +219,18 @@ def main(argv: list[str] | None = None) -> int:
                 f"  findings/page {found_kind / len(chosen):5.1f}"
             )
 
-    print_stages(parse_times, full_times, sources, paths)
+    print_stages(parse_times, full_times, sources, paths, args.root)
 
     print("load average before the CLI runs: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
-    t1, rss_all = cli_run(args.folder, 1)
-    t2, _ = cli_run(args.folder, 2)
+    t1, rss_all = cli_run(args.folder, 1, args.root)
+    t2, _ = cli_run(args.folder, 2, args.root)
     print(f"CLI --jobs 1: {t1:6.2f} s; --jobs 2: {t2:6.2f} s; speed-up {t1 / t2:.2f}x")
 
     with tempfile.TemporaryDirectory() as tmp:
         small = Path(tmp)
         for p in files[: args.small]:
             shutil.copyfile(p, small / p.name)
-        _, rss_small = cli_run(small, 1)
+        _, rss_small = cli_run(small, 1, args.root)
     print(
         f"peak RSS --jobs 1: {rss_small / 1024:.0f} MiB over {min(args.small, n)} pages, "
         f"{rss_all / 1024:.0f} MiB over {n} pages (ratio {rss_all / rss_small:.2f})"

@@ -37,122 +37,13 @@ from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import cms_page
+from generate import cms_page, site_stylesheet
 
 from vngpublish.check.parse import parse_html
 from vngpublish.check.style import Cascade, clear_caches
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"
-
-
-# ------------------------------------------------------------------------- the site sheet
-def site_stylesheet(rng: random.Random, size: int = 50_000) -> str:
-    """A CMS-like site stylesheet of about `size` characters: custom properties, a reset,
-    typography, a grid with breakpoints, components with variants and states, utilities,
-    dark-mode and print rules."""
-    parts = [
-        ":root { --brand: #00589c; --brand-dark: #003e6e; --text: #222; --muted: #6b6b6b;"
-        " --bg: #fff; --space: 8px; --radius: 4px; --font: 'Open Sans', Arial, sans-serif; }",
-        "*, *::before, *::after { box-sizing: border-box; }",
-        "html { font-size: 100%; -webkit-text-size-adjust: 100%; }",
-        "body { margin: 0; font: 16px/1.5 var(--font); color: var(--text);"
-        " background: var(--bg); }",
-        "h1, h2, h3, h4 { font-weight: 700; line-height: 1.2; color: var(--brand-dark); }",
-        "h1 { font-size: 2.25rem; } h2 { font-size: 1.75rem; } h3 { font-size: 1.375rem; }",
-        "a { color: var(--brand); text-decoration: underline; }",
-        "a:hover, a:focus { color: var(--brand-dark); text-decoration: none; }",
-        ":focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }",
-        ".skip { position: absolute; left: -9999px; top: auto; width: 1px; height: 1px;"
-        " overflow: hidden; }",
-        ".skip:focus { position: static; width: auto; height: auto; }",
-        ".sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;"
-        " overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }",
-        "header { background: var(--brand); color: #fff; padding: calc(var(--space) * 2); }",
-        "header nav ul { list-style: none; display: flex; gap: var(--space); margin: 0; }",
-        "header nav a { color: #fff; font-weight: 600; text-decoration: none; }",
-        "main { max-width: 1140px; margin: 0 auto; padding: 0 16px; }",
-        ".news-item { border-bottom: 1px solid #ddd; padding: 16px 0; }",
-        ".news-item h3 { margin: 0 0 8px; }",
-        ".news-item p { color: var(--muted); }",
-        ".news-item a { font-weight: 600; }",
-        "table { border-collapse: collapse; width: 100%; }",
-        "th, td { padding: 8px; border: 1px solid #ccc; text-align: left; }",
-        "thead th { background: #f2f2f2; }",
-        "tbody tr:nth-child(even) { background: #fafafa; }",
-        "label { display: block; font-weight: 600; margin-top: 8px; }",
-        "input, textarea { font: inherit; padding: 6px; border: 1px solid #767676;"
-        " border-radius: var(--radius); }",
-        "button { background: var(--brand); color: #fff; border: 0; padding: 8px 16px; }",
-        "footer { background: #333; color: #eee; padding: 24px 16px; margin-top: 48px; }",
-        "footer a { color: #fff; }",
-    ]
-    breakpoints = (576, 768, 992, 1200)
-    components = (
-        "btn", "card", "alert", "badge", "tile", "teaser", "panel", "banner", "tag", "notice",
-        "callout", "block", "widget", "hero", "list", "menu", "tab", "pill", "chip", "box",
-    )  # fmt: skip
-    variants = ("primary", "secondary", "success", "warning", "danger", "info", "light", "dark")
-    colours = ("#00589c", "#5a5a5a", "#2e7d32", "#f9a825", "#c62828", "#0277bd", "#f5f5f5")
-    states = ("hover", "focus", "active", "disabled")
-    for component in components:
-        parts.append(
-            f".{component} {{ display: block; padding: {rng.randint(4, 24)}px; margin: 0 0 "
-            f"{rng.randint(4, 24)}px; border-radius: var(--radius); font-size: "
-            f"{rng.choice(['0.875rem', '1rem', '14px', '1.125em'])}; }}"
-        )
-        parts.append(f".{component}__title {{ font-weight: 700; font-size: 1.25rem; }}")
-        parts.append(f".{component}__body {{ color: var(--muted); line-height: 1.6; }}")
-        parts.append(
-            f".{component} > .{component}__icon + .{component}__label {{ margin-left: 4px; }}"
-        )
-        for variant in variants:
-            colour = rng.choice(colours)
-            parts.append(
-                f".{component}--{variant} {{ background-color: {colour}; color: "
-                f"{'#fff' if colour < '#8' else '#222'}; border-color: {colour}; }}"
-            )
-            state = rng.choice(states)
-            parts.append(f".{component}--{variant}:{state} {{ opacity: .85; }}")
-    for side, prop in (("t", "top"), ("b", "bottom"), ("l", "left"), ("r", "right")):
-        for step in range(6):
-            parts.append(f".m{side}-{step} {{ margin-{prop}: {step * 4}px !important; }}")
-            parts.append(f".p{side}-{step} {{ padding-{prop}: {step * 4}px !important; }}")
-    for name in ("left", "center", "right", "justify"):
-        parts.append(f".text-{name} {{ text-align: {name} !important; }}")
-    for variant, colour in zip(variants, colours, strict=False):
-        parts.append(f".text-{variant} {{ color: {colour} !important; }}")
-        parts.append(f".bg-{variant} {{ background-color: {colour} !important; }}")
-    for width in breakpoints:
-        rules = " ".join(
-            f".col-{size}-{n} {{ flex: 0 0 {n / 12:.4%}; max-width: {n / 12:.4%}; }}"
-            for size in ("sm", "md", "lg", "xl")
-            for n in range(1, 13)
-        )
-        parts.append(f"@media (min-width: {width}px) {{ {rules} }}")
-        parts.append(
-            f"@media (max-width: {width - 1}px) {{ header nav ul {{ flex-direction: column; }}"
-            f" .hide-below-{width} {{ display: none; }} }}"
-        )
-    parts.append(
-        "@media (prefers-color-scheme: dark) { :root { --text: #eee; --bg: #121212; }"
-        " .card { background: #1e1e1e; } }"
-    )
-    parts.append(
-        "@media print { header, footer, nav { display: none; }"
-        " a::after { content: ' (' attr(href) ')'; } }"
-    )
-    parts.append("@media (prefers-reduced-motion: reduce) { * { transition: none !important; } }")
-    text = "\n".join(parts)
-    filler = 0
-    while len(text) < size:
-        filler += 1
-        component = rng.choice(components)
-        text += (
-            f"\n.page-{filler} .{component}__title, .page-{filler} h2.{component} "
-            f"{{ color: {rng.choice(colours)}; letter-spacing: .0{rng.randint(1, 9)}em; }}"
-        )
-    return text
 
 
 # ------------------------------------------------------------------------------- timing

@@ -12,7 +12,7 @@
     unsubscribe = "*|UNSUB|*"
 
     [tool.vngpublish.build.style]      # every issue's house style; issue.yml `style:` wins
-    accent = "#01689b"
+    accent = "#00527a"
     font = "Arial, Helvetica, sans-serif"
     logo = { src = "huisstijl/logo.png", alt = "" }   # relative to this file
 

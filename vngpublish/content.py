@@ -43,7 +43,7 @@ are booleans). The folder name is the issue's slug: its folder in the built site
       logo:                                # configuration
         src: images/logo.png               # PNG, JPEG or GIF in the issue folder, or https
         alt: VNG                           # the organisation's name
-      accent: "#01689b"                    # band, links, headings: 4.5:1 against white
+      accent: "#00527a"                    # band, links, headings: 4.5:1 against white
       font: Arial, Helvetica, sans-serif   # a CSS font-family list
 
 An item is a Markdown file in `items/` (a name ending in `.md`, in any case), in file-name

@@ -158,6 +158,7 @@ def fake_findings(monkeypatch: pytest.MonkeyPatch, outcome: Outcome, severity: S
         rules: tuple[type[Rule], ...],
         known: frozenset[str],
         site_root: Path | None = None,
+        screen: object = None,
     ) -> list[Finding]:
         return [Finding(H1, severity, outcome, path, 4, 1, "body", "<body>", "Look at this.")]
 
@@ -283,6 +284,7 @@ def test_root_must_be_a_folder_and_is_passed_to_pages(
         rules: tuple[type[Rule], ...],
         known: frozenset[str],
         site_root: Path | None = None,
+        screen: object = None,
     ) -> list[Finding]:
         seen.append(site_root)
         return []
@@ -293,8 +295,9 @@ def test_root_must_be_a_folder_and_is_passed_to_pages(
         rules: tuple[type[Rule], ...],
         known: frozenset[str],
         site_root: Path | None = None,
+        screen: object = None,
     ) -> tuple[list[Finding], dict[str, Any], tuple[Any, ...]]:
-        return check_source(source, path, rules, known, site_root), {}, ()
+        return check_source(source, path, rules, known, site_root, screen), {}, ()
 
     monkeypatch.setattr(runner, "check_source", check_source)
     monkeypatch.setattr(runner, "check_source_for_site", check_source_for_site)

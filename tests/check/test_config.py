@@ -260,3 +260,27 @@ def test_errors_name_the_line_of_the_key(tmp_path: Path) -> None:
     # A key that cannot be found on a line of its own (a dotted key) still names the file.
     write(pyproject, '[tool]\nvngpublish.check.lang = "fr"\n')
     assert error_of(pyproject).startswith(f"{pyproject}: [tool.vngpublish.check] lang:")
+
+
+def test_the_screen_decides_which_media_queries_apply(tmp_path: Path) -> None:
+    from vngpublish.check import check_html
+
+    page = (
+        '<!doctype html><html lang="nl"><head><title>T</title><style>'
+        "@media (max-width: 600px) { .breed { display: none } }</style></head><body><main>"
+        '<h1>Nieuws</h1><a class="breed" href="/a"></a></main></body></html>'
+    )
+    phone = load_config(
+        write(tmp_path / "pyproject.toml", '[tool.vngpublish.check]\nscreen = "390x844"\n')
+    )
+    assert phone.screen == (390, 844)
+    # On the default 1280x800 screen the empty link is shown; on a phone the rule hides it.
+    assert [f.rule for f in check_html(page, select=["link-name"])] == ["link-name"]
+    assert check_html(page, select=["link-name"], config=phone) == []
+
+
+@pytest.mark.parametrize("value", ['"1280"', '"0x800"', '"wide"', "1280"])
+def test_a_screen_that_is_not_width_x_height_is_an_error(tmp_path: Path, value: str) -> None:
+    path = write(tmp_path / "pyproject.toml", f"[tool.vngpublish.check]\nscreen = {value}\n")
+    with pytest.raises(ConfigError, match="screen"):
+        load_config(path)

@@ -408,3 +408,40 @@ def test_names_from_content_of_nested_cells_take_linear_time(
         page, tds = cells(depth)
         work.append(steps(lambda page=page, tds=tds: [accessible_name(page, td) for td in tds]))
     assert work[1] < 2.6 * work[0], work
+
+
+@pytest.mark.parametrize(
+    ("css", "body", "name"),
+    [
+        # accname 1.2 step F: ::before, the content, then ::after.
+        (
+            '.ext::after { content: " (externe link)" }',
+            '<a id="x" class="ext" href="/">VNG</a>',
+            "VNG (externe link)",
+        ),
+        (
+            '.nieuw::before { content: "Nieuw: " }',
+            '<a id="x" class="nieuw" href="/">Agenda</a>',
+            "Nieuw: Agenda",
+        ),
+        # The alternative text after "/" replaces what is shown (an icon).
+        (
+            '.zoek::before { content: url(zoek.svg) / "Zoeken" }',
+            '<button id="x" class="zoek"></button>',
+            "Zoeken",
+        ),
+        # An icon-font glyph from the private-use area is no name.
+        ('.icon::before { content: "\\e001" }', '<a id="x" class="icon" href="/"></a>', ""),
+        # Generated content of a hidden or display: none pseudo-element is no part of it.
+        (
+            '.x::before { content: "weg"; display: none }',
+            '<a id="x" class="x" href="/">ja</a>',
+            "ja",
+        ),
+        # The browser's own sheet quotes q.
+        ("", '<a id="x" href="/"><q>Samen sterk</q></a>', "\u201cSamen sterk\u201d"),
+    ],
+)
+def test_generated_content_joins_names(css: str, body: str, name: str) -> None:
+    page = Page(f"<html><head><style>{css}</style></head><body>{body}</body></html>")
+    assert accessible_name(page, page.by_id("x")) == name

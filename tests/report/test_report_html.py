@@ -513,3 +513,17 @@ def test_a_finding_of_an_unregistered_rule_is_shown_under_its_id() -> None:
     target = row.xpath(".//a/@href")[0]
     assert re.fullmatch(r"#rule--\d+", target)
     assert 'plugin/"rule" <x>' in text(tree.get_element_by_id(target[1:]).find("h3"))
+
+
+def test_contrast_findings_show_their_two_colours_as_swatches() -> None:
+    from vngpublish.check import check_html
+
+    page = '<p style="color: #999; background: #fff">Raadsvergadering op dinsdag</p>'
+    found = check_html(page, "site/index.html", select=["color-contrast"])
+    assert [f.args["foreground"] for f in found] == ["#999999"]
+    tree = parse(report({"site/index.html": found}))
+    fills = [rect.get("fill") for rect in tree.xpath("//svg[@class='swatch']/rect")]
+    assert fills[:2] == ["#999999", "#ffffff"]
+    # Decorative: hidden from assistive technology, which reads the colours in the message.
+    assert all(svg.get("aria-hidden") == "true" for svg in tree.xpath("//svg[@class='swatch']"))
+    assert not tree.xpath("//*[@style]"), "the report's CSP allows no style attributes"

@@ -14,11 +14,11 @@ import pytest
 import tinycss2
 
 from vngpublish.check.style import RGBA, UNKNOWN_COLOR, composite, contrast_ratio, parse_color
+from vngpublish.check.style.color_syntax import hsl_to_rgb
 from vngpublish.check.style.colors import (
     CURRENT_COLOR,
     TRANSPARENT,
     WHITE,
-    hsl_to_rgb,
     parse_legacy_color,
     relative_luminance,
 )

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from vngpublish.check.config import Config, ignored_for
+from vngpublish.check.config import Config, ignored_for, screen_of
 from vngpublish.check.docs import examples, rule_page
 from vngpublish.check.finding import Finding
 from vngpublish.check.presets import preset_rule_ids, selection
@@ -61,7 +61,8 @@ def check_html(
         raise ValueError('select names no rules: give rule ids, or "all"')
     catalog = load_rules()
     rules = selection(catalog, preset, selected, ignored)
-    return check_source(source, path, rule_classes(rules), frozenset(catalog), site_root)
+    screen = screen_of(config) if config is not None else None
+    return check_source(source, path, rule_classes(rules), frozenset(catalog), site_root, screen)
 
 
 def write_report(

@@ -48,6 +48,7 @@ from vngpublish.check.config import (
     ConfigError,
     find_config,
     load_config,
+    screen_of,
 )
 from vngpublish.check.finding import Finding, Outcome, Severity
 from vngpublish.check.listing import FORMATS, write_rule_list
@@ -226,6 +227,7 @@ def _check(args: argparse.Namespace, config: Config, lang: str, out: TextIO, err
         base_dir=config.base_dir,
         render=writer_type.renderer(catalog) if renders else None,
         render_lang=lang,
+        screen=screen_of(config),
     )
     previous = _previous_baseline(args.write_baseline, site_root) if args.write_baseline else []
     files, errors = collect(args.paths)

@@ -6,6 +6,7 @@
     ignore = ["page-has-heading-one"]  # never run these
     fail-on = "error"                  # error | warning | never
     lang = "nl"                        # en | nl
+    screen = "1280x800"                # the screen media queries are evaluated for (CSS px)
 
     [tool.vngpublish.check.per-file-ignores]
     "archief/*.html" = ["link-name"]   # glob -> rule ids not run on matching files
@@ -35,12 +36,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from vngpublish.check.style.media import Screen
 from vngpublish.check.suggest import closest
 from vngpublish.i18n import N_, format_message
 
 FAIL_ON = ("error", "warning", "never")
 LANGS = ("en", "nl")
-_KEYS = ("preset", "select", "ignore", "per-file-ignores", "fail-on", "lang", "docs-url")
+_KEYS = (
+    "preset",
+    "select",
+    "ignore",
+    "per-file-ignores",
+    "fail-on",
+    "lang",
+    "docs-url",
+    "screen",
+)
+_SCREEN = re.compile(r"([0-9]{1,5})x([0-9]{1,5})")
 _TABLE = "[tool.vngpublish.check]"
 
 
@@ -77,6 +89,9 @@ class Config:
     docs_url: str | None = None
     """Where the rules' documentation pages are published: a URL with `{rule}` (and
     optionally `{lang}`) in it, which SARIF's `helpUri` and the HTML report link to."""
+    screen: tuple[int, int] | None = None
+    """The viewport width and height in CSS pixels media queries are evaluated for (the style
+    engine's 1280x800 when not set)."""
 
     @property
     def base_dir(self) -> Path:
@@ -211,7 +226,22 @@ def load_config(path: Path) -> Config:
         fail_on=_string(config, table, "fail-on", FAIL_ON),
         lang=_string(config, table, "lang", LANGS),
         docs_url=_docs_url(config, table),
+        screen=_screen(config, table),
     )
+
+
+def _screen(config: Config, table: dict[str, Any]) -> tuple[int, int] | None:
+    value = _string(config, table, "screen", None)
+    if value is None:
+        return None
+    match = _SCREEN.fullmatch(value.strip())
+    if match is None or not all(int(part) > 0 for part in match.groups()):
+        raise config.error(
+            "screen",
+            N_('must be a width and height in CSS pixels, e.g. "1280x800" (not {value})'),
+            value=repr(value),
+        )
+    return int(match.group(1)), int(match.group(2))
 
 
 def _docs_url(config: Config, table: dict[str, Any]) -> str | None:
@@ -314,3 +344,11 @@ def glob_matches(path: str, glob: str) -> bool:
     for part in parts[1:]:
         patterns = [*(p + "**/" + part for p in patterns), *(p + part for p in patterns)]
     return any(fnmatch.fnmatchcase(path, pattern) for pattern in patterns)
+
+
+def screen_of(config: Config) -> Screen | None:
+    """The screen the configuration sets, or None for the style engine's default."""
+    if config.screen is None:
+        return None
+    width, height = config.screen
+    return Screen(width=float(width), height=float(height))

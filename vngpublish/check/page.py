@@ -18,21 +18,30 @@ from lxml import etree
 from vngpublish.check import treefix
 from vngpublish.check.dom import Element
 from vngpublish.check.parse import normalize_newlines, parse_html
+from vngpublish.check.style.media import Screen
 
 
 class Page:
     """A parsed HTML page.
 
     `path` is how findings name the file; `site_root` is the folder root-relative URLs resolve
-    against (`--root`), or None. `source` keeps the text with line endings normalised to LF,
-    so that its lines are the lines findings are reported at. Raises `ParseStopped` when the
-    parser cannot read the whole page.
+    against (`--root`), or None; `screen` the device media queries are evaluated for (the
+    style engine's default, 1280x800, when None). `source` keeps the text with line endings
+    normalised to LF, so that its lines are the lines findings are reported at. Raises
+    `ParseStopped` when the parser cannot read the whole page.
     """
 
-    def __init__(self, source: str, path: str = "<string>", site_root: Path | None = None) -> None:
+    def __init__(
+        self,
+        source: str,
+        path: str = "<string>",
+        site_root: Path | None = None,
+        screen: Screen | None = None,
+    ) -> None:
         self.source = normalize_newlines(source)
         self.path = path
         self.site_root = site_root
+        self.screen = screen
         self.root: Element = parse_html(self.source, path)
         self.facts: defaultdict[int, dict[Any, Any]] = defaultdict(dict)
         """What element facts know about this page's elements, by fact (see

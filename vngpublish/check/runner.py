@@ -36,6 +36,7 @@ from vngpublish.check.fingerprint import fill_missing
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Rule
 from vngpublish.check.source import FileError, SourceError, read_source
+from vngpublish.check.style.media import Screen
 from vngpublish.check.summary import Tally
 from vngpublish.check.suppress import (
     SiteSuppression,
@@ -68,6 +69,8 @@ class RunOptions:
     render_lang: str = "en"
     site: bool = False
     """Check for the site pass: site-judging rules summarize the page instead of deciding it."""
+    screen: Screen | None = None
+    """The screen media queries are evaluated for (the style engine's default when None)."""
 
 
 @dataclass(frozen=True)
@@ -101,12 +104,14 @@ def check_source(
     rules: tuple[type[Rule], ...],
     known: frozenset[str],
     site_root: Path | None = None,
+    screen: Screen | None = None,
 ) -> list[Finding]:
-    """The findings of `rules` on one page's source, after inline suppressions.
+    """The findings of `rules` on one page's source, after inline suppressions; media queries
+    are evaluated for `screen` (the style engine's default when None).
 
     Every finding has a fingerprint, including those about the suppressions themselves.
     """
-    page = Page(source, path, site_root=site_root)
+    page = Page(source, path, site_root=site_root, screen=screen)
     active = frozenset(rule.id for rule in rules)
     findings = check_page(page, _instances(rules))
     return fill_missing(apply_suppressions(page, findings, active, known))
@@ -118,10 +123,11 @@ def check_source_for_site(
     rules: tuple[type[Rule], ...],
     known: frozenset[str],
     site_root: Path | None = None,
+    screen: Screen | None = None,
 ) -> tuple[list[Finding], dict[str, Any], tuple[SiteSuppression, ...]]:
     """For the site pass: the findings of the rules that decide the page alone (after its
     suppressions), the site-judging rules' summaries of it, and its suppressions of those."""
-    page = Page(source, path, site_root=site_root)
+    page = Page(source, path, site_root=site_root, screen=screen)
     own, summaries = check_page_for_site(page, _instances(rules))
     site_ids = frozenset(rule.id for rule in rules if rule.judges_site)
     active = frozenset(rule.id for rule in rules) - site_ids
@@ -142,10 +148,12 @@ def check_file(path: str, options: RunOptions) -> FileResult:
     try:
         if options.site:
             findings, summaries, suppressions = check_source_for_site(
-                source, path, rules, options.known, options.site_root
+                source, path, rules, options.known, options.site_root, options.screen
             )
         else:
-            findings = check_source(source, path, rules, options.known, options.site_root)
+            findings = check_source(
+                source, path, rules, options.known, options.site_root, options.screen
+            )
     except SourceError as exc:  # e.g. the parser gave up part way (parse.ParseStopped)
         return FileResult(path, [], exc.error)
     except Exception as exc:  # a bug in a rule must not lose the other files' results

@@ -35,5 +35,6 @@ TAGS: dict[str, str] = {
     "best-practice": "not required by WCAG, but what makes pages work for more people",
     "heuristic": "recognises a likely problem by its look; the outcome is always for review",
     "not-email": "makes no sense for an e-mail, whose page the mail client supplies",
+    "email-only": "only for e-mail HTML, as mail clients show it: left out of the web presets",
 }
 """Every tag, with what it means (shown by `--list-tags` and in the documentation)."""

@@ -11,8 +11,8 @@ another rule; what two rules share is a fact.
   `html_aam`, `html_aria`, `html_conditions`: HTML-AAM and ARIA in HTML as data;
 - `tree`: parents and children in the accessibility tree (`aria-owns` included);
 - `focus`: whether an element can take focus, and what the Tab key reaches;
-- `css`, `visibility`: the page's own CSS, and whether an element is rendered, in the
-  accessibility tree, or hidden only visually;
+- `style`, `visibility`: the page's computed CSS style (a static cascade of its stylesheets),
+  and whether an element is rendered, in the accessibility tree, or hidden only visually;
 - `names`: accessible name and description (accname 1.2), labels;
 - `forms`, `table_model`, `tables`, `frames`, `resources`, `svg`, `scrolling`, `visible_text`:
   form fields and autofill tokens, the HTML table model and header cells, the documents in
@@ -23,5 +23,7 @@ another rule; what two rules share is a fact.
   outline, its links and where they go, its duplicate ids, its timed refresh;
 - `landmarks`, `blocks`, `site_links`: its landmarks, and its top-level blocks: which repeat
   on other pages and how the page lets users skip them (WCAG 2.4.1);
-- `topic`: whether a heading or title shares words with the text it names.
+- `topic`: whether a heading or title shares words with the text it names;
+- `contrast`, `backdrop`, `text_layout`: text colour against what is behind it, and how text
+  is laid out (size, spacing, clipping); `email`, `layout_tables`: e-mail HTML and its tables.
 """

@@ -19,19 +19,21 @@ E. the host language: `alt` of `img`/`area`, the labels, then `alt`, then `value
    attribute-based ones apply (`img`, `area`, `input`, `svg` and its shapes, `optgroup`,
    `option`); other elements contribute their content;
 F. name from content, for roles that allow it (WAI-ARIA 1.2) and for every node in recursion:
-   text nodes, then children in order; block-level children are set apart with spaces, `br`
-   is a space, and so is a comment between two text nodes; elements owned by `aria-owns` come
-   after the children;
+   the text of its `::before`, text nodes and children in order, the text of its `::after`
+   (generated content: `content` strings, `attr()` values and quotes, or the alternative text
+   after `/` when given; private-use characters, the glyphs of icon fonts, are no text);
+   block-level children are set apart with spaces, `br` is a space, and so is a comment between
+   two text nodes; elements owned by `aria-owns` come after the children;
 I. the `title` attribute (and for text fields then `placeholder` / `aria-placeholder`).
 
 A hidden element has no name of its own (step A applies to the root too); rules ask about
 elements in the accessibility tree.
 
-Not supported, by design: CSS generated content (`::before`/`::after`), and the rule that a
-node already used once in a computation is not used again (content memoised per subtree is
-what keeps names linear). Whether a child is inline or block follows `display` from the
-page's own CSS when it sets one, else the tag's default. Content nested more than 200 levels
-below the element is taken as plain text (Python's stack is the limit).
+Not supported, by design: the rule that a node already used once in a computation is not used
+again (content memoised per subtree is what keeps names linear). Whether a child is inline or
+block follows its computed `display` where author CSS may set one, else the tag's default.
+Content nested more than 200 levels below the element is taken as plain text (Python's stack
+is the limit).
 
 The element's own name is a fact, computed once; the content of a subtree is memoised too
 while computing names from content, so names of nested elements cost linear time.
@@ -39,6 +41,7 @@ while computing names from content, so names of nested elements cost linear time
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -46,10 +49,15 @@ from vngpublish.check.dom import collapse, text_content
 from vngpublish.check.facts.aria_tables import NAME_FROM_CONTENT_ROLES, is_presentational
 from vngpublish.check.facts.content_model import BLOCK_LEVEL, LABELABLE
 from vngpublish.check.facts.control_values import TEXTBOX_ROLES, embedded_value
-from vngpublish.check.facts.css import display_of
 from vngpublish.check.facts.fact import element_fact, page_fact
 from vngpublish.check.facts.html_roles import input_type, markup_role
 from vngpublish.check.facts.labels import labels_of
+from vngpublish.check.facts.style import (
+    computed_style,
+    generated_style,
+    may_display,
+    may_generate,
+)
 from vngpublish.check.facts.visibility import is_hidden, is_invisible_only
 
 if TYPE_CHECKING:
@@ -81,7 +89,11 @@ def accessible_name(page: Page, el: Element) -> str:
     """The accessible name of `el`, whitespace-collapsed; "" when it has none."""
     if not isinstance(el.tag, str):
         return ""
-    if el.tag in _TEXT_ONLY_TAGS and not any(map(el.get, _NAMING_ATTRIBUTES)):
+    if (
+        el.tag in _TEXT_ONLY_TAGS
+        and not any(map(el.get, _NAMING_ATTRIBUTES))
+        and not may_generate(page, el)
+    ):
         if not len(el):
             return _text_only_name(page, el)
         flat = _flat_name(page, el)
@@ -136,7 +148,10 @@ def _flat_name(page: Page, el: Element) -> str | None:
     for child in el:
         tag = child.tag
         if isinstance(tag, str) and (
-            tag not in _FLAT_INLINE or len(child) or not _INERT_ATTRIBUTES.issuperset(child.keys())
+            tag not in _FLAT_INLINE
+            or len(child)
+            or not _INERT_ATTRIBUTES.issuperset(child.keys())
+            or may_generate(page, child)
         ):
             return None
     if is_hidden(page, el):
@@ -334,6 +349,9 @@ def _content(
     own_text: bool = True,
 ) -> str:
     pieces: list[str] = []
+    generated = own_text and may_generate(page, node)
+    if generated:
+        pieces.append(_generated_text(page, node, "before"))
     if own_text and node.text and node.tag not in _NEVER_TEXT:
         pieces.append(node.text)
     for child in node:
@@ -373,16 +391,33 @@ def _content(
                 cacheable=False,
             )
             pieces.append(f" {text} ")
+    if generated:
+        pieces.append(_generated_text(page, node, "after"))
     return "".join(pieces)
 
 
+def _generated_text(page: Page, el: Element, pseudo: str) -> str:
+    """The text `el`'s `::before` or `::after` adds to a name: its alternative text when
+    given, else its strings, without private-use characters (icon-font glyphs); set apart
+    with spaces when it is a block."""
+    style = generated_style(page, el, pseudo)
+    if not style.generates_box or style.visibility != "visible":
+        return ""
+    content = style.content
+    text = content.alt if content.alt is not None else content.text
+    text = "".join(c for c in text if unicodedata.category(c) != "Co")
+    if style.display not in ("inline", "contents", "none"):
+        return f" {text} "
+    return text
+
+
 def _is_block(page: Page, el: Element) -> bool:
-    """Whether the element's box separates its text from its neighbours': its display by the
-    page's CSS, else the default display of its tag."""
-    display = display_of(page, el)
-    if display is None:
+    """Whether the element's box separates its text from its neighbours': its computed
+    display where an author rule or its `style` attribute may set one, else the default
+    display of its tag."""
+    if not may_display(page, el):
         return el.tag in BLOCK_LEVEL
-    return display not in ("inline", "contents", "none", "inherit", "initial", "unset")
+    return computed_style(page, el).display not in ("inline", "contents", "none")
 
 
 def _host_language_label(page: Page, node: Element, walk: _Walk, hidden_ok: bool) -> str:

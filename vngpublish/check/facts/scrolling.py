@@ -13,8 +13,9 @@ import re
 from typing import TYPE_CHECKING
 
 from vngpublish.check.dom import text_content
-from vngpublish.check.facts import css
 from vngpublish.check.facts.fact import page_fact
+from vngpublish.check.facts.style import computed_style, reach
+from vngpublish.check.style.triggers import Wanted
 
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
@@ -22,39 +23,24 @@ if TYPE_CHECKING:
 
 _NOT_CONTAINERS = frozenset({"html", "body", "textarea", "select", "iframe", "frame", "object"})
 
+SCROLLING = Wanted(
+    re.compile(r"(?<![\w-])overflow(?:-[xy])?\s*:[^;}]*(?:\bauto\b|\bscroll\b|var\()", re.I),
+    ("overflow",),
+)
+"""A declaration that can make an element a scroll container (`overflow: auto | scroll`)."""
+
 
 @page_fact
 def scroll_containers(page: Page) -> list[Element]:
     """The elements the page's CSS makes scroll containers, in document order."""
-    candidates: set[Element] = {
-        el for el in page.with_attribute("style") if "verflow" in (el.get("style") or "").lower()
-    }
-    # Most stylesheets set no scrolling overflow: then they are not compiled for it at all.
-    if any(_SCROLLING_RULE.search(style.text or "") for style in page.by_tag("style")):
-        keys = css.styles(page).trigger_keys(css.SCROLLING)
-        if keys.universal:
-            candidates.update(page.elements)
-        else:
-            for element_id in keys.ids:
-                candidates.update(page.ids.get(element_id, ()))
-            if keys.classes:
-                candidates.update(
-                    el
-                    for el in page.with_attribute("class")
-                    if not keys.classes.isdisjoint((el.get("class") or "").split())
-                )
-            for tag in keys.tags:
-                candidates.update(page.by_tag(tag))
-    if not candidates:
-        return []
+    triggers = reach(page, SCROLLING)
+    if triggers.empty and not page.with_attribute("style"):
+        return []  # most pages: no stylesheet rule and no style attribute scrolls anything
     return [
         el
         for el in page.elements
-        if el in candidates and el.tag not in _NOT_CONTAINERS and _scrolls(page, el)
+        if el.tag not in _NOT_CONTAINERS and triggers.reach(el) and _scrolls(page, el)
     ]
-
-
-_SCROLLING_RULE = re.compile(r"overflow(?:-[xy])?\s*:[^;}]*\b(?:auto|scroll)", re.IGNORECASE)
 
 
 def _scrolls(page: Page, el: Element) -> bool:
@@ -63,12 +49,12 @@ def _scrolls(page: Page, el: Element) -> bool:
 
 
 def scroll_axes(page: Page, el: Element) -> tuple[bool, bool]:
-    """Whether the element's CSS lets it scroll horizontally, and vertically."""
-    style = css.declared(page, el, css.SCROLLING)
-    both = (style.get("overflow") or "").replace("!important", "").split()
-    x = (style.get("overflow-x") or (both[0] if both else "")).split()[:1]
-    y = (style.get("overflow-y") or (both[-1] if both else "")).split()[:1]
-    return x in (["auto"], ["scroll"]), y in (["auto"], ["scroll"])
+    """Whether the element's computed style lets it scroll horizontally, and vertically."""
+    style = computed_style(page, el)
+    return (
+        style.value("overflow-x") in ("auto", "scroll"),
+        style.value("overflow-y") in ("auto", "scroll"),
+    )
 
 
 # Wider than this many characters, a line or word can overflow a box on a narrow screen
@@ -82,11 +68,8 @@ def may_overflow(page: Page, el: Element) -> bool:
     it scrolls only vertically but has no height or max-height, or only horizontally and holds
     only text whose longest line (unwrapped text) or word (wrapped text) is short."""
     x, y = scroll_axes(page, el)
-    style = css.declared(page, el, css.SCROLLING)
-    if y and any(
-        (style.get(prop) or "auto").split()[0] not in ("auto", "none", "initial", "unset")
-        for prop in ("height", "max-height")
-    ):
+    style = computed_style(page, el)
+    if y and (style.value("height") != "auto" or style.value("max-height") != "none"):
         return True
     if not x:
         return False
@@ -94,7 +77,7 @@ def may_overflow(page: Page, el: Element) -> bool:
         return True
     text = text_content(el)
     unwrapped = el.tag == "pre" or any(True for _ in el.iter("pre")) or _in_pre(el)
-    unwrapped = unwrapped or (style.get("white-space") or "").split()[:1] in (["pre"], ["nowrap"])
+    unwrapped = unwrapped or style.value("white-space") in ("pre", "nowrap")
     pieces = text.split("\n") if unwrapped else text.split()
     return any(len(piece.strip()) > NARROW_LINE for piece in pieces)
 

@@ -9,35 +9,40 @@ Not rendered (`is_rendered` is False) when the element or an ancestor:
   the SVG resources (`defs`, `symbol`, `clipPath`, ..., and `title`/`desc` in SVG);
 - is `input type=hidden`, or a `dialog` without `open`;
 - is content of a closed `details` other than its first `summary`;
-- has the `hidden` attribute, unless the page's own CSS gives it another `display`;
-- has `display: none` from its `style` attribute or the page's `<style>` rules (see `css`);
-- is inside an element with `content-visibility: hidden`.
+- has the `hidden` attribute, unless author CSS gives it another `display`; is a closed
+  popover (`popover` on an element that is not an open `dialog`);
+- has a computed `display` of `none` (`style` attributes, `<style>`, linked and imported
+  local stylesheets, `@media` evaluated for the page's screen: see `facts.style`);
+- is inside an element with `content-visibility: hidden`, or has `hidden="until-found"`.
 
 Hidden from assistive technology (`is_hidden` is True) when not rendered, or when the element
 or an ancestor has `aria-hidden="true"` or `inert`, or when its computed `visibility` is
 `hidden` or `collapse` (inherited, and a descendant can make itself `visible` again).
 
-What cannot be known statically is not guessed: scripts, external stylesheets, viewport-
-dependent media queries and modal dialogs opened by script.
+What cannot be known statically is not guessed: scripts, remote stylesheets (not fetched),
+dynamic pseudo-classes (`:hover`, `:focus`) and modal dialogs opened by script.
 
-Cost: each element's state is computed once, from its parent's, only when a rule asks about
-it or a descendant; the page CSS is consulted only for elements a hiding rule could match (by
-id, class or tag), that have a `style` attribute that can hide, a `hidden` attribute, or an
-invisible parent. On a page where neither CSS nor attributes can hide anything (most pages),
-the elements the browser never renders are collected once and every answer is a set lookup.
+Cost: each element's state is computed once, from its parent's, only when a rule asks about it
+or a descendant; the computed style is asked only for elements an author rule with a hiding
+value could match (by id, class, tag or attribute name, `facts.style.reach`), that have a
+`style` attribute that can hide, a `hidden` or `popover` attribute, or an invisible parent. On a
+page where neither CSS nor attributes can hide anything (most pages), the elements the browser
+never renders are collected once and every answer is a set lookup.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from vngpublish.check.facts import css
 from vngpublish.check.facts.content_model import NEVER_RENDERED
 from vngpublish.check.facts.fact import element_fact, inherited_fact, page_fact
+from vngpublish.check.facts.style import GEOMETRY, HIDING, computed_style, reach
 
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
     from vngpublish.check.page import Page
+    from vngpublish.check.style import ComputedStyle
+    from vngpublish.check.style.triggers import Triggers
 
 
 class _State(NamedTuple):
@@ -58,21 +63,23 @@ def _plain_page(page: Page) -> set[Element] | None:
     """For a page where nothing can hide content but the browser's own stylesheet: the
     elements that are not rendered. None for any other page.
 
-    A fast path that gives the same answers as `_own_state`: when no stylesheet rule sets a
-    hiding value, no `style` attribute can, and no element has `hidden`, `inert` or
-    `aria-hidden="true"`, then the cascade is never consulted, every element keeps its parent's
-    state, and the only states are "as the root" and "not rendered" (under an element the
-    browser never renders). Most pages are like that, and one pass over the few such elements
-    then replaces a walk up the tree for every element asked about.
+    A fast path that gives the same answers as `_own_state`: when no author rule sets a
+    hiding value, no `style` attribute does, and no element has `hidden`, `popover`, `inert` or
+    `aria-hidden="true"`, then the cascade is never consulted, every element keeps its
+    parent's state, and the only states are "as the root" and "not rendered" (under an
+    element the browser never renders). Most pages are like that, and one pass over the few
+    such elements then replaces a walk up the tree for every element asked about.
     """
-    if not css.styles(page).trigger_keys(css.HIDING).empty or page.with_attribute("hidden"):
+    if page.with_attribute("hidden") or page.with_attribute("inert"):
         return None
-    if page.with_attribute("inert"):
+    if page.with_attribute("popover"):
         return None
     if any(_aria_hidden_here(el) for el in page.with_attribute("aria-hidden")):
         return None
-    no_rules = css.Keys()
-    if any(css.may_trigger(no_rules, el, css.HIDING) for el in page.with_attribute("style")):
+    hiding = reach(page, HIDING)
+    if not hiding.empty or any(
+        hiding.in_style_attribute(el) for el in page.with_attribute("style")
+    ):
         return None
     # The elements `_renders_natively` says no to: by tag, and the content of closed details.
     candidates = page.by_tag(*NEVER_RENDERED, "input", "dialog")
@@ -99,51 +106,40 @@ def _state(page: Page, el: Element) -> _State:
 @inherited_fact(_ROOT_PARENT)
 def _cascaded_state(page: Page, el: Element, inherited: _State) -> _State:
     """The state of an element on a page where CSS or attributes can hide content."""
-    sheet = css.styles(page)
-    return _own_state(sheet, sheet.trigger_keys(css.HIDING), el, el.getparent(), inherited)
-
-
-def _own_state(
-    sheet: css.PageStyles,
-    keys: css.Keys,
-    el: Element,
-    parent: Element | None,
-    inherited: _State,
-) -> _State:
     if not inherited.rendered or not inherited.children_rendered:
         return _NOT_RENDERED
-    if not _renders_natively(el, parent):
+    if not _renders_natively(el, el.getparent()):
         return _NOT_RENDERED
-    # Stylesheet values matter when a hiding rule may match, to undo a `hidden` attribute,
-    # and to make content visible again inside `visibility: hidden`.
-    if (
-        css.may_trigger(keys, el, css.HIDING)
-        or inherited.visibility != "visible"
-        or el.get("hidden") is not None
-    ):
-        style = sheet.declared(el, css.HIDING)
-    else:
-        style = css.NOTHING
-    if not style:
-        if el.get("hidden") is not None:
-            return _NOT_RENDERED
-        if inherited.aria_hidden or not _aria_hidden_here(el):
-            return inherited  # nothing of its own: the same state as its parent
-        return _State(True, True, inherited.visibility, True)
-    display = style.get("display")
-    if display is not None:
-        if _first_word(display) == "none":
-            return _NOT_RENDERED
-    elif el.get("hidden") is not None:
+    # The computed style matters when a hiding rule may match, to apply or undo a `hidden`
+    # attribute or a closed popover, and to make content visible again inside
+    # `visibility: hidden`.
+    if inherited.visibility == "visible" and el.get("hidden") is None and el.get("popover") is None:
+        inline = el.get("style")
+        if not (inline and HIDING.found_in(inline)) and not _hiding(page).may_apply(el):
+            if inherited.aria_hidden or not _aria_hidden_here(el):
+                return inherited  # nothing of its own: the same state as its parent
+            return _State(True, True, inherited.visibility, True)
+    style = computed_style(page, el)
+    # `area` is display: none by the browser's sheet, but exposed as its image map's link.
+    if style.display == "none" and el.tag != "area":
         return _NOT_RENDERED
+    children_rendered = style.content_visibility != "hidden"
+    if not children_rendered and el.get("hidden") is not None:
+        return _NOT_RENDERED  # hidden="until-found": its text is hidden with its children
     aria_hidden = inherited.aria_hidden or _aria_hidden_here(el)
-    visibility = _first_word(style.get("visibility") or "inherit")
-    if visibility == "initial":
-        visibility = "visible"
-    elif visibility not in ("visible", "hidden", "collapse"):
-        visibility = inherited.visibility
-    children_rendered = _first_word(style.get("content-visibility") or "") != "hidden"
-    return _State(True, aria_hidden, visibility, children_rendered)
+    return _State(True, aria_hidden, style.visibility, children_rendered)
+
+
+@page_fact
+def _geometry(page: Page) -> Triggers:
+    """Which elements author rules that position content absolutely can match."""
+    return reach(page, GEOMETRY)
+
+
+@page_fact
+def _hiding(page: Page) -> Triggers:
+    """Which elements author rules with a hiding value can match."""
+    return reach(page, HIDING)
 
 
 def _aria_hidden_here(el: Element) -> bool:
@@ -208,10 +204,7 @@ def is_visually_hidden(page: Page, el: Element, parent_hidden: bool) -> bool:
     """
     if parent_hidden:
         return True
-    sheet = css.styles(page)
-    return css.may_trigger(sheet.trigger_keys(css.GEOMETRY), el, css.GEOMETRY) and _clipped_here(
-        sheet.declared(el, css.GEOMETRY)
-    )
+    return _geometry(page).reach(el) and hides_visually(computed_style(page, el))
 
 
 def text_is_perceivable(page: Page, el: Element) -> bool:
@@ -227,30 +220,28 @@ def text_is_perceivable(page: Page, el: Element) -> bool:
     )
 
 
-def _clipped_here(style: dict[str, str]) -> bool:
-    if not style or _first_word(style.get("position") or "") not in ("absolute", "fixed"):
+def hides_visually(style: ComputedStyle) -> bool:
+    """True when an element with this computed style is clipped or moved out of sight by the
+    screen-reader-only pattern (see `is_visually_hidden`)."""
+    if style.position not in ("absolute", "fixed"):
         return False
-    clip = style.get("clip", "")
-    if clip.startswith("rect("):
-        numbers = [css.length_px(p) for p in clip[5:].rstrip(")").replace(",", " ").split()]
-        if numbers and all(n is not None and n <= 1 for n in numbers):
-            return True
-    clip_path = style.get("clip-path", "").replace(" ", "")
+    clip = style.clip
+    if clip is not None and all(edge is not None and edge <= 1 for edge in clip):
+        return True
+    clip_path = style.clip_path.replace(" ", "")
     if clip_path.startswith("inset("):
         amount = clip_path[6:].rstrip(")").split(",")[0]
         if amount.endswith("%") and _float(amount[:-1]) >= 50:
             return True
     if clip_path.startswith("circle(0") and not clip_path.startswith("circle(0."):
         return True
-    width = css.length_px(style.get("width"))
-    height = css.length_px(style.get("height"))
-    if width is not None and height is not None and width <= 1 and height <= 1:
+    width, height = style.width, style.height
+    if isinstance(width, float) and isinstance(height, float) and width <= 1 and height <= 1:
         return True
-    for side in ("left", "top", "right"):
-        offset = css.length_px(style.get(side))
-        if offset is not None and offset <= -500:
-            return True
-    return False
+    return any(
+        isinstance(offset, float) and offset <= -500
+        for offset in (style.left, style.top, style.right)
+    )
 
 
 def _float(text: str) -> float:
@@ -258,8 +249,3 @@ def _float(text: str) -> float:
         return float(text)
     except ValueError:
         return 0.0
-
-
-def _first_word(value: str) -> str:
-    words = value.replace("!important", "").split()
-    return words[0] if words else ""

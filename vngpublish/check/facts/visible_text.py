@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from vngpublish.check.dom import collapse, text_content
 from vngpublish.check.facts.content_model import BLOCK_LEVEL
-from vngpublish.check.facts.css import display_of
 from vngpublish.check.facts.fact import element_fact, page_fact
+from vngpublish.check.facts.style import computed_style, may_display
 from vngpublish.check.facts.visibility import computed_visibility, is_rendered, is_visually_hidden
 
 if TYPE_CHECKING:
@@ -97,10 +97,9 @@ def _text_shown(page: Page, el: Element | None) -> bool:
 
 
 def _separates(page: Page, el: Element) -> bool:
-    display = display_of(page, el)
-    if display is None:
+    if not may_display(page, el):
         return el.tag in BLOCK_LEVEL
-    return display not in ("inline", "contents", "none")
+    return computed_style(page, el).display not in ("inline", "contents", "none")
 
 
 # Class names of the screen-reader-only utility in common frameworks (Bootstrap, WordPress,

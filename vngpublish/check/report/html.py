@@ -219,6 +219,9 @@ class Group:
     message: str
     places: list[tuple[int, int]] = field(default_factory=list)
     """(page number, line) of each occurrence."""
+    colours: tuple[str, ...] = ()
+    """Colours the message names (`#rrggbb`: a contrast finding's text and background),
+    shown as swatches beside it."""
 
     def page_count(self) -> int:
         """On how many pages the finding occurs."""
@@ -323,7 +326,7 @@ class Writer(ReportWriter):
             )
             group = self.groups.get(key)
             if group is None:
-                group = Group(len(self.groups) + 1, *key)
+                group = Group(len(self.groups) + 1, *key, colours=_colours(finding.args))
                 self.groups[key] = group
             group.places.append((page.number, finding.line))
             page.rows.append((finding.line, finding.column, group.number))
@@ -521,6 +524,19 @@ def source_snippet(source: str, line: int, column: int, checker_snippet: str) ->
     if len(text) > SNIPPET_LIMIT:
         text = text[: SNIPPET_LIMIT - 1] + "…"
     return text
+
+
+_HEX = re.compile(r"#[0-9a-f]{6}(?:[0-9a-f]{2})?")
+
+
+def _colours(args: Mapping[str, Any]) -> tuple[str, ...]:
+    """The colours a finding's message names, in its order: text and background."""
+    found = []
+    for key in ("foreground", "background", "link", "text"):
+        value = args.get(key)
+        if isinstance(value, str) and _HEX.fullmatch(value):
+            found.append(value)
+    return tuple(found)
 
 
 def _top(by_kind: dict[str, list[tuple[RuleView, Group]]]) -> list[tuple[RuleView, Group]]:

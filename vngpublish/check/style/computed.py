@@ -10,20 +10,20 @@ style are the same share one `ComputedStyle`, so each value is computed once for
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from vngpublish.check.style.colors import CURRENT_COLOR, RGBA
-from vngpublish.check.style.properties import (
+from vngpublish.check.style.declarations import Decl, Pending
+from vngpublish.check.style.properties import PROPERTIES, SHORTHANDS
+from vngpublish.check.style.property_types import (
     NO_LINES,
-    PROPERTIES,
-    SHORTHANDS,
     ClipRect,
     Content,
     Image,
     LineHeight,
     Property,
 )
-from vngpublish.check.style.sheets import Decl, Pending
 from vngpublish.check.style.values import Context, Wide, has_function, significant, wide_keyword
 from vngpublish.check.style.variables import substitute
 
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from vngpublish.check.style.media import Screen
 
 _MISSING: Final = object()
+T = TypeVar("T")
 _ATOMIC_INLINE: Final = frozenset(
     {"inline-block", "inline-table", "inline-flex", "inline-grid", "-webkit-inline-box",
      "inline flow-root list-item"}
@@ -97,10 +98,23 @@ class ComputedStyle:
 
     def value(self, name: str) -> Any:
         """The computed value of a registered property (KeyError for unknown names)."""
-        values = self._values
-        found = values.get(name, _MISSING)
+        found = self._values.get(name, _MISSING)
         if found is not _MISSING:
             return found
+        parent = self.parent
+        if parent is not None and name not in parent._values:
+            # Ancestors first, from the top down: each then finds its parent's value known,
+            # so a value inherited down a deep tree costs no recursion.
+            chain = []
+            node: ComputedStyle | None = parent
+            while node is not None and name not in node._values:
+                chain.append(node)
+                node = node.parent
+            for ancestor in reversed(chain):
+                ancestor._compute(name)
+        return self._compute(name)
+
+    def _compute(self, name: str) -> Any:
         prop = PROPERTIES[name]
         entry = self._cascaded.get(name)
         if entry is None:
@@ -111,7 +125,7 @@ class ComputedStyle:
                 found = self._initial(prop)
         else:
             found = self._from_declared(prop, entry[0].value)
-        values[name] = found
+        self._values[name] = found
         return found
 
     def _from_declared(self, prop: Property, value: Any) -> Any:
@@ -122,6 +136,31 @@ class ComputedStyle:
                 return self._initial(prop)
             return self.parent_value(prop.name)
         return prop.compute(value, self)
+
+    def derived(self, key: str, compute: Callable[[ComputedStyle], T]) -> T:
+        """`compute(self)`, remembered with this style under `key`: for what callers derive
+        from several values (a style is shared by many elements, so this is computed once for
+        all of them). `key` names the derivation; different derivations need different keys."""
+        slot = "\0" + key
+        found = self._values.get(slot, _MISSING)
+        if found is _MISSING:
+            found = self._values[slot] = compute(self)
+        result: T = found
+        return result
+
+    def specified(self, name: str) -> Any:
+        """The specified value of `name`: the cascaded value (after `var()` substitution),
+        the parent's computed value for an inherited property or `inherit`, else the
+        initial value."""
+        prop = PROPERTIES[name]
+        entry = self._cascaded.get(name)
+        value = None if entry is None else entry[0].value
+        if type(value) is Pending:
+            value = self._substituted(name, value)
+        if value is None or type(value) is Wide:
+            inherit = value is Wide.INHERIT or (value is not Wide.INITIAL and prop.inherited)
+            return self.parent_value(name) if inherit else prop.initial
+        return value
 
     def _initial(self, prop: Property) -> Any:
         return prop.compute(prop.initial, self)

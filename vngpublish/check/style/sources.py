@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final, TypeAlias
@@ -29,13 +30,13 @@ from lxml import etree
 from vngpublish.check.style import ua
 from vngpublish.check.style.media import Screen, matches
 from vngpublish.check.style.sheets import (
-    Import,
-    Sheet,
     SheetFileError,
     decode_sheet,
     read_sheet,
     read_sheet_file,
+    resolve,
 )
+from vngpublish.check.style.stylesheet import Import, Sheet
 
 Element: TypeAlias = etree._Element
 
@@ -123,16 +124,22 @@ def collect(
     site_root: Path | None,
     screen: Screen,
     quirks: bool,
+    elements: Sequence[Element] | None = None,
 ) -> Sources:
-    """The stylesheets that apply to the document of `root`, in cascade order."""
-    collector = _Collector(root, page_path, site_root, screen)
+    """The stylesheets that apply to the document of `root`, in cascade order.
+
+    `elements`, when given, are the document's `style`, `link` and `base` elements in tree
+    order (a caller with an index of the tree saves two walks over it)."""
+    if elements is None:
+        elements = list(root.iter("style", "link", "base"))
+    collector = _Collector(root, page_path, site_root, screen, elements)
     ua_source = SheetSource(USER_AGENT, None, None, None, 0)
     found = collector.found
     found.uses.append(SheetUse(ua.user_agent_sheet(), ua_source, USER_AGENT, ()))
     if quirks:
         found.uses.append(SheetUse(ua.quirks_sheet(), ua_source, USER_AGENT, ()))
-    for el in root.iter("style", "link"):
-        if _inert(el):
+    for el in elements:
+        if el.tag == "base" or _inert(el):
             continue
         if el.tag == "style":
             collector.style_element(el)
@@ -144,8 +151,14 @@ def collect(
 
 class _Collector:
     def __init__(
-        self, root: Element, page_path: str | None, site_root: Path | None, screen: Screen
+        self,
+        root: Element,
+        page_path: str | None,
+        site_root: Path | None,
+        screen: Screen,
+        elements: Sequence[Element],
     ) -> None:
+        self.elements = elements
         self.root = root
         self.page_path = page_path
         self.site_root = site_root
@@ -159,7 +172,7 @@ class _Collector:
         """(True, None) when `<base href>` makes relative URLs remote; else (False, the
         folder relative URLs resolve against, or None when unknown)."""
         page_dir = Path(self.page_path).parent if self.page_path else None
-        base = self.root.find(".//base[@href]")
+        base = next((el for el in self.elements if el.tag == "base" and el.get("href")), None)
         if base is None:
             return False, page_dir
         href = (base.get("href") or "").strip()
@@ -238,7 +251,7 @@ class _Collector:
         if path is None:
             return
         try:
-            key = str(path.resolve())
+            key = str(resolve(path))
         except (OSError, RuntimeError, ValueError):
             key = str(path)
         if key in stack:

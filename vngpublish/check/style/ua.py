@@ -22,8 +22,10 @@ from typing import Final, TypeAlias
 from lxml import etree
 
 from vngpublish.check.style.colors import parse_legacy_color
-from vngpublish.check.style.properties import Image
-from vngpublish.check.style.sheets import Decl, Sheet, read_sheet
+from vngpublish.check.style.declarations import Decl
+from vngpublish.check.style.property_types import Image
+from vngpublish.check.style.sheets import read_sheet
+from vngpublish.check.style.stylesheet import Sheet
 from vngpublish.check.style.values import Length
 
 Element: TypeAlias = etree._Element

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element
-from vngpublish.check.facts import css
 from vngpublish.check.facts.focus import has_valid_tabindex, tab_stops
 from vngpublish.check.facts.frames import frame
+from vngpublish.check.facts.style import at_most_a_pixel
 from vngpublish.check.facts.visibility import is_rendered
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -82,7 +81,7 @@ class FrameFocusableContent(Rule):
 
 def _shows_content(page: Page, el: Element) -> bool:
     """Rendered, not inert, not tiny, and (where it can be read) with something to reach."""
-    if not is_rendered(page, el) or _inert(el) or _tiny(page, el):
+    if not is_rendered(page, el) or _inert(el) or at_most_a_pixel(page, el):
         return False
     shown = frame(page, el)
     if shown.document is not None:
@@ -100,21 +99,4 @@ def _inert(el: Element) -> bool:
         if node.get("inert") is not None:
             return True
         node = node.getparent()
-    return False
-
-
-_PIXELS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$")
-
-
-def _tiny(page: Page, el: Element) -> bool:
-    """Whether its `width` or `height` (attribute or the page's CSS) makes the iframe at most
-    1 pixel wide or high: whatever it holds cannot be seen."""
-    style = css.declared(page, el, css.GEOMETRY)
-    for attribute in ("width", "height"):
-        size = css.length_px(style.get(attribute))
-        if size is None:
-            match = _PIXELS.match(el.get(attribute) or "")
-            size = float(match.group(1)) if match is not None else None
-        if size is not None and size <= 1:
-            return True
     return False

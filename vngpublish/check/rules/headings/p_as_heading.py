@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator, Sequence
-from typing import TypeAlias
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple, TypeAlias
 
 from vngpublish.check.dom import Element, collapsed_text, text_content
 from vngpublish.check.facts.content_model import HEADING_TAGS, TEXT_LEVEL
 from vngpublish.check.facts.roles import role
+from vngpublish.check.facts.style import author_styled, computed_style
 from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.finding import Severity
-from vngpublish.check.numbers import ascii_integer
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
 from vngpublish.i18n import N_
 
 _MAX_CHARS = 80  # about one line of body text
-_FONT_WEIGHT = re.compile(r"font-weight\s*:\s*([a-z0-9]+)", re.IGNORECASE)
-_FONT_SIZE = re.compile(r"font-size\s*:\s*([0-9.]+)\s*(px|pt|em|rem|%)?|font-size\s*:\s*([a-z-]+)")
-_LARGE_KEYWORDS = frozenset(("large", "x-large", "xx-large", "xxx-large", "larger"))
-# Minimum size that reads as "notably larger" than 16px body text (1.25 times).
-_LARGE_SIZES = {"px": 20.0, "pt": 15.0, "em": 1.25, "rem": 1.25, "%": 125.0}
+_BOLD = 700.0
+# Text from this size on reads as notably larger than body text (1.25 times the default 16px).
+_LARGE_PX = 20.0
 # Places where short bold lines are labels, not headings of the text that follows.
 _EXCLUDING_ANCESTORS = frozenset(
     (
@@ -46,73 +43,75 @@ _EXCLUDING_ROLES = frozenset(
 )
 
 
-def _is_bold(el: Element) -> bool:
-    if el.tag in ("b", "strong"):
-        return True
-    for value in reversed(_FONT_WEIGHT.findall(el.get("style") or "")):
-        value = value.lower()  # the last valid declaration wins
-        weight = ascii_integer(value)
-        if weight is not None and not 1 <= weight <= 1000:
-            continue  # out of CSS's range: browsers ignore the declaration
-        return value in ("bold", "bolder") or (weight is not None and weight >= 700)
-    return False
+class _Look(NamedTuple):
+    """How a paragraph's visible text looks: all of it bold, and its smallest font size in
+    pixels (None when a size cannot be known, or there is no text)."""
+
+    bold: bool
+    smallest: float | None
+
+    @property
+    def large(self) -> bool:
+        """All of the text is notably larger than body text."""
+        return self.smallest is not None and self.smallest >= _LARGE_PX
 
 
-def _is_large(el: Element) -> bool:
-    if el.tag == "big":
-        return True
-    if el.tag == "font":
-        size = (el.get("size") or "").strip()
-        if size.startswith("+"):
-            step = ascii_integer(size[1:])
-            return step is not None and step >= 1
-        absolute = ascii_integer(size)
-        return absolute is not None and absolute >= 5
-    matches = list(_FONT_SIZE.finditer((el.get("style") or "").lower()))
-    if not matches:
-        return False
-    match = matches[-1]  # the last declaration wins
-    if match.group(3):
-        return match.group(3) in _LARGE_KEYWORDS
-    try:
-        number = float(match.group(1))
-    except ValueError:
-        return False
-    return number >= _LARGE_SIZES.get(match.group(2) or "px", 20.0)
+def _look(page: Page, el: Element) -> _Look:
+    """How the visible text inside `el` looks, from the computed style of each element that
+    holds some of it."""
+    bold = True
+    sizes: list[float | None] = []
+    styled = author_styled(page)
 
+    def add(holder: Element) -> None:
+        nonlocal bold
+        if not styled:
+            # Only the browser's sheet: within a paragraph, b and strong make text bold (and
+            # nothing there makes it larger).
+            bold = bold and _in_bold_markup(holder, el)
+            sizes.append(_BODY_PX)
+            return
+        style = computed_style(page, holder)
+        bold = bold and style.font_weight >= _BOLD
+        sizes.append(style.font_size_px)
 
-def _all_text_is(page: Page, el: Element, inherited: bool, test: Callable[[Element], bool]) -> bool:
-    """True when every piece of visible text inside `el` is inside an element passing `test`."""
-    own = inherited or test(el)
-    if not own and (el.text or "").strip():
-        return False
+    if (el.text or "").strip():
+        add(el)
     # Down the tree with a stack, not by recursion: inline elements nest as deep as the
-    # parser allows. Each entry: the children still to look at, and whether their parent's
-    # text passes `test`.
-    stack: list[tuple[Iterator[Element], bool]] = [(iter(el), own)]
+    # parser allows.
+    stack: list[tuple[Element, Iterator[Element]]] = [(el, iter(el))]
     while stack:
-        children, own = stack[-1]
+        parent, children = stack[-1]
         child = next(children, None)
         if child is None:
             stack.pop()
             continue
+        if (child.tail or "").strip():
+            add(parent)
         if isinstance(child.tag, str) and not is_hidden(page, child):
-            child_own = own or test(child)
-            if not child_own and (child.text or "").strip():
-                return False
-            stack.append((iter(child), child_own))
-        if not own and (child.tail or "").strip():
+            if (child.text or "").strip():
+                add(child)
+            stack.append((child, iter(child)))
+    if not sizes:
+        return _Look(False, None)
+    if any(size is None for size in sizes):
+        return _Look(bold, None)
+    return _Look(bold, min(size for size in sizes if size is not None))
+
+
+_BODY_PX = 16.0
+
+
+def _in_bold_markup(holder: Element, paragraph: Element) -> bool:
+    """True when `holder` is a `b` or `strong`, or inside one within `paragraph`."""
+    node: Element | None = holder
+    while node is not None:
+        if node.tag in ("b", "strong"):
+            return True
+        if node is paragraph:
             return False
-    return True
-
-
-def _looks_emphasised(page: Page, p: Element) -> bool:
-    """True when all the paragraph's text is bold, or all of it large, by its own markup."""
-    if not p.get("style") and (len(p) == 0 or _has_direct_text(p)):
-        # Without a style of its own, text directly in the paragraph is not emphasised (checked
-        # first: most paragraphs).
-        return False
-    return _all_text_is(page, p, False, _is_bold) or _all_text_is(page, p, False, _is_large)
+        node = node.getparent()
+    return False
 
 
 def _is_title_like(text: str) -> bool:
@@ -244,9 +243,9 @@ def _is_text_block(el: Element) -> bool:
 
 class PAsHeading(Rule):
     """Applies to a visible paragraph (a `p`, or a `div` that holds only a line of text, as
-    e-mail builders write paragraphs) whose whole text is bold (`b`, `strong`, or
-    `font-weight` bold or 700 and up in a `style` attribute) or notably larger (`font-size` of
-    1.25 times body text or more, `big`, `font size`), that is short (one line, at most 80
+    e-mail builders write paragraphs) whose whole text is bold (a computed `font-weight` of 700
+    or more: `b`, `strong`, or CSS from any stylesheet) or notably larger (a computed font size
+    of 20px or more, 1.25 times the default body text), that is short (one line, at most 80
     characters, not ending in a period, comma, semicolon or colon), is not only a link, and
     whose next block of text in reading order is a normal paragraph (not bold, not large; a
     list, heading or table cell in between means it does not apply). Not applicable inside
@@ -300,9 +299,11 @@ class PAsHeading(Rule):
             following = _next_text_block(page, position(candidate))
             if following is None or not _is_paragraph(following):
                 continue
-            if (following.get("role") or "").strip() or _looks_emphasised(page, following):
+            if (following.get("role") or "").strip():
                 continue
-            found.append(candidate)
+            look = _look(page, following)
+            if not (look.bold or look.large):
+                found.append(candidate)
         return found
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
@@ -313,12 +314,24 @@ class PAsHeading(Rule):
 def _looks_like_heading(
     page: Page, el: Element, tables: dict[Element, bool], within: _Excluding
 ) -> bool:
-    # Most often false first: few paragraphs look emphasised.
-    if not _is_paragraph(el) or not _looks_emphasised(page, el):
+    if not _is_paragraph(el) or (el.get("role") or "").strip():
         return False
-    if (el.get("role") or "").strip() or not _is_title_like(collapsed_text(el)):
+    if _has_direct_text(el):
+        # Most paragraphs: text of their own in their own style (one computed style, shared
+        # by paragraphs styled alike), neither bold nor large; on a page only the browser
+        # styles, text directly in a paragraph is never emphasised.
+        if not author_styled(page):
+            return False
+        style = computed_style(page, el)
+        size = style.font_size_px
+        if style.font_weight < _BOLD and (size is None or size < _LARGE_PX):
+            return False
+    if not _is_title_like(collapsed_text(el)):
         return False
-    return not (is_hidden(page, el) or _all_in_link(el) or _excluded(page, el, tables, within))
+    if is_hidden(page, el) or _all_in_link(el) or _excluded(page, el, tables, within):
+        return False
+    look = _look(page, el)
+    return look.bold or look.large
 
 
 def _next_text_block(page: Page, index: int) -> Element | None:

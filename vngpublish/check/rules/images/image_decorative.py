@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element, text_content
-from vngpublish.check.facts import css
 from vngpublish.check.facts.aria_tables import NAME_FROM_CONTENT_ROLES, is_presentational
 from vngpublish.check.facts.html_roles import explicit_role, markup_role
 from vngpublish.check.facts.names import accessible_name
 from vngpublish.check.facts.resources import resolve
 from vngpublish.check.facts.roles import role
+from vngpublish.check.facts.style import at_most_a_pixel
 from vngpublish.check.facts.visibility import (
     computed_visibility,
     is_hidden,
@@ -24,7 +23,6 @@ from vngpublish.i18n import N_
 
 # Roles of controls whose name stands for the images inside them (link-name, button-name).
 _CONTROLS = frozenset({"link", "button", "menuitem", "tab", "option"})
-_PIXELS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$")
 
 
 class ImageDecorative(Rule):
@@ -134,7 +132,7 @@ def _skipped(page: Page, el: Element) -> bool:
 
 def _visible(page: Page, el: Element) -> bool:
     """Not moved out of sight, not tiny, and (an `img`) with a file to show."""
-    if is_visually_hidden(page, el) or _tiny(page, el):
+    if is_visually_hidden(page, el) or at_most_a_pixel(page, el):
         return False
     if el.tag == "img":
         src = (el.get("src") or "").strip()
@@ -143,18 +141,6 @@ def _visible(page: Page, el: Element) -> bool:
         resource = resolve(page, src)
         return not (resource.kind == "local" and not resource.exists)
     return True
-
-
-def _tiny(page: Page, el: Element) -> bool:
-    style = css.declared(page, el, css.GEOMETRY)
-    for attribute in ("width", "height"):
-        size = css.length_px(style.get(attribute))
-        if size is None:
-            match = _PIXELS.match(el.get(attribute) or "")
-            size = float(match.group(1)) if match is not None else None
-        if size is not None and size <= 1:
-            return True
-    return False
 
 
 def _excepted(page: Page, el: Element) -> bool:

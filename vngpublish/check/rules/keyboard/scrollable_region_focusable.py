@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element
-from vngpublish.check.facts import css
 from vngpublish.check.facts.focus import in_tab_order
 from vngpublish.check.facts.scrolling import may_overflow, scroll_containers
+from vngpublish.check.facts.style import computed_style
 from vngpublish.check.facts.visibility import computed_visibility, is_rendered
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -88,9 +88,7 @@ def _has_visible_content(page: Page, el: Element) -> bool:
 
 
 def _overflow(page: Page, el: Element) -> str:
-    style = css.declared(page, el, css.SCROLLING)
-    return (
-        style.get("overflow")
-        or " ".join(filter(None, (style.get("overflow-x"), style.get("overflow-y"))))
-        or "auto"
-    )
+    """The element's overflow as CSS's shorthand writes it: one value, or x and y."""
+    style = computed_style(page, el)
+    x, y = style.value("overflow-x"), style.value("overflow-y")
+    return str(x) if x == y else f"{x} {y}"

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element, text_content
 from vngpublish.check.facts.document import is_html_document
+from vngpublish.check.facts.email import is_email
 from vngpublish.check.facts.landmarks import landmark_role, landmarks
 from vngpublish.check.finding import Severity
 from vngpublish.check.page import Page
@@ -15,7 +16,8 @@ from vngpublish.i18n import N_
 
 class LandmarkOneMain(Rule):
     """Applies to the `html` element of an HTML page whose body has content (text or
-    elements other than scripts).
+    elements other than scripts), unless the page is e-mail HTML: a mail client shows a message
+    inside its own page and has its own way to the message, so an e-mail needs no `main`.
 
     Passes when the page has a `main` landmark in the accessibility tree: a `main` element
     or an element with `role="main"`, not hidden. Fails otherwise; a `main` that is hidden
@@ -40,6 +42,8 @@ class LandmarkOneMain(Rule):
     def applicable(self, page: Page) -> Sequence[Element]:
         body = page.body
         if not is_html_document(page) or page.html.tag != "html" or body is None:
+            return []
+        if is_email(page):
             return []
         has_content = any(
             isinstance(el.tag, str) and el.tag not in ("script", "style", "template")

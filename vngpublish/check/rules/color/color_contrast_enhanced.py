@@ -1,0 +1,105 @@
+"""color-contrast-enhanced."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from vngpublish.check.dom import Element
+from vngpublish.check.facts.contrast import default_colours, shortfalls, text_targets
+from vngpublish.check.page import Page
+from vngpublish.check.rule import Result, Rule
+from vngpublish.i18n import N_
+
+
+class ColorContrastEnhanced(Rule):
+    """Applies to every element with visible text of its own that expresses something in
+    words or numbers (not only symbols, punctuation or icon-font glyphs), in HTML, outside a
+    disabled control or group and outside the label of one. The colours come from every
+    stylesheet the page uses: `style` attributes, `<style>`, linked and imported local files,
+    colour attributes such as `bgcolor`, and the browser's defaults.
+
+    Passes when the contrast between the text colour and the colour beneath it (through
+    transparent backgrounds, with alpha and `opacity` composed, over the white page) is at
+    least 7:1, or 4.5:1 for large text (24px, or 18.67px bold). Fails when it is lower. When
+    a background image or gradient, positioned or transformed content, a text shadow, a filter
+    or a blend mode, a colour this checker cannot compute, an unknown font size or a remote
+    stylesheet that was not read could change the outcome of a failing text, the result is for
+    review, saying what to look at.
+    """
+
+    id = "color-contrast-enhanced"
+    title = N_("Text has enhanced contrast with its background")
+    level = "AAA"
+    wcag = ("1.4.6",)
+    act = ("09o5cg",)
+    axe = ("color-contrast-enhanced",)
+    tags = ("color", "text")
+    why = N_(
+        "Text that differs too little from its background is hard or impossible to read for "
+        "people with low vision or colour blindness, and for everyone on a phone in sunlight."
+    )
+    fix = N_(
+        "Darken the text or lighten its background (or the other way round) until the "
+        "contrast is at least 7:1, or 4.5:1 for large text."
+    )
+    messages = {
+        "low-contrast": N_(
+            "The text has a contrast of {ratio}:1 ({foreground} on {background}, {size}px, "
+            "weight {weight}); normal text needs at least {required}:1."
+        ),
+        "low-contrast-large": N_(
+            "The large text has a contrast of {ratio}:1 ({foreground} on {background}, "
+            "{size}px, weight {weight}); large text needs at least {required}:1."
+        ),
+        "check-image": N_(
+            "Against the background colour the text has {ratio}:1 ({foreground} on "
+            "{background}), below the {required}:1 it needs, but a background image or "
+            "gradient lies under it: check the contrast against the image where the text is."
+        ),
+        "check-positioned": N_(
+            "The text has {ratio}:1 ({foreground} on {background}), below the {required}:1 it "
+            "needs, but it is positioned or other content may lie under it: check the contrast "
+            "where the text is shown."
+        ),
+        "check-shadow": N_(
+            "The text has {ratio}:1 ({foreground} on {background}), below the {required}:1 it "
+            "needs, but a text shadow may set it apart: check that the text is easy to read."
+        ),
+        "check-effect": N_(
+            "The text has {ratio}:1 ({foreground} on {background}), below the {required}:1 it "
+            "needs, but a filter, blend mode or background clipped to the text changes how it "
+            "is painted: check the contrast in a browser."
+        ),
+        "check-colour": N_(
+            "The colours of this text use CSS this checker does not compute (such as "
+            "color-mix()): check that the contrast is at least {required}:1 (4.5:1 for large "
+            "text)."
+        ),
+        "check-size": N_(
+            "The text has {ratio}:1 ({foreground} on {background}): enough for large text, but "
+            "its font size could not be computed. Check that it is at least 24px, or 18.67px "
+            "bold; smaller text needs {required}:1."
+        ),
+        "check-remote": N_(
+            "With the stylesheets that were read the text has {ratio}:1 ({foreground} on "
+            "{background}), below the {required}:1 it needs; the stylesheet {url} was not read "
+            "and may change the colours: check in a browser."
+        ),
+    }
+    normal = 7.0
+    """The contrast normal text needs."""
+    large = 4.5
+    """The contrast large text needs."""
+
+    def applicable(self, page: Page) -> Sequence[Element]:
+        if default_colours(page):
+            # The browser's own colours all pass 7:1: nothing to compute.
+            return [] if page.body is None else [page.body]
+        return text_targets(page)
+
+    def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
+        for found in shortfalls(page, tuple(targets), self.normal, self.large):
+            if found.outcome == "failed":
+                yield self.fail(found.element, found.message, **found.args)
+            else:
+                yield self.cant_tell(found.element, found.message, **found.args)
