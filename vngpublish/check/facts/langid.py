@@ -18,14 +18,15 @@ numbers as a result:
   instead; the products are the same, since numpy multiplies in float32 either way.
 
 Loading the model means decompressing 70 MB of LZMA (about half a second, paid by every
-process that checks a page with text). The decompressed tables are therefore kept in the
-cache folder (`vngpublish.check.cache`) as plain numpy files, 97 MB (with the feature table
-widened to float32: 57 MB of it), and mapped into memory from there: loading then takes
-milliseconds, processes checking in parallel share the pages, and only the rows a page uses
-are read. The folder is named after py3langid's version, the model file's size and the
+process that identifies a text). The decompressed tables are therefore kept in the cache
+folder (`vngpublish.check.cache`) as plain numpy files, 97 MB (with the feature table widened
+to float32: 57 MB of it), and mapped into memory from there: loading then takes milliseconds,
+processes checking in parallel share the pages, and only the rows a page uses are read. The
+folder (`langid_store`) is named after py3langid's version, the model file's size and the
 tables' format, so every installation of one version shares one copy and a new model is never
 read with old tables; writing it removes the copies of other versions, and says where it is
-(`cache.note_written`).
+(`cache.note_written`). The model's labels are kept beside the tables, so that knowing which
+languages it knows needs neither numpy nor the model (`langid_store.cached_labels`).
 """
 
 from __future__ import annotations
@@ -37,7 +38,6 @@ import os
 import shutil
 import tempfile
 from collections.abc import Sequence
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -45,14 +45,15 @@ import numpy as np
 from py3langid.langid import MODEL_DIR, MODEL_FILE, RAW_FLOOR, LanguageIdentifier
 from py3langid.modelio import load_model
 
-from vngpublish.check.cache import cache_dir, note_written
+from vngpublish.check.cache import note_written
+from vngpublish.check.facts.langid_store import cache_folder
 from vngpublish.i18n import N_
 
 
 def load_identifier() -> Identifier:
     """py3langid's model, with calibrated probabilities (from the cache in milliseconds, else
     from py3langid's file in about 0.5 s, writing the cache)."""
-    folder = _cache_folder()
+    folder = cache_folder()
     tables = _read_tables(folder) if folder is not None else None
     if tables is None:
         tables = _tables_from_model()
@@ -84,7 +85,6 @@ class Tables(NamedTuple):
     depth: int
 
 
-_FORMAT = "f32"  # the tables' format, in the cache folder's name: float32 feature table
 _ARRAYS = ("ptc", "pc", "nextmove", "row", "output")
 _SPARE_BYTES = 1 << 30  # free space to leave on the disk after writing the cache
 
@@ -102,17 +102,6 @@ def _tables_from_model() -> Tables:
         np.asarray(output, dtype=np.intp),
         _depth(nextmove.reshape(-1, 256), row),
     )
-
-
-def _cache_folder() -> Path | None:
-    folder = cache_dir()
-    if folder is None:
-        return None
-    try:
-        model = (MODEL_DIR / MODEL_FILE).stat()
-    except OSError:
-        return None
-    return folder / "langid" / f"py3langid-{version('py3langid')}-{model.st_size}-{_FORMAT}"
 
 
 def _remove_other_versions(folder: Path) -> None:

@@ -1,7 +1,7 @@
 """The language a text is written in, as a statistical language identifier estimates it.
 
-py3langid's model (`langid.load_identifier`, loaded once per process, the first time a page
-has enough text to ask about), with calibrated probabilities, compared with a declared
+py3langid's model (`langid.load_identifier`, loaded once per process, the first time a text
+is identified), with calibrated probabilities, compared with a declared
 language: labels in the same macrolanguage (nb, nn and no; id and ms; hr, sr and bs) count as
 that language.
 """
@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from vngpublish.check import bcp47
+from vngpublish.check.facts.langid_store import cached_labels
 
 
 @cache
@@ -29,12 +30,20 @@ def _macro(code: str) -> str:
 
 
 @cache
+def _labels() -> tuple[str, ...]:
+    """The identifier's labels, one per score column: as the cache keeps them, so that knowing
+    which languages it knows does not load the model (most pages need nothing identified);
+    from the model when no cache has them (the same labels: the cache is the model's)."""
+    return cached_labels() or tuple(_identifier().nb_classes)
+
+
+@cache
 def equivalents(declared: str) -> tuple[int, ...]:
     """The identifier's score columns of the labels that count as `declared`: the same code,
     or one within the same macrolanguage (nb, nn and no; id and ms; hr, sr and bs)."""
     macro = _macro(declared)
     first: dict[str, int] = {}  # a label can have two columns (a script alias): the first counts
-    for i, label in enumerate(_identifier().nb_classes):
+    for i, label in enumerate(_labels()):
         first.setdefault(label, i)
     return tuple(i for label, i in first.items() if label == declared or _macro(label) == macro)
 
