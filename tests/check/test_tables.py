@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from vngpublish.check.facts.table_model import Cell, Table, own_cells, table_model
-from vngpublish.check.facts.tables import assigned_headers, has_assigned_cells
+import pytest
+
+from vngpublish.check.facts.table_model import Cell, Table, own_cells, plain_grid, table_model
+from vngpublish.check.facts.tables import assigned_headers, has_assigned_cells, heads_a_neighbour
 from vngpublish.check.page import Page
 
 
@@ -105,3 +107,40 @@ def test_a_table_too_large_to_model_is_marked_incomplete() -> None:
     _page, table = model_of(f"<table>{rows}</table>")
     assert not table.complete
     assert len(table.slots) <= 500_000
+
+
+PLAIN_TABLES = [
+    # a header row, a header column and a blank corner
+    "<table><tr><td></td><th>2023</th><th>2024</th></tr>"
+    "<tr><th>Inwoners</th><td>36.000</td><td>36.400</td></tr></table>",
+    # tfoot written first comes last; a short row; a header naming another header
+    "<table><tfoot><tr><th>Totaal</th><td>9</td></tr></tfoot>"
+    "<thead><tr><th>Wijk</th><th>Aantal</th></tr></thead>"
+    "<tbody><tr><td>Noord</td></tr><tr><td>Zuid</td><td headers=x>4</td></tr></tbody></table>",
+    # a th amid data heads nothing; scope col makes it head its column
+    "<table><tr><td>Naam</td><th>Leeftijd</th><th scope=col>Plaats</th></tr>"
+    "<tr><td>Jan</td><td>40</td><td>Ede</td></tr></table>",
+    # a header whose only neighbour names other headers; row and rowgroup scopes
+    "<table><tr><th id=a>Land</th><th>Met een Z</th></tr>"
+    "<tr><td headers=a>Zambia</td><td headers=a>Zimbabwe</td></tr>"
+    "<tr><th scope=row>Rij</th><td>1</td></tr><tr><th scope=rowgroup>Groep</th></tr></table>",
+    # headers only, and a last row of headers
+    "<table><tr><th>Let op</th></tr><tr><th>Tweede</th><th>Derde</th></tr></table>",
+]
+
+
+@pytest.mark.parametrize("body", PLAIN_TABLES)
+def test_the_plain_grid_places_cells_as_the_model_and_its_proof_never_errs(body: str) -> None:
+    page, table = model_of(body)
+    grid = plain_grid(page, page.by_tag("table")[0])
+    assert grid is not None
+    assert {c.element for c in table.headers} == set(grid.headers)
+    for header in table.headers:
+        assert grid.headers[header.element] == (header.x, header.y)
+        if heads_a_neighbour(grid, header.element):
+            assert has_assigned_cells(page, table, header)
+
+
+def test_a_table_with_a_span_has_no_plain_grid() -> None:
+    page, _table = model_of("<table><tr><th colspan=2>Kop</th></tr><tr><td>a</td><td>b</td></tr>")
+    assert plain_grid(page, page.by_tag("table")[0]) is None

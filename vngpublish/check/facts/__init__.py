@@ -21,8 +21,9 @@ another rule; what two rules share is a fact.
   text is written in;
 - `document`, `headings`, `links`, `ids`, `refresh`: what kind of page it is, its heading
   outline, its links and where they go, its duplicate ids, its timed refresh;
-- `landmarks`, `blocks`, `site_links`: its landmarks, and its top-level blocks: which repeat
-  on other pages and how the page lets users skip them (WCAG 2.4.1);
+- `landmarks`, `top_blocks`, `blocks`, `own_content`, `site_links`: its landmarks, and its
+  top-level blocks: which repeat on other pages and how the page lets users skip them (WCAG
+  2.4.1), for the page alone or compared with the site's other pages;
 - `topic`: whether a heading or title shares words with the text it names;
 - `contrast`, `backdrop`, `text_layout`: text colour against what is behind it, and how text
   is laid out (size, spacing, clipping); `email`, `layout_tables`: e-mail HTML and its tables.

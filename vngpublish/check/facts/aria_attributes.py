@@ -9,7 +9,7 @@ value only for its case).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from vngpublish.check.facts.aria_tables import ARIA_1_3_ATTRIBUTES, ATTRIBUTES, ValueType
 from vngpublish.check.facts.document import in_template
@@ -32,15 +32,24 @@ _TOKENS = {
 _LISTS_IN_DRAFT = frozenset({"aria-details", "aria-errormessage"})
 
 
+class AriaAttribute(NamedTuple):
+    """One `aria-*` attribute of an element of the document."""
+
+    element: Element
+    name: str
+    value: str
+    """Its value with ASCII whitespace around it removed (see `trimmed`)."""
+
+
 @page_fact
-def aria_attributes(page: Page) -> list[tuple[Element, str]]:
-    """Every `aria-*` attribute of the document (content of a `template` is not part of it),
-    as (element, name): by name, then in document order."""
-    found: list[tuple[Element, str]] = []
+def aria_attributes(page: Page) -> list[AriaAttribute]:
+    """Every `aria-*` attribute of the document (content of a `template` is not part of it):
+    by name, then in document order. Each value is read once here, for every rule."""
+    found: list[AriaAttribute] = []
     templates = bool(page.by_tag("template"))
     for name in sorted(n for n in page.attribute_names() if n.startswith("aria-")):
         found += [
-            (el, name)
+            AriaAttribute(el, name, (el.get(name) or "").strip(_WHITESPACE))
             for el in page.with_attribute(name)
             if not (templates and in_template(page, el))
         ]
@@ -48,9 +57,15 @@ def aria_attributes(page: Page) -> list[tuple[Element, str]]:
 
 
 @page_fact
-def shown_aria_attributes(page: Page) -> list[tuple[Element, str]]:
+def elements_with_aria_attributes(page: Page) -> list[Element]:
+    """The elements of `aria_attributes`, each once, in the order they first appear there."""
+    return list(dict.fromkeys(found.element for found in aria_attributes(page)))
+
+
+@page_fact
+def shown_aria_attributes(page: Page) -> list[AriaAttribute]:
     """The `aria_attributes` of elements in the accessibility tree (not hidden)."""
-    return [(el, name) for el, name in aria_attributes(page) if not is_hidden(page, el)]
+    return [found for found in aria_attributes(page) if not is_hidden(page, found.element)]
 
 
 def value_type(name: str) -> ValueType | None:

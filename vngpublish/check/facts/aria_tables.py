@@ -237,7 +237,11 @@ def is_presentational(role: str | None) -> bool:
 def is_a(role: str | None, ancestor: str) -> bool:
     """True when `role` is `ancestor` or inherits from it (`doc-biblioref` is a `link`,
     `switch` a `checkbox`, `searchbox` a `textbox`)."""
-    return role is not None and (role == ancestor or ancestor in _ancestors(role))
+    return role is not None and (role == ancestor or ancestor in _ANCESTORS.get(role, ()))
+
+
+_ANCESTORS: dict[str, frozenset[str]] = {role: frozenset(_ancestors(role)) for role in SUPERCLASSES}
+"""`_ancestors` of every role, worked out once."""
 
 
 def is_valid_role(token: str) -> bool:

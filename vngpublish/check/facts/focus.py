@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.visibility import computed_visibility, is_rendered
 
@@ -137,15 +139,14 @@ def tab_stops_within(page: Page, el: Element, *, inclusive: bool = False) -> lis
     (a button, an `aria-hidden` icon)."""
     if not len(el) and not inclusive:
         return []
-    nodes = el.iter() if inclusive else el.iterdescendants()
+    nodes = el.iter(etree.Element) if inclusive else el.iterdescendants(etree.Element)
     return [
         node
         for node in nodes
-        if isinstance(node.tag, str)
-        and (
+        if (
             node.tag in _FOCUSABLE_SET
-            or "tabindex" in node.attrib
-            or "contenteditable" in node.attrib
+            or node.get("tabindex") is not None
+            or node.get("contenteditable") is not None
         )
         and in_tab_order(page, node)
     ]

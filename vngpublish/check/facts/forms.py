@@ -41,11 +41,18 @@ NATIVE_FIELDS = ("input", "select", "textarea")
 """The HTML elements that are form fields by themselves."""
 
 
-def in_tree_with_role(page: Page, tags: tuple[str, ...], roles: Collection[str]) -> list[Element]:
-    """The elements in the accessibility tree whose role is one of `roles`, in document order;
-    `tags` are the elements that can have one of them implicitly."""
+def in_tree_with_role(
+    page: Page, tags: tuple[str, ...], roles: Collection[str], *, ordered: bool = True
+) -> list[Element]:
+    """The elements in the accessibility tree whose role is one of `roles`, in document order
+    (unless `ordered` is False); `tags` are the elements that can have one of them
+    implicitly."""
     # Without tags, only an explicit role can give one of the roles.
-    candidates = with_tag_or_role(page, tags, roles) if tags else page.with_attribute("role")
+    candidates = (
+        with_tag_or_role(page, tags, roles, ordered=ordered)
+        if tags
+        else page.with_attribute("role")
+    )
     return [el for el in candidates if role(page, el) in roles and not is_hidden(page, el)]
 
 
@@ -86,8 +93,9 @@ def _labels_nothing(page: Page, label: Element) -> bool:
 def _labels_in_use(page: Page) -> set[Element]:
     """The `label` elements that label some control."""
     used: set[Element] = set()
-    for el in page.by_tag("input", "select", "textarea", "button", "meter", "output", "progress"):
-        used.update(labels_of(page, el))
+    for tag in ("input", "select", "textarea", "button", "meter", "output", "progress"):
+        for el in page.by_tag(tag):  # tag by tag: order does not matter for a set
+            used.update(labels_of(page, el))
     return used
 
 

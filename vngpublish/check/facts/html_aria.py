@@ -65,6 +65,11 @@ def _read() -> tuple[dict[str, Any], dict[str, list[Row]]]:
 
 _DATA, _ROWS = _read()
 
+MAY_BE_FORBIDDEN: frozenset[str] = frozenset(
+    name for rows in _ROWS.values() for row in rows for name in (*row.must_not, *row.should_not)
+)
+"""The attributes that ARIA in HTML says authors must not or should not use on some element."""
+
 VERSION: str = (
     f"{_DATA['spec']['title']} ({_DATA['spec']['version']}, commit "
     f"{_DATA['source']['commit'][:12]} of {_DATA['source']['commit_date'][:10]})"

@@ -97,13 +97,11 @@ def _link_targets(page: Page) -> set[str]:
 def ids_in_document(page: Page) -> dict[str, tuple[Element, ...]]:
     """Each id value (not empty) -> the elements of the document that have it, in document
     order. Elements inside a `template` are not part of the document and are left out."""
-    templates = bool(page.by_tag("template"))
+    if not page.by_tag("template"):
+        return {value: tuple(elements) for value, elements in page.ids.items() if value}
     found: dict[str, tuple[Element, ...]] = {}
     for value, elements in page.ids.items():
-        if not templates:
-            in_document = tuple(elements)
-        else:
-            in_document = tuple(el for el in elements if not in_template(page, el))
+        in_document = tuple(el for el in elements if not in_template(page, el))
         if value and in_document:
             found[value] = in_document
     return found

@@ -27,12 +27,23 @@ NAMED_LANDMARK_ROLES = frozenset({"form", "region"})
 """Roles that make a landmark only when the element has an accessible name."""
 _LANDMARK_TAGS = ("header", "footer", "nav", "main", "aside", "section", "form", "search")
 _LANDMARK_TAG_SET = frozenset(_LANDMARK_TAGS)
+_NAMED_ONLY_TAGS = frozenset({"section", "form"})
+"""Tags whose landmark role needs an accessible name."""
+_NAMING_ATTRIBUTES = ("aria-labelledby", "aria-labeledby", "aria-label", "title")
+"""What can give a `section` or a `form` an accessible name (accname 1.2 with HTML-AAM: they
+take no name from their content or from a host-language label)."""
 
 
 def landmark_role(page: Page, el: Element) -> str | None:
     """The landmark role of `el` (whether or not it is in the accessibility tree), or None."""
     if el.tag not in _LANDMARK_TAG_SET and el.get("role") is None:
         return None  # most elements: no implicit landmark role and no role attribute
+    if (
+        el.tag in _NAMED_ONLY_TAGS
+        and el.get("role") is None
+        and not any(map(el.get, _NAMING_ATTRIBUTES))
+    ):
+        return None  # a section or form without a name: no landmark, its name is not computed
     found = role(page, el)
     if found not in LANDMARK_ROLES:
         return None

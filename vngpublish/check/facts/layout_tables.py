@@ -1,16 +1,17 @@
 """Tables used for layout, as e-mail HTML builds pages with them.
 
-`own_parts(table, tags)` are the elements with one of `tags` that belong to `table` itself, not
-to a table nested in one of its cells. A table `has_data_markup` when it has what only a data
-table needs: header cells (`th`), a `caption`, a `thead` or `tfoot`, or cells with `scope` or
-`headers`. `is_presentational` is True for `role="presentation"` or `role="none"`.
+A table's own parts are those that belong to it, not to a table nested in one of its cells.
+`data_markup` gives each table its own parts that only a data table needs: header cells
+(`th`), a `caption`, a `thead` or `tfoot`, and cells with `scope` or `headers`; a table
+`has_data_markup` when it has any. `is_presentational` is True for `role="presentation"` or
+`role="none"`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vngpublish.check.facts.fact import element_fact
+from vngpublish.check.facts.fact import page_fact
 
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
@@ -19,28 +20,32 @@ if TYPE_CHECKING:
 DATA_TAGS = ("th", "caption", "thead", "tfoot")
 
 
-def own_parts(table: Element, tags: tuple[str, ...]) -> list[Element]:
-    """The elements with one of `tags` inside `table` that are not inside a nested table."""
-    found: list[Element] = []
-    stack = [child for child in table if isinstance(child.tag, str)]
-    while stack:
-        node = stack.pop()
-        if node.tag == "table":
-            continue
-        if node.tag in tags:
-            found.append(node)
-        stack.extend(child for child in node if isinstance(child.tag, str))
+@page_fact
+def data_markup(page: Page) -> dict[Element, list[Element]]:
+    """Each table that has parts only a data table needs -> those parts of its own (`th`,
+    `caption`, `thead`, `tfoot`, and `td` with `scope` or `headers`), tag by tag.
+
+    Found from the page's indexes, each part's nearest `table` ancestor being the table it
+    belongs to: no walk through the content of every layout table of an e-mail."""
+    found: dict[Element, list[Element]] = {}
+    parts = [el for tag in DATA_TAGS for el in page.by_tag(tag)]
+    parts += [el for el in page.with_attribute("scope") if el.tag == "td"]
+    parts += [
+        el
+        for el in page.with_attribute("headers")
+        if el.tag == "td" and el.get("headers") and el.get("scope") is None
+    ]
+    for part in parts:
+        table = next(part.iterancestors("table"), None)
+        if table is not None:
+            found.setdefault(table, []).append(part)
     return found
 
 
-@element_fact
 def has_data_markup(page: Page, table: Element) -> bool:
     """True when `table` itself has header cells, a caption, a head or foot of rows, or cells
     with `scope` or `headers`."""
-    if own_parts(table, DATA_TAGS):
-        return True
-    cells = own_parts(table, ("td",))
-    return any(cell.get("scope") is not None or cell.get("headers") for cell in cells)
+    return table in data_markup(page)
 
 
 def is_presentational(table: Element) -> bool:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from vngpublish.check.dom import text_content
 from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.style import computed_style, reach
-from vngpublish.check.style.triggers import Wanted
+from vngpublish.check.style.triggers import Triggers, Wanted
 
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
@@ -38,9 +38,28 @@ def scroll_containers(page: Page) -> list[Element]:
         return []  # most pages: no stylesheet rule and no style attribute scrolls anything
     return [
         el
-        for el in page.elements
-        if el.tag not in _NOT_CONTAINERS and triggers.reach(el) and _scrolls(page, el)
+        for el in _reached(page, triggers)
+        if el.tag not in _NOT_CONTAINERS and _scrolls(page, el)
     ]
+
+
+def _reached(page: Page, triggers: Triggers) -> list[Element]:
+    """The elements `triggers` reach (`Triggers.reach`), in document order: gathered from the
+    page's indexes by the tags and attributes its rules name, and among the elements with an
+    `id`, a `class` or a `style` attribute, so that not every element of the page is asked."""
+    if triggers.universal:
+        return page.elements
+    found: set[Element] = set()
+    for tag in triggers.tags:
+        found.update(page.by_tag(tag))
+    for name in triggers.attributes:
+        found.update(page.with_attribute(name))
+    if triggers.ids:
+        found.update(el for el in page.with_attribute("id") if triggers.may_apply(el))
+    if triggers.classes:
+        found.update(el for el in page.with_attribute("class") if triggers.may_apply(el))
+    found.update(el for el in page.with_attribute("style") if triggers.in_style_attribute(el))
+    return [el for el in page.elements if el in found] if found else []
 
 
 def _scrolls(page: Page, el: Element) -> bool:

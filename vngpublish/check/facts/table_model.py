@@ -17,6 +17,8 @@ from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.numbers import ascii_integer
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from vngpublish.check.dom import Element
     from vngpublish.check.page import Page
 
@@ -47,7 +49,12 @@ class Cell:
     @property
     def empty(self) -> bool:
         """No child elements and only whitespace as text (the standard's "empty cell")."""
-        return not len(self.element) and not text_content(self.element).strip()
+        return is_empty_cell(self.element)
+
+
+def is_empty_cell(el: Element) -> bool:
+    """No child nodes and only whitespace as text (the standard's "empty cell")."""
+    return not len(el) and not text_content(el).strip()
 
 
 @dataclass(slots=True)
@@ -89,6 +96,68 @@ def table_model(page: Page, table: Element) -> Table:
         spans = bool(page.with_attribute("colspan") or page.with_attribute("rowspan"))
         found = known[table] = _form(table, spans)
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class PlainGrid:
+    """The cells of a table none of whose cells has a `colspan` or `rowspan`: the table model
+    places the n-th cell of its m-th row at slot (n, m), which these lists say without the
+    general bookkeeping of `table_model`."""
+
+    rows: list[list[Element]]
+    """The `td` and `th` elements of each row, rows in the table model's order (the rows of a
+    `tfoot` last)."""
+    headers: dict[Element, tuple[int, int]]
+    """Each `th` and its slot (x, y), in the order they are written."""
+
+
+def plain_grid(page: Page, table: Element) -> PlainGrid | None:
+    """The cells of `table` as a `PlainGrid`, or None when one of them has a `colspan` or
+    `rowspan` (then only `table_model` places them). Formed once per page."""
+    known = _grids(page)
+    if table in known:
+        return known[table]
+    spans = _spanning(page)
+    rows: list[list[Element]] = []
+    row_index: dict[Element, int] = {}
+    for row in _model_rows(table):
+        cells = [cell for cell in row if cell.tag == "td" or cell.tag == "th"]
+        if spans and not spans.isdisjoint(cells):
+            known[table] = None
+            return None
+        row_index[row] = len(rows)
+        rows.append(cells)
+    headers: dict[Element, tuple[int, int]] = {}
+    for th in own_header_cells(page, table):
+        y = row_index[th.getparent()]
+        headers[th] = (rows[y].index(th), y)
+    grid = known[table] = PlainGrid(rows, headers)
+    return grid
+
+
+def _model_rows(table: Element) -> list[Element]:
+    """The `tr` elements of `table` in the order the table model processes them: as written,
+    except that the rows of `tfoot` elements come last."""
+    rows: list[Element] = []
+    feet: list[Element] = []
+    for child in table:
+        tag = child.tag
+        if tag == "tr":
+            rows.append(child)
+        elif tag in _ROW_GROUPS:
+            (feet if tag == "tfoot" else rows).extend(row for row in child if row.tag == "tr")
+    return rows + feet
+
+
+@page_fact
+def _grids(page: Page) -> dict[Element, PlainGrid | None]:
+    return {}
+
+
+@page_fact
+def _spanning(page: Page) -> set[Element]:
+    """The elements with a `colspan` or `rowspan` attribute."""
+    return set(page.with_attribute("colspan")) | set(page.with_attribute("rowspan"))
 
 
 def owning_table(el: Element) -> Element | None:
@@ -302,13 +371,37 @@ def _span(value: str | None, default: int, limit: int, *, zero_ok: bool) -> int:
 def own_rows(table: Element) -> list[Element]:
     """The `tr` elements of `table` itself (children, or children of its row groups), in
     the order they are written; not those of tables nested in its cells."""
-    rows = []
+    return list(iter_own_rows(table))
+
+
+def iter_own_rows(table: Element) -> Iterator[Element]:
+    """`own_rows(table)`, one at a time."""
     for child in table:
         if child.tag == "tr":
-            rows.append(child)
+            yield child
         elif child.tag in _ROW_GROUPS:
-            rows.extend(row for row in child if row.tag == "tr")
-    return rows
+            yield from (row for row in child if row.tag == "tr")
+
+
+def own_header_cells(page: Page, table: Element) -> list[Element]:
+    """The `th` elements among `own_cells(table)`, in the order they are written (found from
+    the page's `th` elements up, not from every cell down)."""
+    return _own_header_cells(page).get(table) or []
+
+
+@page_fact
+def _own_header_cells(page: Page) -> dict[Element, list[Element]]:
+    found: dict[Element, list[Element]] = {}
+    for th in page.by_tag("th"):
+        row = th.getparent()
+        if row is None or row.tag != "tr":
+            continue
+        parent = row.getparent()
+        if parent is not None and parent.tag in _ROW_GROUPS:
+            parent = parent.getparent()
+        if parent is not None and parent.tag == "table":
+            found.setdefault(parent, []).append(th)
+    return found
 
 
 def own_cells(table: Element) -> list[Element]:

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 from vngpublish.check.dom import text_content
 from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.roles import role
-from vngpublish.check.facts.table_model import Cell, Table, owning_table, table_model
+from vngpublish.check.facts.table_model import (
+    Cell,
+    PlainGrid,
+    Table,
+    is_empty_cell,
+    owning_table,
+    table_model,
+)
 from vngpublish.check.facts.visibility import is_hidden
 
 if TYPE_CHECKING:
@@ -54,6 +61,37 @@ def has_assigned_cells(page: Page, table: Table, header: Cell) -> bool:
         return any(
             header in assigned_headers(page, table, c) for c in table.cells if c is not header
         )
+    return False
+
+
+def heads_a_neighbour(grid: PlainGrid, header: Element) -> bool:
+    """True when the non-empty `th` `header` of a table without spans (`grid`) certainly has
+    an assigned cell: as a column header, the cell right below it; as a row header, the cell
+    right after it; that cell without a `headers` attribute of its own. (The scan up, or to
+    the left, from that cell meets `header` first.) False says nothing: then only
+    `has_assigned_cells` on the table model can tell.
+
+    What makes a `th` a column or row header is `is_column_header`'s and `is_row_header`'s
+    reading, here on the grid: no `scope` and no data cell with content in its row makes it
+    a column header; else no such cell in its column, a row header."""
+    where = grid.headers.get(header)
+    if where is None or is_empty_cell(header):
+        return False  # an empty header cell is assigned to no cell
+    x, y = where
+    rows = grid.rows
+    scope = _scope_of(header)
+    if scope == "auto":
+        if not any(cell.tag == "td" and not is_empty_cell(cell) for cell in rows[y]):
+            scope = "col"
+        elif not any(
+            len(row) > x and row[x].tag == "td" and not is_empty_cell(row[x]) for row in rows
+        ):
+            scope = "row"
+    if scope == "col":
+        below = rows[y + 1] if y + 1 < len(rows) else []
+        return len(below) > x and below[x].get("headers") is None
+    if scope == "row":
+        return len(rows[y]) > x + 1 and rows[y][x + 1].get("headers") is None
     return False
 
 
@@ -142,7 +180,11 @@ def _scan(
 
 
 def _scope(cell: Cell) -> str:
-    value = (cell.element.get("scope") or "").strip().lower()
+    return _scope_of(cell.element)
+
+
+def _scope_of(el: Element) -> str:
+    value = (el.get("scope") or "").strip().lower()
     return value if value in ("row", "col", "rowgroup", "colgroup") else "auto"
 
 
@@ -223,10 +265,12 @@ def shown_tables(page: Page) -> list[Element]:
 
 @page_fact
 def _shown_tables(page: Page) -> list[Element]:
+    # A `table` without a `role` is a table: its role need not be asked.
     return [
         table
         for table in page.by_tag("table")
-        if role(page, table) in TABLE_ROLES and not is_hidden(page, table)
+        if (table.get("role") is None or role(page, table) in TABLE_ROLES)
+        and not is_hidden(page, table)
     ]
 
 

@@ -163,7 +163,11 @@ def normalise(text: str) -> str:
 def is_placeholder(text: str) -> bool:
     """True for a stand-in text: "Untitled", "Naamloos document", "Kop 2", "Lorem ipsum
     dolor", a file name ("index.html")."""
-    key = normalise(text)
+    return is_placeholder_key(normalise(text))
+
+
+def is_placeholder_key(key: str) -> bool:
+    """`is_placeholder` for a text already normalised (`normalise`)."""
     if key in PLACEHOLDERS or (key.endswith(_FILE_ENDINGS) and _FILE_NAME.fullmatch(key)):
         return True
     return bool(_NUMBERED_PLACEHOLDER.fullmatch(key)) or key.startswith("lorem ipsum")
@@ -172,22 +176,30 @@ def is_placeholder(text: str) -> bool:
 def section_name(text: str) -> str:
     """`text` normalised, without a section number ("2.4", "A.1") before it or a permalink
     sign ("§", "Permalink for Section 2") after it."""
-    key = normalise(text)
-    key = _PERMALINK.sub("", key)
-    return normalise(_SECTION_NUMBER.sub("", key))
+    return section_key(normalise(text))
+
+
+def section_key(key: str) -> str:
+    """`section_name` for a text already normalised (`normalise`, which gives the same text
+    again when asked twice)."""
+    if "§" in key or "permalink for " in key:  # what `_PERMALINK` needs, searched for first
+        return normalise(_SECTION_NUMBER.sub("", _PERMALINK.sub("", key)))
+    number = _SECTION_NUMBER.match(key)
+    return normalise(key[number.end() :]) if number else key
 
 
 def has_no_words(text: str) -> bool:
     """True for a text without a letter, digit or symbol: only punctuation and spaces."""
-    return bool(text.strip()) and all(
-        unicodedata.category(char)[0] in "PZC" for char in text if not char.isspace()
-    )
+    stripped = text.strip()
+    if not stripped or stripped[0].isalnum():
+        return False  # a letter or digit (Unicode L or N) is never punctuation, space or control
+    return all(unicodedata.category(char)[0] in "PZC" for char in text if not char.isspace())
 
 
 def content_words(text: str) -> set[str]:
     """The words of `text` that can carry its topic: casefolded, three letters or more, not
     the most common words of English and Dutch."""
-    return {w for w in _WORD.findall(text.casefold()) if w not in _STOPWORDS}
+    return set(_WORD.findall(text.casefold())) - _STOPWORDS
 
 
 def shares_word(first: set[str], second: set[str]) -> bool:
@@ -277,7 +289,9 @@ __all__ = [
     "content_words",
     "has_no_words",
     "is_placeholder",
+    "is_placeholder_key",
     "normalise",
+    "section_key",
     "section_name",
     "shares_word",
     "text_after",

@@ -12,6 +12,7 @@ from vngpublish.check.facts.aria_tables import (
     is_known_attribute,
     names_no_known_role,
 )
+from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.html_aria import allows
 from vngpublish.check.facts.roles import role
 from vngpublish.check.facts.svg import in_svg_content
@@ -65,10 +66,10 @@ class AriaAllowedAttr(Rule):
     }
 
     def applicable(self, page: Page) -> Sequence[Element]:
-        return list(dict.fromkeys(el for el, _ in self._targets(page)))
+        return list(dict.fromkeys(el for el, _ in _known(page)))
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
-        for el, name in self._targets(page):
+        for el, name in _known(page):
             if name in ALL_GLOBAL_ATTRIBUTES:
                 continue
             semantic = role(page, el)
@@ -83,5 +84,8 @@ class AriaAllowedAttr(Rule):
             else:
                 yield self.fail(el, "not-supported", attribute=name, role=semantic)
 
-    def _targets(self, page: Page) -> list[tuple[Element, str]]:
-        return [(el, name) for el, name in shown_aria_attributes(page) if is_known_attribute(name)]
+
+@page_fact
+def _known(page: Page) -> list[tuple[Element, str]]:
+    """The WAI-ARIA states and properties on elements in the accessibility tree."""
+    return [(el, name) for el, name, _ in shown_aria_attributes(page) if is_known_attribute(name)]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element
-from vngpublish.check.facts.aria_attributes import aria_attributes
-from vngpublish.check.facts.html_aria import forbidden
+from vngpublish.check.facts.aria_attributes import aria_attributes, elements_with_aria_attributes
+from vngpublish.check.facts.html_aria import MAY_BE_FORBIDDEN, forbidden
 from vngpublish.check.finding import Severity
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -51,10 +51,14 @@ class AriaAllowedOnElement(Rule):
     }
 
     def applicable(self, page: Page) -> Sequence[Element]:
-        return list(dict.fromkeys(el for el, _ in aria_attributes(page)))
+        return elements_with_aria_attributes(page)
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
+        # Only an element with an attribute that some element must or should not have can.
+        suspects = {el for el, name, _ in aria_attributes(page) if name in MAY_BE_FORBIDDEN}
         for el in targets:
+            if el not in suspects:
+                continue
             for name, value, must in forbidden(page, el):
                 if must:
                     yield self.fail(el, "must-not", attribute=name, value=value, tag=el.tag)

@@ -11,6 +11,7 @@ from vngpublish.check.facts.aria_tables import (
     DEPRECATED_GLOBAL_ATTRIBUTES,
     supports_itself,
 )
+from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.html_aria import row_of
 from vngpublish.check.facts.roles import role
 from vngpublish.check.facts.tree import role_known
@@ -58,10 +59,10 @@ class AriaDeprecatedAttr(Rule):
     }
 
     def applicable(self, page: Page) -> Sequence[Element]:
-        return list(dict.fromkeys(el for el, _ in self._deprecated(page)))
+        return list(dict.fromkeys(el for el, _ in _deprecated(page)))
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
-        for el, name in self._deprecated(page):
+        for el, name in _deprecated(page):
             if name in DEPRECATED_ATTRIBUTES:
                 yield self.fail(el, "deprecated", attribute=name)
                 continue
@@ -73,6 +74,12 @@ class AriaDeprecatedAttr(Rule):
                 continue
             yield self.fail(el, "deprecated-global", attribute=name, role=semantic)
 
-    def _deprecated(self, page: Page) -> list[tuple[Element, str]]:
-        wanted = DEPRECATED_ATTRIBUTES | DEPRECATED_GLOBAL_ATTRIBUTES
-        return [(el, name) for el, name in shown_aria_attributes(page) if name in wanted]
+
+_DEPRECATED = DEPRECATED_ATTRIBUTES | DEPRECATED_GLOBAL_ATTRIBUTES
+
+
+@page_fact
+def _deprecated(page: Page) -> list[tuple[Element, str]]:
+    """The deprecated attributes, and those deprecated as globals, on elements in the
+    accessibility tree."""
+    return [(el, name) for el, name, _ in shown_aria_attributes(page) if name in _DEPRECATED]

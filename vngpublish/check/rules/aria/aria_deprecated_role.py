@@ -6,8 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.aria_tables import DEPRECATED_ROLES
-from vngpublish.check.facts.html_roles import explicit_role
-from vngpublish.check.facts.visibility import is_hidden
+from vngpublish.check.facts.roles import shown_explicit_roles
 from vngpublish.check.finding import Severity
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -47,14 +46,9 @@ class AriaDeprecatedRole(Rule):
     }
 
     def applicable(self, page: Page) -> Sequence[Element]:
-        return [
-            el
-            for el in page.with_attribute("role")
-            if explicit_role(el) is not None and not is_hidden(page, el)
-        ]
+        return list(shown_explicit_roles(page))
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
-        for el in targets:
-            given = explicit_role(el) or ""
+        for el, given in shown_explicit_roles(page).items():  # the targets, with their role
             if given in DEPRECATED_ROLES:
                 yield self.fail(el, "deprecated", role=given, instead=_INSTEAD[given])

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.aria_attributes import is_true
 from vngpublish.check.facts.document import in_template
+from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.focus import is_inert, tab_stops_within
 from vngpublish.check.facts.visibility import (
     computed_visibility,
@@ -88,17 +89,15 @@ class AriaHiddenFocus(Rule):
         ]
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
-        scripted = _runs_scripts(page)
-        unread = _unread_stylesheets(page)
         for el in targets:
             stops = tab_stops_within(page, el, inclusive=True)
             if stops:
                 stop = stops[0]
-                if scripted and all(is_visually_hidden(page, s) for s in stops):
+                if _runs_scripts(page) and all(is_visually_hidden(page, s) for s in stops):
                     yield self.cant_tell(el, "focus-sentinel", tag=stop.tag)
                 elif stop is el:
                     yield self.fail(el, "focusable")
-                elif unread:
+                elif _unread_stylesheets(page):
                     yield self.cant_tell(
                         el, "focusable-unless-styled", tag=stop.tag, line=stop.sourceline
                     )
@@ -115,6 +114,7 @@ _SCRIPT_TYPES = frozenset(
 )
 
 
+@page_fact
 def _unread_stylesheets(page: Page) -> bool:
     """True when the page links stylesheets (or imports them) that this check does not read:
     they may hide content that the page's own styles show."""
@@ -125,6 +125,7 @@ def _unread_stylesheets(page: Page) -> bool:
     return any("@import" in (style.text or "") for style in page.by_tag("style"))
 
 
+@page_fact
 def _runs_scripts(page: Page) -> bool:
     """True when the page has a script browsers run (not data such as JSON-LD)."""
     return any(

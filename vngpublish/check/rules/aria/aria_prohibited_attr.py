@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element
-from vngpublish.check.facts.aria_attributes import shown_aria_attributes, trimmed
+from vngpublish.check.facts.aria_attributes import shown_aria_attributes
 from vngpublish.check.facts.aria_tables import (
     ALL_GLOBAL_ATTRIBUTES,
     PROHIBITED_IN_BOTH,
     names_no_known_role,
 )
+from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.html_roles import NAMED_BY_AUTHOR
 from vngpublish.check.facts.roles import role
 from vngpublish.check.facts.tree import role_known
@@ -59,10 +60,10 @@ class AriaProhibitedAttr(Rule):
     }
 
     def applicable(self, page: Page) -> Sequence[Element]:
-        return list(dict.fromkeys(el for el, _ in self._targets(page)))
+        return list(dict.fromkeys(el for el, _ in _valued_globals(page)))
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
-        for el, name in self._targets(page):
+        for el, name in _valued_globals(page):
             semantic = role(page, el)
             if semantic is None or name not in PROHIBITED_IN_BOTH.get(semantic, ()):
                 continue
@@ -72,9 +73,12 @@ class AriaProhibitedAttr(Rule):
                 continue  # a misspelt role: aria-roles reports it
             yield self.fail(el, "prohibited", attribute=name, role=semantic)
 
-    def _targets(self, page: Page) -> list[tuple[Element, str]]:
-        return [
-            (el, name)
-            for el, name in shown_aria_attributes(page)
-            if name in ALL_GLOBAL_ATTRIBUTES and trimmed(el.get(name))
-        ]
+
+@page_fact
+def _valued_globals(page: Page) -> list[tuple[Element, str]]:
+    """The global states and properties with a value on elements in the accessibility tree."""
+    return [
+        (el, name)
+        for el, name, value in shown_aria_attributes(page)
+        if value and name in ALL_GLOBAL_ATTRIBUTES
+    ]

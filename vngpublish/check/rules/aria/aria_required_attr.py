@@ -9,9 +9,8 @@ from vngpublish.check.facts.aria_attributes import trimmed
 from vngpublish.check.facts.aria_tables import REQUIRED_CONDITIONS, REQUIRED_IN_BOTH
 from vngpublish.check.facts.content_model import HEADING_TAGS
 from vngpublish.check.facts.focus import is_focusable
-from vngpublish.check.facts.html_roles import explicit_role, input_type
-from vngpublish.check.facts.roles import implicit_role
-from vngpublish.check.facts.visibility import is_hidden
+from vngpublish.check.facts.html_roles import input_type
+from vngpublish.check.facts.roles import implicit_role, shown_explicit_roles
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
 from vngpublish.i18n import N_
@@ -68,18 +67,18 @@ class AriaRequiredAttr(Rule):
     }
 
     def applicable(self, page: Page) -> Sequence[Element]:
-        targets = []
-        for el in page.with_attribute("role"):
-            explicit = explicit_role(el)
-            if explicit is None or is_hidden(page, el):
-                continue
-            if explicit != implicit_role(page, el):
-                targets.append(el)
-        return targets
+        return [
+            el
+            for el, explicit in shown_explicit_roles(page).items()
+            if explicit != implicit_role(page, el)
+        ]
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
+        explicit_of = shown_explicit_roles(page)
         for el in targets:
-            explicit = explicit_role(el) or ""
+            explicit = explicit_of[el]
+            if explicit not in REQUIRED_IN_BOTH:
+                continue  # most roles require nothing
             conditions = REQUIRED_CONDITIONS.get(explicit, {})
             missing = [
                 name

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from typing import NamedTuple
 
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.aria_attributes import is_true
 from vngpublish.check.facts.aria_tables import OWNED_IN_EITHER, is_presentational
+from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.html_roles import markup_role
-from vngpublish.check.facts.roles import role, with_tag_or_role
-from vngpublish.check.facts.tree import owned, role_known
+from vngpublish.check.facts.roles import explicit_roles, role
+from vngpublish.check.facts.tree import is_ignored, owned, role_known
 from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -18,6 +20,7 @@ from vngpublish.i18n import N_
 # The elements whose implicit role may own only certain roles (list, table, row, rowgroup,
 # listbox).
 _TAGS = ("ul", "ol", "menu", "dir", "table", "thead", "tbody", "tfoot", "tr", "select")
+_OWNING_ROLES = frozenset(OWNED_IN_EITHER)
 
 
 class AriaRequiredChildren(Rule):
@@ -36,7 +39,8 @@ class AriaRequiredChildren(Rule):
     is a `menu` in a menu or menu bar: the submenu a menu item opens. Fails when it owns
     another role, an element that can take focus without one, or (a `row`) text outside its
     cells: screen readers then count and announce the list items, tabs or cells wrongly, or
-    not at all. An owned custom element without a `role` is left alone (script may give it
+    not at all. A `div` or `span` that wraps no part (empty, or only text) is such an owned
+    element itself. An owned custom element without a `role` is left alone (script may give it
     the right one); inside an HTML table only what browsers keep there counts.
     """
 
@@ -71,19 +75,28 @@ class AriaRequiredChildren(Rule):
     }
 
     def applicable(self, page: Page) -> Sequence[Element]:
+        """The targets, except that of the containers holding only their native parts (which
+        pass, whatever else is true, on a page without `aria-owns`) only the first is given:
+        enough to show that the rule applies, without asking of every row of every table
+        whether it is hidden."""
         busy = {el for el in page.with_attribute("aria-busy") if is_true(el, "aria-busy")}
-        return [
-            el
-            for el in with_tag_or_role(page, _TAGS, OWNED_IN_EITHER)
-            if _restricts_children(page, el)
-            and not is_hidden(page, el)
-            and not (busy and _busy(el, busy))
-        ]
+        containers = _containers(page)
+        native = _native_parts_pass(page)
+        targets: list[Element] = []
+        passing: Element | None = None
+        for el in containers.restricting:
+            if passing is not None and el in native:
+                continue
+            if not is_hidden(page, el) and not (busy and _busy(el, busy)):
+                targets.append(el)
+                if passing is None and el in native:
+                    passing = el
+        return targets
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
-        plain = not page.with_attribute("aria-owns")
+        native = _native_parts_pass(page)
         for el in targets:
-            if plain and _only_native_parts(el):
+            if el in native:
                 continue
             problem = _problem(page, el, OWNED_IN_EITHER[role(page, el) or ""])
             if problem is None:
@@ -102,17 +115,93 @@ class AriaRequiredChildren(Rule):
                 yield self.fail(el, "wrong-child", tag=child.tag, child_role=child_role, **args)
 
 
-def _restricts_children(page: Page, el: Element) -> bool:
-    """True when the role of `el` has required owned elements. (The parts of an HTML table
-    without a `role` have theirs unless the table is presentational: asked once per table.)"""
-    if el.get("role") is None:
-        if el.tag in ("ul", "ol", "menu", "dir", "table"):
-            return True  # a list, a table
-        if el.tag in ("tr", "thead", "tbody", "tfoot"):
-            table = next(el.iterancestors("table"), None)
-            if table is not None:
-                return not is_presentational(markup_role(page, table))
-    return role(page, el) in OWNED_IN_EITHER
+def _native_parts_pass(page: Page) -> set[Element]:
+    """The containers that hold only their native parts, when that makes them pass: on a page
+    without `aria-owns` (which could give them other children), hidden or not."""
+    return _containers(page).native if not page.with_attribute("aria-owns") else set()
+
+
+class _Containers(NamedTuple):
+    """The elements of a page whose role has required owned elements (`restricting`, in no
+    particular order), and those among them that hold only their native parts (`native`)."""
+
+    restricting: list[Element]
+    native: set[Element]
+
+
+@page_fact
+def _containers(page: Page) -> _Containers:
+    """Lists and tables without a `role`, the rows and row groups of tables that are not
+    presentational, and elements whose `role` resolves to a role with required owned
+    elements; each HTML list or table part checked for its native parts on the way.
+
+    Taken from the page's indexes by tag and attribute (a pass over every element of a large
+    page costs more than the rule); a table part finds its table as its parent or through its
+    row group, and asks about the table once."""
+    found: list[Element] = []
+    native: set[Element] = set()
+    roles = explicit_roles(page)
+    roled = {el for el, _ in roles}
+    for tag in ("ul", "ol", "menu", "dir", "table"):
+        parts = _NATIVE_PARTS.get(tag)
+        for el in page.by_tag(tag):
+            if el not in roled:  # a list, a table
+                found.append(el)
+                if parts is not None and _holds_only(el, parts, roled):
+                    native.add(el)
+    tables: dict[Element, tuple[bool, bool]] = {}  # table -> (presentational, without role)
+    for tag in ("thead", "tbody", "tfoot", "tr"):
+        for el in page.by_tag(tag):
+            if el in roled:
+                continue
+            table = _table_of(el)
+            if table is None:
+                if role(page, el) in OWNED_IN_EITHER:
+                    found.append(el)  # a row or row group outside any table
+                continue
+            known = tables.get(table)
+            if known is None:
+                bare = table not in roled
+                presentational = not bare and is_presentational(markup_role(page, table))
+                known = tables[table] = (presentational, bare)
+            if not known[0]:
+                found.append(el)
+                if known[1] and _holds_only(el, _NATIVE_PARTS[tag], roled):
+                    native.add(el)
+    found += [
+        el
+        for el in page.by_tag("select")
+        if el not in roled and role(page, el) in OWNED_IN_EITHER  # a listbox
+    ]
+    # An element whose explicit role has no required owned elements has that role, unless it
+    # is presentational and yields to the implicit role (which only `_TAGS` or a `datalist`
+    # may give; the role's own tokens tell of the latter).
+    found += [
+        el
+        for el, explicit in roles
+        if (
+            explicit in _OWNING_ROLES
+            or (
+                (explicit is None or is_presentational(explicit))
+                and (
+                    el.tag in _TAGS
+                    or not _OWNING_ROLES.isdisjoint((el.get("role") or "").lower().split())
+                )
+            )
+        )
+        and role(page, el) in OWNED_IN_EITHER
+    ]
+    return _Containers(found, native)
+
+
+def _table_of(part: Element) -> Element | None:
+    """The nearest `table` ancestor of a row or row group."""
+    parent = part.getparent()
+    if parent is not None and parent.tag in ("thead", "tbody", "tfoot"):
+        parent = parent.getparent()
+    if parent is not None and parent.tag == "table":
+        return parent
+    return next(part.iterancestors("table"), None)
 
 
 def _problem(
@@ -135,6 +224,9 @@ def _problem(
         content = owned(page, owner)
         if content.text and owner is el and role(page, el) == "row":
             return owner, None, allowed, content.text
+        empty = _empty_generic(page, owner)
+        if empty is not None:
+            return owner, empty, allowed, ""
         for child in content.children:
             if not role_known(page, child):
                 continue
@@ -145,6 +237,25 @@ def _problem(
                 return owner, child, allowed, ""
             if child_role in nested and child_role not in entries:
                 pending.append((child, sorted(set(nested[child_role]))))
+    return None
+
+
+def _empty_generic(page: Page, owner: Element) -> Element | None:
+    """The first element with the `generic` role (a `div` or `span` without a role or ARIA
+    attributes) that `owner` holds, directly or through other such elements, and that owns
+    nothing in the accessibility tree itself: it is then an owned element of its own (an empty
+    `div` in a list), not a wrapper around parts. Not inside an HTML table, whose parser moves
+    such content out."""
+    if owner.tag in ("table", "thead", "tbody", "tfoot", "tr"):
+        return None
+    pending = [child for child in owner if isinstance(child.tag, str)]
+    while pending:
+        child = pending.pop(0)
+        if is_hidden(page, child) or not is_ignored(page, child) or role(page, child) != "generic":
+            continue
+        if not owned(page, child).children:
+            return child
+        pending[:0] = [grandchild for grandchild in child if isinstance(grandchild.tag, str)]
     return None
 
 
@@ -164,23 +275,15 @@ _NATIVE_PARTS = {
 _NEVER_SHOWN = frozenset({"script", "template", "style"})
 
 
-def _only_native_parts(el: Element) -> bool:
-    """True for the common case that needs no walk: an HTML list or table part without a
-    `role`, in a table without one, holding only its native parts without a `role`. Such a
-    container passes, whatever is hidden (and only a row's text counts, which a `tr` holds
-    in its cells: browsers move other text out of the table)."""
-    parts = _NATIVE_PARTS.get(el.tag)
-    if parts is None or el.get("role") is not None:
-        return False
-    if el.tag not in ("ul", "ol", "menu"):
-        table = el if el.tag == "table" else next(el.iterancestors("table"), None)
-        if table is None or table.get("role") is not None:
-            return False
+def _holds_only(el: Element, parts: frozenset[str], roled: Collection[Element]) -> bool:
+    """True when every child element of `el` is one of `parts` without a `role` (`roled`
+    holds the page's elements with one), or is never rendered."""
     for child in el:
         tag = child.tag
-        if not isinstance(tag, str) or tag in _NEVER_SHOWN:
-            continue
-        if tag not in parts or child.get("role") is not None:
+        if tag in parts:
+            if child in roled:
+                return False
+        elif isinstance(tag, str) and tag not in _NEVER_SHOWN:
             return False
     return True
 

@@ -7,9 +7,8 @@ from collections.abc import Iterator, Sequence
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.aria_tables import ARIA_1_2_ROLES, CONTEXT_IN_EITHER
 from vngpublish.check.facts.html_roles import explicit_role
-from vngpublish.check.facts.roles import implicit_role, role
+from vngpublish.check.facts.roles import implicit_role, role, shown_explicit_roles
 from vngpublish.check.facts.tree import role_known, tree_parent
-from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
 from vngpublish.i18n import N_
@@ -63,14 +62,13 @@ class AriaRequiredParent(Rule):
     }
 
     def applicable(self, page: Page) -> Sequence[Element]:
-        targets = []
-        for el in page.with_attribute("role"):
-            explicit = explicit_role(el)
-            if explicit not in CONTEXT_IN_EITHER or explicit not in ARIA_1_2_ROLES:
-                continue
-            if not is_hidden(page, el) and explicit != implicit_role(page, el):
-                targets.append(el)
-        return targets
+        return [
+            el
+            for el, explicit in shown_explicit_roles(page).items()
+            if explicit in CONTEXT_IN_EITHER
+            and explicit in ARIA_1_2_ROLES
+            and explicit != implicit_role(page, el)
+        ]
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
         for el in targets:

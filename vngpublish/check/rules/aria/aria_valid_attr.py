@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element
-from vngpublish.check.facts.aria_attributes import aria_attributes
+from vngpublish.check.facts.aria_attributes import aria_attributes, elements_with_aria_attributes
 from vngpublish.check.facts.aria_tables import ARIA_1_3_ATTRIBUTES, ATTRIBUTES, is_known_attribute
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -58,10 +58,10 @@ class AriaValidAttr(Rule):
     }
 
     def applicable(self, page: Page) -> Sequence[Element]:
-        return list(dict.fromkeys(el for el, _ in aria_attributes(page)))
+        return elements_with_aria_attributes(page)
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
-        for el, name in aria_attributes(page):
+        for el, name, _ in aria_attributes(page):
             if is_known_attribute(name):
                 continue
             if name in _ALIASES:

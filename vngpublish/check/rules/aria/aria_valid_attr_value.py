@@ -9,10 +9,10 @@ from vngpublish.check.facts.aria_attributes import (
     allowed_values,
     aria_attributes,
     fits,
-    trimmed,
     value_type,
 )
 from vngpublish.check.facts.aria_tables import ValueType
+from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
 from vngpublish.i18n import N_
@@ -54,10 +54,10 @@ class AriaValidAttrValue(Rule):
     }
 
     def applicable(self, page: Page) -> Sequence[Element]:
-        return list(dict.fromkeys(el for el, _, _, _ in self._targets(page)))
+        return list(dict.fromkeys(el for el, _, _, _ in _valued(page)))
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
-        for el, name, kind, value in self._targets(page):
+        for el, name, kind, value in _valued(page):
             if fits(kind, value):
                 continue
             if kind.kind == "integer":
@@ -70,11 +70,13 @@ class AriaValidAttrValue(Rule):
                 values = ", ".join(f'"{v}"' for v in allowed_values(kind))
                 yield self.fail(el, "not-allowed", attribute=name, value=value, values=values)
 
-    def _targets(self, page: Page) -> list[tuple[Element, str, ValueType, str]]:
-        found = []
-        for el, name in aria_attributes(page):
-            kind = value_type(name)
-            value = trimmed(el.get(name))
-            if kind is not None and value:
-                found.append((el, name, kind, value))
-        return found
+
+@page_fact
+def _valued(page: Page) -> list[tuple[Element, str, ValueType, str]]:
+    """The WAI-ARIA attributes of the document with a value: (element, name, type, value)."""
+    found = []
+    for el, name, value in aria_attributes(page):
+        kind = value_type(name) if value else None
+        if kind is not None:
+            found.append((el, name, kind, value))
+    return found

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.aria_attributes import is_true
 from vngpublish.check.facts.document import in_template
+from vngpublish.check.facts.fact import page_fact
 from vngpublish.check.facts.ids import ids_in_document
 from vngpublish.check.facts.roles import role
 from vngpublish.check.facts.visibility import is_hidden
@@ -91,11 +92,11 @@ class IdrefExists(Rule):
     }
 
     def applicable(self, page: Page) -> Sequence[Element]:
-        return list(dict.fromkeys(el for el, _, _ in self._references(page)))
+        return list(dict.fromkeys(el for el, _, _ in _references(page)))
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
         ids = ids_in_document(page)
-        for el, attribute, tokens in self._references(page):
+        for el, attribute, tokens in _references(page):
             missing = [token for token in tokens if token not in ids]
             if not missing:
                 continue
@@ -112,22 +113,26 @@ class IdrefExists(Rule):
             else:
                 yield self.cant_tell(el, "missing-dynamic", attribute=attribute, ids=listed)
 
-    def _references(self, page: Page) -> list[tuple[Element, str, list[str]]]:
-        templates = bool(page.by_tag("template"))
-        found = []
-        for attribute, tags in (*_NAMING.items(), *_DYNAMIC.items()):
-            for el in page.with_attribute(attribute):
-                if tags is not None and el.tag not in tags:
-                    continue
-                value = el.get(attribute) or ""
-                # A label's `for` is one id, matched exactly; the others are lists of ids.
-                tokens = [value] if attribute == "for" and el.tag == "label" else value.split()
-                if not "".join(tokens).strip() or is_hidden(page, el):
-                    continue
-                if templates and in_template(page, el):
-                    continue
-                found.append((el, attribute, tokens))
-        return found
+
+@page_fact
+def _references(page: Page) -> list[tuple[Element, str, list[str]]]:
+    """Each (element, attribute, ids) this rule checks: in the accessibility tree, not in
+    `template` content, naming at least one id."""
+    templates = bool(page.by_tag("template"))
+    found = []
+    for attribute, tags in (*_NAMING.items(), *_DYNAMIC.items()):
+        for el in page.with_attribute(attribute):
+            if tags is not None and el.tag not in tags:
+                continue
+            value = el.get(attribute) or ""
+            # A label's `for` is one id, matched exactly; the others are lists of ids.
+            tokens = [value] if attribute == "for" and el.tag == "label" else value.split()
+            if not "".join(tokens).strip() or is_hidden(page, el):
+                continue
+            if templates and in_template(page, el):
+                continue
+            found.append((el, attribute, tokens))
+    return found
 
 
 _NAMING_MESSAGES = {

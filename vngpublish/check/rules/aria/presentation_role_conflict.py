@@ -8,7 +8,7 @@ from vngpublish.check.dom import Element
 from vngpublish.check.facts.aria_tables import GLOBAL_ATTRIBUTES, is_presentational
 from vngpublish.check.facts.focus import is_focusable
 from vngpublish.check.facts.html_roles import explicit_role
-from vngpublish.check.facts.roles import role
+from vngpublish.check.facts.roles import explicit_roles, role
 from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.finding import Severity
 from vngpublish.check.page import Page
@@ -55,7 +55,7 @@ class PresentationRoleConflict(Rule):
     }
 
     def applicable(self, page: Page) -> Sequence[Element]:
-        marked = [el for el in page.with_attribute("role") if is_presentational(explicit_role(el))]
+        marked = [el for el, explicit in explicit_roles(page) if is_presentational(explicit)]
         marked += [
             el for el in page.by_tag("img") if el.get("alt") == "" and explicit_role(el) is None
         ]

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
-from vngpublish.check.facts.blocks import Structure, Verdict
 from vngpublish.check.finding import Outcome
-from vngpublish.check.repeated import Decision, RepeatedContentRule, block_name
+from vngpublish.check.repeated import Decision, Found, RepeatedContentRule, block_name
 from vngpublish.i18n import N_
 
 
@@ -58,11 +56,11 @@ class Bypass(RepeatedContentRule):
         ),
     }
 
-    def decide(self, structure: Structure[Any], found: Verdict) -> Iterator[Decision]:
-        if found.heading or found.landmark or found.skip or found.collapsible == "yes":
+    def decide(self, found: Found) -> Iterator[Decision]:
+        if found.landmark or found.heading or found.skip or found.collapsible == "yes":
             return
-        block = block_name(structure, found.first_repeated)
+        block = block_name(found)
         if found.collapsible == "maybe":
-            yield found.first_repeated, Outcome.CANT_TELL, "maybe-collapsible", {"block": block}
+            yield "first-repeated", Outcome.CANT_TELL, "maybe-collapsible", {"block": block}
         else:
-            yield found.first_repeated, Outcome.FAILED, "no-bypass", {"block": block}
+            yield "first-repeated", Outcome.FAILED, "no-bypass", {"block": block}

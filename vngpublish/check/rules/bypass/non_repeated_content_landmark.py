@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
-from vngpublish.check.facts.blocks import Structure, Verdict
 from vngpublish.check.finding import Outcome, Severity
-from vngpublish.check.repeated import Decision, RepeatedContentRule, block_name
+from vngpublish.check.repeated import Decision, Found, RepeatedContentRule, block_name
 from vngpublish.i18n import N_
 
 
@@ -39,7 +37,7 @@ class NonRepeatedContentLandmark(RepeatedContentRule):
         ),
     }
 
-    def decide(self, structure: Structure[Any], found: Verdict) -> Iterator[Decision]:
+    def decide(self, found: Found) -> Iterator[Decision]:
         if not found.landmark:
-            block = block_name(structure, found.first_repeated)
-            yield found.first_own, Outcome.FAILED, "no-landmark", {"block": block}
+            block = block_name(found)
+            yield "first-own", Outcome.FAILED, "no-landmark", {"block": block}

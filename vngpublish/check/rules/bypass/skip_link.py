@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
-from vngpublish.check.facts.blocks import Structure, Verdict
 from vngpublish.check.finding import Outcome, Severity
-from vngpublish.check.repeated import Decision, RepeatedContentRule, block_name
+from vngpublish.check.repeated import Decision, Found, RepeatedContentRule, block_name
 from vngpublish.i18n import N_
 
 TAB_STOPS_WORTH_SKIPPING = 3
@@ -60,13 +58,12 @@ class SkipLink(RepeatedContentRule):
         ),
     }
 
-    def decide(self, structure: Structure[Any], found: Verdict) -> Iterator[Decision]:
+    def decide(self, found: Found) -> Iterator[Decision]:
         if found.skip:
             return
-        block = block_name(structure, found.first_repeated)
+        block = block_name(found)
         if found.broken_skip is not None:
-            at, message_id = found.broken_skip
-            yield at, Outcome.FAILED, message_id, {"block": block}
+            yield "broken-skip", Outcome.FAILED, found.broken_skip, {"block": block}
             return
         if found.tab_stops >= TAB_STOPS_WORTH_SKIPPING:
-            yield found.first_repeated, Outcome.FAILED, "no-skip-link", {"block": block}
+            yield "first-repeated", Outcome.FAILED, "no-skip-link", {"block": block}

@@ -59,7 +59,8 @@ class ButtonName(Rule):
     def applicable(self, page: Page) -> Sequence[Element]:
         return [
             el
-            for el in in_tree_with_role(page, ("button", "input"), _BUTTON)
+            # Not in document order: findings are sorted by position.
+            for el in in_tree_with_role(page, ("button", "input"), _BUTTON, ordered=False)
             if not (el.tag == "input" and input_type(el) == "image")
         ]
 

@@ -74,8 +74,9 @@ class LabelContentNameMismatch(Rule):
         labelled = page.with_attribute("aria-label")
         labelled_by = page.with_attribute("aria-labelledby")
         if labelled and labelled_by:
-            wanted = {*labelled, *labelled_by}
-            candidates = [el for el in page.elements if el in wanted]
+            # Not in document order (findings are sorted by position): a pass over every
+            # element costs more than the rule on a large page.
+            candidates = list(dict.fromkeys([*labelled, *labelled_by]))
         else:
             candidates = labelled or labelled_by
         # Text at all, first: whether any of it can be seen is asked only where it matters.

@@ -6,11 +6,13 @@ from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.email import is_email
-from vngpublish.check.facts.layout_tables import is_presentational, own_parts
+from vngpublish.check.facts.layout_tables import data_markup, is_presentational
 from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
 from vngpublish.i18n import N_
+
+_HEADERS = ("th", "caption")
 
 
 class LayoutTableHeaders(Rule):
@@ -58,6 +60,6 @@ class LayoutTableHeaders(Rule):
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
         for table in targets:
-            parts = own_parts(table, ("th", "caption"))
+            parts = [el for el in data_markup(page).get(table, ()) if el.tag in _HEADERS]
             for part in sorted(parts, key=lambda el: el.sourceline or 0):
                 yield self.fail(part, "header-cell" if part.tag == "th" else "caption")

@@ -13,6 +13,8 @@ from vngpublish.i18n import N_
 
 # An id or class that marks an error message ("error", "form-error", "foutmelding").
 _ERROR_MARK = re.compile(r"(?:^|[-_\s])(?:error|errors|invalid|fout|foutmelding)(?:$|[-_\s])", re.I)
+# A word every mark contains: one search over all ids (or classes) of a page rules most pages out.
+_MARK_WORD = re.compile(r"error|invalid|fout", re.I)
 # Messages that say something is wrong, but not what.
 _ONLY_WRONG = re.compile(
     r"^(?:error|fout|invalid|invalid (?:value|input|entry)|ongeldig|ongeldige (?:invoer|waarde)"
@@ -72,13 +74,17 @@ class ErrorMessageDescriptive(Rule):
                 target = page.by_id(ref)
                 if target is not None:
                     found[target] = None
-        # Marked elements count only inside a form: on a page without forms (most pages, and
-        # every newsletter) no id or class needs to be read.
-        forms = page.by_tag("form")
-        in_form = {el for form in forms for el in form.iterdescendants()} if forms else set()
-        for attribute in ("id", "class") if in_form else ():
-            for el in page.with_attribute(attribute):
-                if el in in_form and _ERROR_MARK.search(el.get(attribute) or ""):
+        # Marked elements count only inside a form; a page with none, or whose ids (classes)
+        # hold none of the words, has none (most pages: no search per element then).
+        for attribute in ("id", "class") if page.by_tag("form") else ():
+            marked = page.with_attribute(attribute)
+            if not _MARK_WORD.search("\n".join(el.get(attribute) or "" for el in marked)):
+                continue
+            for el in marked:
+                if (
+                    _ERROR_MARK.search(el.get(attribute) or "")
+                    and next(el.iterancestors("form"), None) is not None
+                ):
                     found[el] = None
         return [el for el in found if is_rendered(page, el) and collapsed_text(el)]
 

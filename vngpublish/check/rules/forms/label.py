@@ -62,7 +62,8 @@ class Label(Rule):
     def applicable(self, page: Page) -> Sequence[Element]:
         return [
             el
-            for el in page.by_tag("input", "textarea")
+            for tag in ("input", "textarea")  # findings are sorted by position
+            for el in page.by_tag(tag)
             if not (el.tag == "input" and input_type(el) in _NOT_FIELDS)
             and (role(page, el) in FORM_FIELD_ROLES or _takes_input_without_role(page, el))
             and not is_hidden(page, el)

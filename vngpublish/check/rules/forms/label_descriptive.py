@@ -62,7 +62,9 @@ class LabelDescriptive(Rule):
 
     def applicable(self, page: Page) -> Sequence[Element]:
         candidates = [
-            *page.by_tag("input", "select", "textarea"),
+            *page.by_tag("input"),
+            *page.by_tag("select"),
+            *page.by_tag("textarea"),
             *page.with_attribute("role"),
         ]
         seen: set[Element] = set()
@@ -77,10 +79,7 @@ class LabelDescriptive(Rule):
                 and accessible_name(page, el).strip()
             ):
                 found.append(el)
-        if len(found) < 2:
-            return found
-        wanted = set(found)
-        return [el for el in page.elements if el in wanted]  # inputs and roles interleaved
+        return found  # not in document order: findings are sorted by position
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
         groups: dict[tuple[Element | None, str, str], list[Element]] = {}

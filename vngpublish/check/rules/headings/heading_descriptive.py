@@ -13,8 +13,9 @@ from vngpublish.check.facts.topic import (
     SHORT_SECTION,
     content_words,
     has_no_words,
-    is_placeholder,
-    section_name,
+    is_placeholder_key,
+    normalise,
+    section_key,
     shares_word,
     text_after,
 )
@@ -79,18 +80,21 @@ class HeadingDescriptive(Rule):
             if has_no_words(name):
                 yield self.fail(heading, "no-words", name=name)
                 continue
-            if is_placeholder(name):
+            normalised = normalise(name)
+            if is_placeholder_key(normalised):
                 yield self.fail(heading, "placeholder", name=name)
                 continue
-            key = section_name(name)
+            key = section_key(normalised)
             words = content_words(key)
             if not words or len(words) > SHORT_HEADING or key in CONVENTIONAL_SECTIONS:
                 continue
             if _only_a_link(heading):
                 continue  # a card's title names the page it links to; metadata follows
             after = text_after(page, heading, limit=SHORT_SECTION)
+            if len(after) >= SHORT_SECTION:
+                continue  # a longer section: its first lines need not repeat its heading
             following = content_words(after)
-            if following and len(after) < SHORT_SECTION and not shares_word(words, following):
+            if following and not shares_word(words, following):
                 yield self.cant_tell(heading, "check-topic", name=name, text=_short(after))
 
 

@@ -68,7 +68,12 @@ def _outside(page: Page, body: Element) -> list[Element]:
     holders = landmark_ancestors(page)
     marks = set(landmarks(page))
     breaks = holders | set(all_landmarks(page))
-    skip_links = {link for link in links(page) if (link.get("href") or "").strip().startswith("#")}
+    in_tree = frozenset(links(page))
+
+    def is_skip_link(el: Element) -> bool:
+        """A link to a place in the page (asked only of what stands outside landmarks)."""
+        return el in in_tree and (el.get("href") or "").strip().startswith("#")
+
     found: list[Element] = []
     stack = [iter(body)]
     while stack:
@@ -81,10 +86,10 @@ def _outside(page: Page, body: Element) -> list[Element]:
         if child in holders:
             stack.append(iter(child))
             continue
-        if child in skip_links or not _has_content(page, child):
+        if is_skip_link(child) or not _has_content(page, child):
             continue
-        if any(a in skip_links for a in child.iter("a")) and not _other_content(child):
-            continue
+        if not _other_content(child) and any(is_skip_link(a) for a in child.iter("a")):
+            continue  # only links to places in the page: skip links
         if not found or not _follows(found[-1], child, breaks):
             found.append(child)  # the first of a run of blocks outside landmarks
     return found
@@ -113,13 +118,18 @@ def _has_content(page: Page, el: Element) -> bool:
 
 
 def _other_content(el: Element) -> bool:
-    """Text in `el` outside its links."""
-    for node in el.iter():
-        in_link = node.tag == "a" or any(a.tag == "a" for a in node.iterancestors() if a is not el)
-        if not in_link and (node.text or "").strip():
+    """Text in `el` outside its links: text of a node that is not a link and has no link
+    among its ancestors (other than `el`), or a tail whose parent is `el` or not a link."""
+    # Each node carries whether an ancestor other than `el` is a link, so no node looks up.
+    stack = [(el, any(a.tag == "a" for a in el.iterancestors()))]
+    while stack:
+        node, under_link = stack.pop()
+        if not (node.tag == "a" or under_link) and (node.text or "").strip():
             return True
         if node is not el and (node.tail or "").strip():
             parent = node.getparent()
             if parent is not None and (parent is el or parent.tag != "a"):
                 return True
+        below = under_link or (node is not el and node.tag == "a")
+        stack += [(child, below) for child in reversed(node)]  # in document order
     return False

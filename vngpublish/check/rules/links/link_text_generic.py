@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from vngpublish.check.dom import Element, collapsed_text, text_content
 from vngpublish.check.facts.content_model import HEADING_TAGS, TEXT_LEVEL
-from vngpublish.check.facts.fact import page_fact
+from vngpublish.check.facts.generic_links import GenericLink, generic_links
 from vngpublish.check.facts.headings import outline
-from vngpublish.check.facts.language import lang
-from vngpublish.check.facts.links import LINK_ROLES, link_target, links
+from vngpublish.check.facts.links import link_target
 from vngpublish.check.facts.names import accessible_name
-from vngpublish.check.facts.roles import role, with_tag_or_role
+from vngpublish.check.facts.roles import role
 from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
 from vngpublish.check.wordlists import (
-    all_generic_link_texts,
-    generic_texts_for,
     normalise_link_text,
 )
 from vngpublish.i18n import N_
@@ -31,15 +27,6 @@ _CONTEXT_BLOCKS = frozenset(
 )
 _WORD = re.compile(r"\w{2,}")
 _CONTEXT_CHARS = 80  # how much context text a message shows
-# Names longer than this cannot be only a generic phrase (plus wrapping), so are not normalised.
-_LONGEST_GENERIC = 60
-
-
-@dataclass(frozen=True, slots=True)
-class _Generic:
-    link: Element
-    name: str
-    key: str
 
 
 class LinkTextGeneric(Rule):
@@ -72,8 +59,8 @@ class LinkTextGeneric(Rule):
     id = "link-text-generic"
     title = N_("Link text says where the link goes")
     level = "A"
-    wcag = ("2.4.4", "2.4.9")
-    act = ("aizyf1", "5effbb")
+    wcag = ("2.4.4",)
+    act = ("5effbb",)
     tags = ("links", "language")
     why = N_(
         "In a list of links, 'Lees meer, Lees meer, Lees meer' says nothing; speech input "
@@ -118,16 +105,16 @@ class LinkTextGeneric(Rule):
     }
 
     def applicable(self, page: Page) -> Sequence[Element]:
-        return [g.link for g in _generic_links(page)]
+        return [g.link for g in generic_links(page)]
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
-        generic = _generic_links(page)
+        generic = generic_links(page)
         nearest = _nearest_headings(page, [g.link for g in generic])
         # Links without context of their own, grouped by generic text and the heading before
         # them, to find groups whose members lead to different places.
         groups: dict[tuple[str, int], set[str]] = {}
         headers_cache: dict[Element, str] = {}  # table headers' text, per table
-        pending: list[tuple[_Generic, Element | None]] = []
+        pending: list[tuple[GenericLink, Element | None]] = []
         for g in generic:
             context = _own_context(page, g.link, g.name, headers_cache)
             if context is not None:
@@ -159,23 +146,6 @@ class LinkTextGeneric(Rule):
                 )
             else:
                 yield self.cant_tell(g.link, "heading-context", name=g.name, heading=heading_name)
-
-
-@page_fact
-def _generic_links(page: Page) -> list[_Generic]:
-    found = []
-    for link in links(page):
-        name = accessible_name(page, link)
-        if not name:
-            continue  # no name at all is link-name's finding
-        if len(name) > _LONGEST_GENERIC:
-            continue
-        key = normalise_link_text(name)
-        # The union of all lists is a cheap first filter; the link's language decides (its
-        # own list in full, the others without their "only in this language" phrases).
-        if key in all_generic_link_texts() and key in generic_texts_for(lang(page, link)):
-            found.append(_Generic(link, name, key))
-    return found
 
 
 def _own_context(
@@ -343,18 +313,42 @@ def _description(page: Page, link: Element, name: str) -> str:
 
 
 def _nearest_headings(page: Page, targets: list[Element]) -> dict[Element, Element]:
-    """For each target link, the nearest heading with a name before it in document order."""
-    headings = {h.element for h in outline(page) if accessible_name(page, h.element)}
-    wanted = set(targets)
+    """For each target link, the nearest heading with a name before it in document order.
+
+    A binary search over the headings (in document order) for each link, comparing positions
+    through their ancestors: the links are few, and a pass over every element of the page
+    would cost more."""
+    headings = [h.element for h in outline(page) if accessible_name(page, h.element)]
     nearest: dict[Element, Element] = {}
-    current: Element | None = None
-    # One pass over headings and links in document order.
-    for el in with_tag_or_role(page, (*HEADING_TAGS, "a", "area"), LINK_ROLES | {"heading"}):
-        if el in headings:
-            current = el
-        elif el in wanted and current is not None:
-            nearest[el] = current
+    for link in targets:
+        low, high = 0, len(headings)  # headings[:low] precede the link, headings[high:] not
+        while low < high:
+            middle = (low + high) // 2
+            if _precedes(headings[middle], link):
+                low = middle + 1
+            else:
+                high = middle
+        if low:
+            nearest[link] = headings[low - 1]
     return nearest
+
+
+def _precedes(first: Element, second: Element) -> bool:
+    """True when `first` starts before `second` in document order (an ancestor does)."""
+    if first is second:
+        return False
+    path = [first, *first.iterancestors()][::-1]  # from the root down to `first`
+    other = [second, *second.iterancestors()][::-1]
+    depth = 0
+    while depth < len(path) and depth < len(other) and path[depth] is other[depth]:
+        depth += 1
+    if depth == len(path):
+        return True  # `first` holds `second`
+    if depth == len(other) or depth == 0:
+        return False  # `second` holds `first` (or they are in different trees)
+    parent = path[depth - 1]
+    before: bool = parent.index(path[depth]) < parent.index(other[depth])
+    return before
 
 
 def _short(text: str, limit: int = _CONTEXT_CHARS) -> str:

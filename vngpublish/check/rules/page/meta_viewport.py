@@ -105,7 +105,11 @@ class MetaViewport(Rule):
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
         for meta in targets:
-            pairs = parse_viewport(meta.get("content") or "")
+            content = meta.get("content") or ""
+            lowered = content.lower()
+            if "user-scalable" not in lowered and "maximum-scale" not in lowered:
+                continue  # the usual viewport: neither key, so nothing to read closely
+            pairs = parse_viewport(content)
             scalable = pairs.get("user-scalable")
             if scalable is not None and abs(viewport_number(scalable)) < 1:
                 yield self.fail(meta, "not-scalable", value=scalable)

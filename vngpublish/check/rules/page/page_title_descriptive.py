@@ -83,22 +83,32 @@ class PageTitleDescriptive(Rule):
         if _MERGE_TAG.fullmatch(text):
             return  # filled in when the message is sent: nothing to judge yet
         words = content_words(text)
-        compared = _page_topic(page)
+        if not words:
+            return
+        names = _heading_names(page)
+        if shares_word(words, content_words(" ".join(names))):
+            return  # the headings are part of what the title is compared with: it shares a word
+        compared = collapse(" ".join([*names, _main_text_start(page)]))
         topic = content_words(compared)
-        if words and len(topic) >= _ENOUGH_WORDS and not shares_word(words, topic):
+        if len(topic) >= _ENOUGH_WORDS and not shares_word(words, topic):
             shown = compared if len(compared) <= 80 else compared[:79].rstrip() + "…"
             yield self.cant_tell(title, "check-topic", title=text, text=shown)
 
 
-def _page_topic(page: Page) -> str:
-    """The main headings and the start of the main text: what a title is compared with."""
+def _heading_names(page: Page) -> list[str]:
+    """The names of the level-one headings and of the first heading (with the start of the
+    main text, what a title is compared with)."""
     headings = outline(page)
     names = [accessible_name(page, h.element) for h in headings if h.level == 1]
     if headings:
         names.append(accessible_name(page, headings[0].element))
+    return names
+
+
+def _main_text_start(page: Page) -> str:
+    """The start of the main landmark's text (of the body's, without one)."""
     main = next((el for el in landmarks(page) if landmark_role(page, el) == "main"), page.body)
-    start = _text_start(main) if main is not None else ""
-    return collapse(" ".join([*names, start]))
+    return _text_start(main) if main is not None else ""
 
 
 def _text_start(el: Element) -> str:

@@ -108,6 +108,40 @@ _PATTERNS = {
     ),
 }
 
+# What the patterns need, as lowercase text: each phrase they match holds a word for a side
+# (right, left, rechts, linker ..., hiernaast), a word for a thing on screen together with a
+# colour, shape or size, or "klik op het driehoekje". A text without these is not searched:
+# the patterns try every alternative at every character and are slow on long paragraphs.
+_SIDE_WORDS = ("right", "left", "recht", "link", "hiernaast")
+_THING_WORDS = (
+    *("button", "box", "icon", "arrow", "tab", "bar", "panel", "menu", "column", "field"),
+    *("area", "symbol", "shape", "knop", "vak", "kader", "pijl", "icoon", "pictogram", "balk"),
+    *("kolom", "blok", "venster", "rondje", "symbool"),
+)
+_LOOK_WORDS = (
+    *("red", "green", "blue", "yellow", "orange", "purple", "pink", "grey", "gray", "black"),
+    *("white", "round", "square", "circular", "triangular", "rectangular", "star", "big"),
+    *("large", "small", "little", "tiny", "triangle", "circle", "diamond", "rode", "groene"),
+    *("blauwe", "gele", "oranje", "paarse", "roze", "grijze", "zwarte", "witte", "ronde"),
+    *("vierkante", "driehoekige", "rechthoekige", "grote", "kleine"),
+)
+_CLICK_WORDS = ("driehoekje", "rondje", "vierkantje", "sterretje", "bolletje")
+_FOLDED_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+"""The characters the patterns match as an ASCII letter (ignoring case) that `str.lower` does
+not make one: İ, ı, ſ and the Kelvin sign."""
+
+
+def _may_match(text: str) -> bool:
+    """False when no pattern can match `text` (see `_SIDE_WORDS`)."""
+    if not text.isascii() and any(char in text for char in _FOLDED_TO_ASCII):
+        return True
+    low = text.lower()
+    return (
+        any(word in low for word in _SIDE_WORDS)
+        or (any(word in low for word in _THING_WORDS) and any(word in low for word in _LOOK_WORDS))
+        or any(word in low for word in _CLICK_WORDS)
+    )
+
 
 class VisualReference(Rule):
     """Applies to text that is visible or in the accessibility tree, in the blocks text is
@@ -152,8 +186,8 @@ class VisualReference(Rule):
         found = []
         for el in _blocks_with_trigger_words(body):
             text = _own_text(el)
-            if not any(pattern.search(text) for pattern in _PATTERNS.values()):
-                continue  # the language is asked only of text that matches some pattern
+            if not _may_match(text):
+                continue
             pattern = _PATTERNS.get((lang(page, el) or "").split("-")[0].lower())
             if pattern is not None and pattern.search(text) and text_is_perceivable(page, el):
                 found.append(el)
@@ -168,20 +202,31 @@ class VisualReference(Rule):
 
 
 def _blocks_with_trigger_words(body: Element) -> list[Element]:
-    """The text blocks with a word some pattern needs, in document order: found from the text
-    nodes, so the text of most blocks is never put together."""
+    """The text blocks with a word some pattern needs: found from the text nodes (each
+    element's text and tail, read going down the page; the page's elements are already at
+    hand, which is cheaper than asking XPath for text nodes that know their parent), so the
+    text of most blocks is never put together."""
     blocks: dict[Element, None] = {}
-    for piece in body.xpath(".//text()"):
-        if piece.isspace() or _TRIGGER_TOKENS.isdisjoint(piece.lower().split()):
-            continue
-        holder = piece.getparent()
-        if holder is not None and piece.is_tail:
-            holder = holder.getparent()
-        while holder is not None and holder.tag not in _BLOCK_SET:
-            holder = holder.getparent()
-        if holder is not None:
-            blocks[holder] = None
+    no_trigger = _TRIGGER_TOKENS.isdisjoint
+    for el in body.iter():
+        # Most text and tails are white space between tags, or hold no trigger word.
+        text = el.text
+        has_trigger = text and not text.isspace() and not no_trigger(text.lower().split())
+        if has_trigger and isinstance(el.tag, str):  # not the text of a comment
+            _add_holder(blocks, el)
+        tail = el.tail
+        has_trigger = tail and not tail.isspace() and not no_trigger(tail.lower().split())
+        if has_trigger and el is not body:
+            _add_holder(blocks, el.getparent())
     return list(blocks)
+
+
+def _add_holder(blocks: dict[Element, None], el: Element | None) -> None:
+    """Add the text block `el` is, or is in."""
+    while el is not None and el.tag not in _BLOCK_SET:
+        el = el.getparent()
+    if el is not None:
+        blocks[el] = None
 
 
 def _own_text(el: Element) -> str:

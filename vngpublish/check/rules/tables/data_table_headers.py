@@ -7,7 +7,13 @@ from collections.abc import Iterator, Sequence
 from vngpublish.check.dom import Element, collapsed_text, text_content
 from vngpublish.check.facts.html_roles import explicit_role
 from vngpublish.check.facts.roles import role
-from vngpublish.check.facts.table_model import Table, own_cells, own_rows, table_model
+from vngpublish.check.facts.table_model import (
+    Table,
+    iter_own_rows,
+    own_cells,
+    own_header_cells,
+    table_model,
+)
 from vngpublish.check.facts.tables import HEADER_ROLES, TABLE_ROLES, shown_tables
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -98,10 +104,13 @@ def _marked_as_data(table: Element) -> bool:
 
 
 def _at_least_two_by_two(table: Element) -> bool:
-    rows = own_rows(table)
-    return len(rows) >= 2 and any(
-        sum(_colspan(cell) for cell in row if cell.tag in ("td", "th")) >= 2 for row in rows
-    )
+    """Two rows or more, and a row at least two columns wide (read only as far as needed)."""
+    wide = False
+    for count, row in enumerate(iter_own_rows(table), start=1):
+        wide = wide or sum(_colspan(cell) for cell in row if cell.tag in ("td", "th")) >= 2
+        if count >= 2 and wide:
+            return True
+    return False
 
 
 def _colspan(cell: Element) -> int:
@@ -110,6 +119,8 @@ def _colspan(cell: Element) -> int:
 
 
 def _has_header_cell(page: Page, table: Element) -> bool:
+    if own_header_cells(page, table):
+        return True  # a th
     return any(
         cell.tag == "th" or (cell.get("role") is not None and role(page, cell) in HEADER_ROLES)
         for cell in own_cells(table)

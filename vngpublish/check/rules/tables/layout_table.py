@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from vngpublish.check.dom import Element, collapsed_text
 from vngpublish.check.facts.aria_tables import is_presentational
 from vngpublish.check.facts.roles import role
-from vngpublish.check.facts.table_model import own_cells
+from vngpublish.check.facts.table_model import own_header_cells
 from vngpublish.check.facts.visibility import is_hidden
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -63,7 +63,7 @@ class LayoutTable(Rule):
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
         for table in targets:
             kind = role(page, table) or ""
-            headers = [cell for cell in own_cells(table) if cell.tag == "th"]
+            headers = own_header_cells(page, table)
             if headers:
                 yield self.fail(table, "th", role=kind, count=len(headers))
             caption = next((child for child in table if child.tag == "caption"), None)

@@ -6,12 +6,19 @@ from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element, collapsed_text
 from vngpublish.check.facts.roles import role
-from vngpublish.check.facts.table_model import own_cells, owning_table, table_model
+from vngpublish.check.facts.table_model import (
+    is_empty_cell,
+    own_header_cells,
+    owning_table,
+    plain_grid,
+    table_model,
+)
 from vngpublish.check.facts.tables import (
     HEADER_ROLES,
     TABLE_ROLES,
     aria_header_has_cells,
     has_assigned_cells,
+    heads_a_neighbour,
     heads_neither,
     shown_tables,
 )
@@ -74,7 +81,19 @@ class ThHasDataCells(Rule):
     def applicable(self, page: Page) -> Sequence[Element]:
         targets: list[Element] = []
         for table in shown_tables(page) if page.by_tag("th") else ():
-            if not any(cell.tag == "th" for cell in own_cells(table)):
+            if not own_header_cells(page, table):
+                continue
+            grid = plain_grid(page, table)
+            if grid is not None:
+                # A `th` without a `role` in a table presented as one is a column or row
+                # header (HTML-AAM), so its role need not be asked.
+                targets += [
+                    el
+                    for el in grid.headers
+                    if not is_empty_cell(el)
+                    and (el.get("role") is None or role(page, el) in HEADER_ROLES)
+                    and not is_hidden(page, el)
+                ]
                 continue
             model = table_model(page, table)
             if not model.complete:
@@ -95,6 +114,9 @@ class ThHasDataCells(Rule):
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
         for el in targets:
             table = owning_table(el)
+            grid = plain_grid(page, table) if table is not None and el.tag == "th" else None
+            if grid is not None and heads_a_neighbour(grid, el):
+                continue  # the common case, proved without forming the table model
             model = table_model(page, table) if table is not None else None
             cell = model.by_element.get(el) if model is not None else None
             if model is not None and cell is not None and cell.header:
