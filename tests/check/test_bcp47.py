@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from importlib import resources
+
 import pytest
 
 from vngpublish.check import bcp47
@@ -143,3 +147,16 @@ def test_primary_language() -> None:
 
 def test_registry_date_is_known() -> None:
     assert bcp47.registry_date() >= "2024-01-01"
+
+
+def test_the_registry_is_read_from_language_tags_without_importing_it() -> None:
+    # Importing language-tags reads its own copy of the registry (about 30 ms of every start).
+    for name in ("registry.json", "meta.json"):
+        packaged = resources.files("language_tags") / "data" / "json" / name
+        assert bcp47._data_file(name) == packaged.read_bytes()
+    code = (
+        "import sys; from vngpublish.check import bcp47; "
+        "assert bcp47.check('nl-NL').valid and bcp47.registry_date(); "
+        "assert 'language_tags' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -45,9 +45,15 @@ def _random_texts(count: int) -> list[str]:
 def test_features_and_scores_are_py3langids(text: str) -> None:
     fast, stock = _both()
     data = fast._encode(text)
-    assert fast._visits(data) == visit_counts(
-        stock.tk_nextmove, stock._rowbase, stock.tk_output, data
-    )
+    visits = fast._visits(data)
+    expected = visit_counts(stock.tk_nextmove, stock._rowbase, stock.tk_output, data)
+    if expected is None:
+        assert visits is None
+    else:
+        assert visits is not None
+        features, counts = visits
+        # The same counts in the same order: the scores are sums in that order.
+        assert list(zip(features.tolist(), counts.tolist(), strict=True)) == list(expected.items())
     assert fast.rank(text) == stock.rank(text)
 
 
@@ -114,3 +120,11 @@ def test_the_automaton_state_depends_only_on_the_last_bytes() -> None:
             expected[hit] = match[hit]
             found |= hit
         assert np.array_equal(expected, actual), low
+
+
+def test_texts_identified_together_get_each_their_own_numbers() -> None:
+    # Each text alone gives py3langid's numbers (above); together, each keeps them exactly.
+    fast, _ = _both()
+    texts = TEXTS + _random_texts(30)
+    together = fast.decide_all(texts)
+    assert [row.tolist() for row in together] == [fast._decide(text).tolist() for text in texts]

@@ -9,9 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from py3langid.langid import MODEL_DIR, MODEL_FILE
 
 from vngpublish.check import cache
+from vngpublish.check.api import check_html
 from vngpublish.check.facts import langid as _langid
+from vngpublish.check.facts import langid_store, text_language
 
 TEXTS = [
     "De gemeenteraad besluit vandaag over de begroting van het komende jaar.",
@@ -156,7 +159,47 @@ def test_one_copy_per_model_version_and_older_copies_removed(cache_folder: Path)
     (stale / "ptc.npy").write_bytes(b"old")
     _langid.load_identifier()
     (folder,) = (cache_folder / "langid").iterdir()
-    # Named by version and size only: every installation of this version shares it.
-    assert folder.name.count("-") == 2
+    # Named by version, size and format only: every installation of this version shares it.
+    assert folder.name.count("-") == 3
+    assert folder.name.endswith("-f32")
     size = sum(path.stat().st_size for path in folder.iterdir())
-    assert size < 70_000_000, size  # the feature table in the model's own float16
+    assert size < 100_000_000, size  # the feature table widened to float32: 57 MB
+
+
+def test_the_model_file_is_found_without_importing_py3langid() -> None:
+    assert langid_store.model_path() == MODEL_DIR / MODEL_FILE
+
+
+def test_the_labels_kept_beside_the_tables_are_the_models(cache_folder: Path) -> None:
+    assert langid_store.cached_labels() is None  # nothing kept yet
+    identifier = _langid.load_identifier()
+    assert langid_store.cached_labels() == tuple(identifier.nb_classes)
+
+
+PLAINLY_DUTCH = """<!doctype html><html lang="nl"><head><title>Nieuwsbrief</title></head><body>
+<p>De gemeenteraad heeft vandaag besloten de begroting voor het komende jaar goed te keuren.
+Het is belangrijk dat alle inwoners van de stad hun mening kunnen geven over de plannen, en de
+raad zal ook met de bewoners praten.</p>
+<blockquote lang="nl"><p>Wij willen dat de inwoners van onze gemeente mee kunnen praten over
+de plannen voor het centrum, en dat zij daar ook de tijd voor krijgen.</p></blockquote>
+</body></html>"""
+
+
+def test_a_plainly_dutch_page_is_checked_without_loading_the_model(
+    cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _langid.load_identifier()  # the cache, with the model's labels
+
+    def refuse() -> None:
+        raise AssertionError("the model was loaded")
+
+    text_language._labels.cache_clear()
+    text_language.equivalents.cache_clear()
+    monkeypatch.setattr(text_language, "_identifier", refuse)
+    try:
+        assert text_language.equivalents("nl")
+        rules = "html-lang-matches-text,element-lang-matches-text,language-of-parts"
+        assert check_html(PLAINLY_DUTCH, select=rules) == []
+    finally:
+        text_language._labels.cache_clear()
+        text_language.equivalents.cache_clear()

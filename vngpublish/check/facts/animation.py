@@ -62,32 +62,65 @@ def _selectors(rules: list[Any], found: list[str]) -> None:
 def _reading(page: Page) -> tuple[list[Element], bool]:
     animated: list[Element] = []
     reduce = [False]
-    for el in page.with_attribute("style"):
-        style = el.get("style") or ""
-        if "infinite" in style.lower() and _runs_forever(tinycss2.parse_blocks_contents(style)):
-            animated.append(el)
+    styled = page.with_attribute("style")
+    # One test over all style attributes together: on most pages none says "infinite".
+    if "infinite" in "\n".join([el.get("style") or "" for el in styled]).lower():
+        for el in styled:
+            style = el.get("style") or ""
+            if "infinite" in style.lower() and _runs_forever(tinycss2.parse_blocks_contents(style)):
+                animated.append(el)
+    root = None
     for style in page.by_tag("style"):
         text = style.text or ""
         if in_template(page, style):
             continue
-        if _REDUCE.search(text.lower()):
+        lowered = text.lower()
+        if _REDUCE.search(lowered):
             reduce[0] = True
-        if "infinite" not in text.lower():
+        if "infinite" not in lowered:
             continue
         found: list[str] = []
         _selectors(tinycss2.parse_stylesheet(text, True, True), found)
-        if not found:
-            continue
-        root = cssselect2.ElementWrapper.from_html_root(page.html)
         for selector in found:
             try:
-                animated += [w.etree_element for w in root.query_all(selector)]
+                compiled = [
+                    s for s in cssselect2.compile_selector_list(selector) if _may_match(page, s)
+                ]
+                if compiled:
+                    if root is None:
+                        root = cssselect2.ElementWrapper.from_html_root(page.html)
+                    animated += [w.etree_element for w in root.query_all(*compiled)]
             except (cssselect2.SelectorError, NotImplementedError, SyntaxError):
                 continue
     if not animated:
         return [], reduce[0]
     wanted = set(animated)
     return [el for el in page.elements if el in wanted], reduce[0]
+
+
+# How cssselect2 splits a class attribute into class names.
+_CLASS_NAMES = re.compile("[^ \t\r\n\f]+")
+
+
+def _may_match(page: Page, selector: Any) -> bool:
+    """False when the compiled `selector` matches no element of the page for certain: its
+    subject needs an id or a class name no element has. Matching a selector over the whole
+    tree wraps every element (milliseconds on a long page); this is asked first."""
+    if selector.never_matches:
+        return False
+    if selector.id is not None and selector.id not in page.ids:
+        return False
+    return selector.class_name is None or selector.class_name in _class_names(page)
+
+
+@page_fact
+def _class_names(page: Page) -> set[str]:
+    """Every class name some element of the page has."""
+    return {
+        name
+        for el in page.with_attribute("class")
+        for name in _CLASS_NAMES.findall(el.get("class") or "")
+    }
 
 
 def infinite_animations(page: Page) -> list[Element]:

@@ -1,6 +1,6 @@
-"""py3langid's language identifier, made faster for html-lang-matches-text.
+"""py3langid's language identifier, made faster for the language rules.
 
-Two things cost most of an identification, and both are done differently here with the same
+Three things cost most of an identification, and all are done differently here with the same
 numbers as a result:
 
 - py3langid finds a text's features by walking its byte automaton in Python, one byte at a
@@ -11,29 +11,33 @@ numbers as a result:
   from the start state over the bytes before each position. (For py3langid 0.4.0's model this
   was checked for every state and byte: each transition goes to the state of the longest
   suffix that is an n-gram start. The walk is 6 steps.)
+- The features are counted with numpy (in order of first occurrence, as py3langid's
+  `Counter` has them, so the sums are added in the same order), not with a `Counter`.
 - The feature table is stored as float16, and numpy widens the rows a text uses to float32 on
-  every call. It is widened once, when the model is loaded (about 30 MB more memory); the
-  products are the same, since numpy multiplies in float32 either way.
+  every call, in software (most of the time of a call). The table is kept widened to float32
+  instead; the products are the same, since numpy multiplies in float32 either way.
 
 Loading the model means decompressing 70 MB of LZMA (about half a second, paid by every
-process that checks a page with text). The decompressed tables are therefore kept in the
-cache folder (`vngpublish.check.cache`) as plain numpy files, 69 MB (the feature table in the
-model's own float16; widened to float32 per call, which gives the same products), and mapped
-into memory from there: loading then takes milliseconds, processes checking in parallel share
-the pages, and only the rows a page uses are read. The folder is named after py3langid's
-version and the model file's size, so every installation of one version shares one copy and a
-new model is never read with old tables; writing it removes the copies of other versions, and
-says where it is (`cache.note_written`).
+process that identifies a text). The decompressed tables are therefore kept in the cache
+folder (`vngpublish.check.cache`) as plain numpy files, 97 MB (with the feature table widened
+to float32: 57 MB of it), and mapped into memory from there: loading then takes milliseconds,
+processes checking in parallel share the pages, and only the rows a page uses are read. The
+folder (`langid_store`) is named after py3langid's version, the model file's size and the
+tables' format, so every installation of one version shares one copy and a new model is never
+read with old tables; writing it removes the copies of other versions, and says where it is
+(`cache.note_written`). The model's labels are kept beside the tables, so that knowing which
+languages it knows needs neither numpy nor the model (`langid_store.cached_labels`).
 """
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 import os
 import shutil
 import tempfile
-from collections import Counter
-from importlib.metadata import version
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -41,14 +45,15 @@ import numpy as np
 from py3langid.langid import MODEL_DIR, MODEL_FILE, RAW_FLOOR, LanguageIdentifier
 from py3langid.modelio import load_model
 
-from vngpublish.check.cache import cache_dir, note_written
+from vngpublish.check.cache import note_written
+from vngpublish.check.facts.langid_store import cache_folder
 from vngpublish.i18n import N_
 
 
 def load_identifier() -> Identifier:
     """py3langid's model, with calibrated probabilities (from the cache in milliseconds, else
     from py3langid's file in about 0.5 s, writing the cache)."""
-    folder = _cache_folder()
+    folder = cache_folder()
     tables = _read_tables(folder) if folder is not None else None
     if tables is None:
         tables = _tables_from_model()
@@ -71,7 +76,7 @@ def load_identifier() -> Identifier:
 class Tables(NamedTuple):
     """The model as numpy arrays, and the automaton's depth (see `_depth`)."""
 
-    ptc: Any  # features x languages, float16 as in the model
+    ptc: Any  # features x languages, float32 (the model's float16, widened)
     pc: Any  # languages, float32
     classes: list[str]
     nextmove: Any  # the distinct transition rows, 256 entries each
@@ -89,7 +94,7 @@ def _tables_from_model() -> Tables:
     nextmove = np.frombuffer(nextmove, dtype=nextmove.typecode)
     row = np.frombuffer(row, dtype=row.typecode)
     return Tables(
-        np.asarray(ptc, dtype=np.float16),
+        np.asarray(ptc, dtype=np.float16).astype(np.float32),
         np.asarray(pc),
         list(classes),
         nextmove,
@@ -97,17 +102,6 @@ def _tables_from_model() -> Tables:
         np.asarray(output, dtype=np.intp),
         _depth(nextmove.reshape(-1, 256), row),
     )
-
-
-def _cache_folder() -> Path | None:
-    folder = cache_dir()
-    if folder is None:
-        return None
-    try:
-        model = (MODEL_DIR / MODEL_FILE).stat()
-    except OSError:
-        return None
-    return folder / "langid" / f"py3langid-{version('py3langid')}-{model.st_size}"
 
 
 def _remove_other_versions(folder: Path) -> None:
@@ -134,7 +128,7 @@ def _read_tables(folder: Path) -> Tables | None:
     fits = (
         tables.ptc.ndim == 2
         and tables.ptc.shape[1] == languages
-        and tables.ptc.dtype == np.float16
+        and tables.ptc.dtype == np.float32
         and tables.pc.shape == (languages,)
         and tables.nextmove.ndim == 1
         and tables.nextmove.size % 256 == 0
@@ -178,39 +172,116 @@ class Identifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid has no 
     """A py3langid `LanguageIdentifier` that walks its automaton over all bytes of a text at
     once (see the module docstring)."""
 
-    __slots__ = ("_depth", "_next_states", "_outputs", "_row_starts")
+    __slots__ = ("_depth", "_feature_count", "_next_states", "_outputs", "_row_starts")
 
-    def __init__(self, *args: Any, depth: int, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, tk_row: Any, depth: int, **kwargs: Any) -> None:
         """py3langid's arguments as numpy arrays, and the automaton's `depth` (`_depth`)."""
-        super().__init__(*args, **kwargs)
+        # py3langid makes a Python list of every state's row start from `tk_row` (9 ms) for
+        # its own walk, which this class replaces: it gets none to make that list from.
+        super().__init__(*args, tk_row=(), **kwargs)
+        self.tk_row = tk_row  # type: ignore[misc]  # a slot of py3langid's class (untyped)
         # The same tables as py3langid's walk: the transitions (shared rows of 256 bytes), the
         # start of each state's row in them, and the feature each state counts (-1: none).
         self._next_states = self.tk_nextmove
-        self._row_starts = np.asarray(self.tk_row, dtype=np.intp) << 8
+        self._row_starts = np.asarray(tk_row, dtype=np.intp) << 8
         self._outputs = np.asarray(self.tk_output, dtype=np.intp)
         self._depth = depth
+        self._feature_count = len(self.nb_ptc)
+
+    def decide_all(self, texts: Sequence[str]) -> Any:
+        """py3langid's `_decide` for each text (the same floats), as the rows of one array:
+        the automaton walked, the features counted and scored, and the scores made
+        probabilities for all texts together (each numpy call costs about as much for one
+        text as for twenty). Only the products are taken text by text, so that each is summed
+        as py3langid sums it."""
+        data = [self._encode(text) for text in texts]
+        visits = self._visits_all(data)
+        if not self._norm_probs:  # py3langid's raw scores: text by text
+            return np.array([self._normalised(self._score(v), 0) for v in visits])
+        scores = np.zeros((len(texts), len(self.nb_classes)), dtype=np.float32)
+        scored = [i for i, v in enumerate(visits) if v is not None]  # no features: all 0.0
+        found = [v for v in visits if v is not None]
+        if found:
+            features = np.concatenate([some for some, _counts in found])
+            weights = np.log1p(np.concatenate([counts for _some, counts in found]))
+            rows = self.nb_ptc.take(features, axis=0)
+            start = 0
+            for i, (some, _counts) in zip(scored, found, strict=True):
+                end = start + len(some)
+                scores[i] = weights[start:end] @ rows[start:end]  # py3langid's `_sparse_score`
+                start = end
+            scores[scored] += self.nb_pc
+        # The rest of py3langid's `_decide`, row by row. T = sqrt(bytes) keeps softmax
+        # calibrated across lengths (py3langid).
+        scores *= np.array([1.0 / math.sqrt(len(d) or 1) for d in data], dtype=np.float32)[:, None]
+        np.exp(scores - scores.max(axis=1, keepdims=True), out=scores)
+        scores /= scores.sum(axis=1, keepdims=True)
+        for i, j in self._alias_pairs:
+            scores[:, i] += scores[:, j]
+            scores[:, j] = 0.0
+        return scores
+
+    def _decide(self, text: Any) -> Any:
+        return self.decide_all([text])[0]
 
     def _raw_score(self, text: bytes) -> Any:
-        visits = self._visits(text)
+        return self._score(self._visits_all([text])[0])
+
+    def _score(self, visits: tuple[Any, Any] | None) -> Any:
         if visits is None:  # no features: py3langid's answer for that
             fill = 0.0 if self._norm_probs else RAW_FLOOR
             return np.full(len(self.nb_classes), fill, dtype=np.float32)
-        return self._sparse_score(visits, self.nb_ptc)
+        # py3langid's `_sparse_score`, on the same counts in the same order.
+        features, counts = visits
+        return np.log1p(counts) @ self.nb_ptc.take(features, axis=0) + self.nb_pc
 
-    def _visits(self, text: bytes) -> Counter[int] | None:
-        """py3langid's `visit_counts`: how often each feature occurs in `text`, in order of
-        first occurrence; None when there are none."""
-        data = np.frombuffer(text, dtype=np.uint8)
-        size = len(data)
-        states = np.zeros(size, dtype=np.intp)
+    def _normalised(self, scores: Any, size: int) -> Any:
+        """The rest of py3langid's `_decide` for raw scores: script aliases folded."""
+        for i, j in self._alias_pairs:
+            scores[i] = max(scores[i], scores[j])
+            scores[j] = RAW_FLOOR
+        return scores
+
+    def _visits(self, text: bytes) -> tuple[Any, Any] | None:
+        """py3langid's `visit_counts`: the features that occur in `text`, in order of first
+        occurrence, and how often each does (as float32, as py3langid reads them); None when
+        there are none."""
+        return self._visits_all([text])[0]
+
+    def _visits_all(self, texts: Sequence[bytes]) -> list[tuple[Any, Any] | None]:
+        """`_visits` of each text, computed for all of them at once."""
+        sizes = [len(text) for text in texts]
+        data = np.frombuffer(b"".join(texts), dtype=np.uint8)
+        lengths = np.asarray(sizes, dtype=np.intp)
+        # Each byte's place in its own text: the walk starts again at every text's start.
+        within = np.arange(len(data)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        states = np.zeros(len(data), dtype=np.intp)
         # Step k of `depth` reads, for each position, the byte `depth - k` places before it
-        # (positions near the start begin later, as py3langid's walk starts there).
-        for back in range(min(self._depth, size) - 1, -1, -1):
-            walked = states[back:]
-            walked[:] = self._next_states[self._row_starts[walked] + data[: size - back]]
+        # (positions near a text's start begin later, as py3langid's walk starts there).
+        for back in range(min(self._depth, max(sizes, default=0)) - 1, -1, -1):
+            if len(texts) == 1:  # one text: the positions from `back` on, as a slice
+                walked = states[back:]
+                walked[:] = self._next_states[self._row_starts[walked] + data[: len(data) - back]]
+            else:
+                at = np.flatnonzero(within >= back)
+                states[at] = self._next_states[self._row_starts[states[at]] + data[at - back]]
         features = self._outputs[states]
-        features = features[features >= 0]
-        return Counter(features.tolist()) if features.size else None
+        found = features >= 0
+        # Each text's features in order of first occurrence: one key per text and feature,
+        # ordered by where it first occurs (texts follow each other).
+        text_of = np.repeat(np.arange(len(texts), dtype=np.intp), lengths)[found]
+        keys = text_of * self._feature_count + features[found]
+        distinct, first, counts = np.unique(keys, return_index=True, return_counts=True)
+        order = np.argsort(first)
+        keys = distinct[order]
+        counts = counts[order].astype(np.float32)
+        owner = keys // self._feature_count
+        features = keys - owner * self._feature_count
+        bounds = np.searchsorted(owner, np.arange(len(texts) + 1)).tolist()
+        return [
+            (features[start:end], counts[start:end]) if end > start else None
+            for start, end in itertools.pairwise(bounds)
+        ]
 
 
 def _depth(rows: Any, row_of_state: Any) -> int:

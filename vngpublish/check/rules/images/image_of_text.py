@@ -87,10 +87,22 @@ class ImageOfText(Rule):
             match = _BACKGROUND_URL.search(el.get("style") or "")
             if match:
                 files.append(match.group(1))
-            textual = next((f for f in files if _TEXTUAL & set(stem(f).split())), None)
+            textual = next(
+                (f for f in files if _may_be_textual(f) and _TEXTUAL & set(stem(f).split())), None
+            )
             if textual is not None:
                 yield self.cant_tell(el, "textual-file", file=file_name(textual))
                 continue
             name = accessible_name(page, el).strip() if el.tag in ("img", "object") else ""
             if len(name.split()) >= MIN_SENTENCE_WORDS and _SENTENCE_END.search(name):
                 yield self.cant_tell(el, "sentence-name")
+
+
+def _may_be_textual(url: str) -> bool:
+    """False when no word of `_TEXTUAL` can be a word of the URL's file name: none is in the
+    URL at all (its file name is a part of it, case-folded letter by letter), and no %-escape
+    could spell one. Reading the file name's words costs more."""
+    if "%" in url:
+        return True
+    folded = url.casefold()
+    return any(word in folded for word in _TEXTUAL)

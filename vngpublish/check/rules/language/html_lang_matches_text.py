@@ -9,6 +9,7 @@ from vngpublish.check import bcp47
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.document import is_html_document
 from vngpublish.check.facts.fact import page_fact
+from vngpublish.check.facts.function_words import clearly_in
 from vngpublish.check.facts.text_language import equivalents, identify
 from vngpublish.check.facts.visibility import text_is_perceivable
 from vngpublish.check.page import Page
@@ -43,6 +44,12 @@ class HtmlLangMatchesText(Rule):
     each together first; all of it, and one by one, only when that does not clearly agree
     with the declared language). Passes when the text is mostly in the declared language;
     mixed text without a clear majority is not reported either.
+
+    The start of each sample together is first read for function words: when it is plainly
+    in the declared language (Dutch, English, German or French text of which at least 15
+    percent of the words are such words of the language, of at least four kinds, with a
+    third as many of any other of these languages at most and none of a close neighbour's,
+    such as Frisian or Afrikaans for Dutch), the page passes without identification.
 
     Needs review when the declared language does not have the majority and at least half of
     the samples are clearly in one other language. Fails only when every sample is clearly in
@@ -97,9 +104,12 @@ class HtmlLangMatchesText(Rule):
         declared = bcp47.primary_language(lang) or ""
         samples = _samples(page)
         same = equivalents(declared)
-        quick = identify(" ".join(sample[:QUICK_CHARS] for sample in samples), same)
+        start = " ".join(sample[:QUICK_CHARS] for sample in samples)
+        if clearly_in(start, declared):
+            return  # the usual case: plainly the declared language by its function words
+        quick = identify(start, same)
         if quick.p_same >= AGREES:
-            return  # the usual case, decided with one short call
+            return  # decided with one short call
         overall = identify(" ".join(samples), same)
         if overall.p_same >= AGREES:
             return
@@ -135,8 +145,9 @@ def _samples(page: Page) -> list[str]:
     """Up to SAMPLES pieces of text, from places spread over the body, that take their
     language from the html element (not hidden, not code, not inside another lang).
 
-    Only elements from each sample point on until the sample is full are visited (besides
-    those inside code or another lang, to skip them), so the cost hardly grows with the page.
+    Only elements from each sample point on until the sample is full are visited (an element
+    with a lang of its own, or code, is passed over with all that is in it), so the cost
+    hardly grows with the page.
     """
     body = page.body
     if body is None:
@@ -148,18 +159,29 @@ def _samples(page: Page) -> list[str]:
     ends = [*starts[1:], len(elements)]
     # Fewer sample points on a small page: each may then be longer.
     cap = SAMPLES * SAMPLE_CHARS // len(starts)
-    elsewhere = _not_inheriting(page)
+    empty, holders = _roots(page)
     samples: list[str] = []
     for start, end in zip(starts, ends, strict=True):
         parts: list[str] = []
         size = 0
-        for el in elements[start:end]:
-            if el in elsewhere:
+        # A sample point inside an element with its own lang (or code) starts after it.
+        outermost = None
+        for ancestor in elements[start].iterancestors():
+            if ancestor in holders:
+                outermost = ancestor
+        at = start if outermost is None else _after(elements, outermost, start)
+        while at < end:
+            el = elements[at]
+            if el in holders:
+                at = _after(elements, el, at)
+                continue
+            at += 1
+            if el in empty:
                 continue
             text = el.text
             texts = [text] if text and not text.isspace() else []
             if len(el):  # cheaper than looking for tails in an element without children
-                texts += [c.tail for c in el if c.tail and not c.tail.isspace()]
+                texts += [tail for c in el if (tail := c.tail) and not tail.isspace()]
             if texts and text_is_perceivable(page, el):
                 parts.extend(texts)
                 size += sum(map(len, texts))
@@ -169,6 +191,28 @@ def _samples(page: Page) -> list[str]:
         if text:
             samples.append(text[:cap])
     return samples
+
+
+def _after(elements: list[Element], el: Element, at: int) -> int:
+    """The position in `elements` (document order) of the first element after `el` and all
+    that is in it; `at` is at or before `el`'s position."""
+    node: Element | None = el
+    while node is not None:
+        for sibling in node.itersiblings():
+            if isinstance(sibling.tag, str):  # not a comment or processing instruction
+                return elements.index(sibling, at)
+        node = node.getparent()
+    return len(elements)
+
+
+def _roots(page: Page) -> tuple[set[Element], set[Element]]:
+    """The elements whose text, and whose content's text, does not take its language from
+    the html element (`_not_inheriting`'s roots): those without children, and the others."""
+    empty: set[Element] = set()
+    holders: set[Element] = set()
+    for root in _root_list(page):
+        (holders if len(root) else empty).add(root)
+    return empty, holders
 
 
 def _text_length(page: Page) -> int:
@@ -192,12 +236,18 @@ def _not_inheriting(page: Page) -> set[Element]:
     """Elements whose text does not take its language from the html element: those in an
     element with a lang of its own, or in one whose text is not prose. Not all of those in
     the head, which is never sampled."""
+    found: set[Element] = set()
+    for root in _root_list(page):
+        if root not in found:
+            found.update(root.iter())
+    return found
+
+
+def _root_list(page: Page) -> list[Element]:
+    """The elements with a lang of their own (but html) and those whose text is not prose;
+    not the head or those right in it."""
     head = page.head
     roots = [el for el in page.with_attribute("lang") if el.get("lang") and el is not page.html]
     # Tag by tag: by_tag with several tags would go through all elements.
     roots += [el for tag in _NOT_PROSE for el in page.by_tag(tag)]
-    found: set[Element] = set()
-    for root in roots:
-        if root not in found and root is not head and root.getparent() is not head:
-            found.update(root.iter())
-    return found
+    return [root for root in roots if root is not head and root.getparent() is not head]

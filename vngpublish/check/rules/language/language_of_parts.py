@@ -8,9 +8,10 @@ from vngpublish.check import bcp47
 from vngpublish.check.dom import Element
 from vngpublish.check.facts.document import is_html_document
 from vngpublish.check.facts.fact import page_fact
+from vngpublish.check.facts.function_words import looks_native
 from vngpublish.check.facts.language import lang
-from vngpublish.check.facts.passages import MIN_CHARS, own_text, passage_blocks
-from vngpublish.check.facts.text_language import equivalents, identify, percent
+from vngpublish.check.facts.passages import BLOCKS, MIN_CHARS, own_text, passage_blocks
+from vngpublish.check.facts.text_language import equivalents, identify_all, percent
 from vngpublish.check.facts.visibility import text_is_perceivable
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
@@ -24,32 +25,7 @@ REVIEW = 0.99  # the identifier's probability of the other language to ask a per
 CERTAIN = 0.9999  # ... and to report it as failed (with at least FAIL_CHARS)
 FAIL_CHARS = 200
 SAME_BELOW = 0.001  # the declared language must be this unlikely
-NATIVE_CHARS = 200  # the cheap test reads this much of a passage
-NATIVE_SHARE = 0.08  # a passage this rich in the declared language's function words is in it
 _NO_LANGUAGE = frozenset({"zxx", "und", "mul", "mis"})  # labels for text in no language
-_PUNCTUATION = ".,;:!?()[]\"'“”‘’«»-"
-# Function words of a language that are not words of the languages it is most often mixed
-# with (no "in", "is", "of", "die", "over" in the Dutch list): the cheap first test.
-_FUNCTION_WORDS = {
-    "nl": (
-        "de het een van en op te dat voor met niet zijn er aan ook als bij door naar om "
-        "worden wordt deze dit wat hun ze kan moet je wij uw nog uit tot maar hebben heeft "
-        "meer geen zich zoals wel onder tussen waar wanneer omdat alle kunnen zal zullen"
-    ),
-    "en": (
-        "the and of to is that for with are this be by from have has not which or can "
-        "will would should their they these was were been it its"
-    ),
-    "de": (
-        "der die das und ist nicht mit sich auf für dem den ein eine einer zu von werden "
-        "wird sind auch nach bei oder aus"
-    ),
-    "fr": (
-        "le la les et est une des du dans pour que qui sur avec pas sont par ce cette "
-        "aux ou être leur"
-    ),
-}
-_FUNCTION_SETS = {code: frozenset(text.split()) for code, text in _FUNCTION_WORDS.items()}
 
 
 class LanguageOfParts(Rule):
@@ -101,21 +77,9 @@ class LanguageOfParts(Rule):
         return [el for el, _whole, _declared in _blocks(page)]
 
     def expect(self, page: Page, targets: Sequence[Element]) -> Iterator[Result]:
-        identified = 0
-        for el, whole, declared in _blocks(page):
-            # All the text under the block first (lxml read it at once): for most blocks it is
-            # their own text, and most is in the declared language.
-            if _looks_native(whole, declared):
-                continue
-            text = own_text(page, el, within_blocks=False)
-            if len(text) < MIN_CHARS or text.count(" ") + 1 < MIN_WORDS:
-                continue  # its own text, without nested blocks, is no passage
-            if _looks_native(text, declared) or not text_is_perceivable(page, el):
-                continue
-            if identified >= MAX_IDENTIFIED:
-                break
-            identified += 1
-            estimate = identify(text[:READ_CHARS], equivalents(declared))
+        passages = _foreign_candidates(page)
+        estimates = identify_all([(text[:READ_CHARS], equivalents(d)) for _, text, d in passages])
+        for (el, text, _declared), estimate in zip(passages, estimates, strict=True):
             if (
                 estimate.p_same >= SAME_BELOW
                 or estimate.p_top < REVIEW
@@ -130,6 +94,27 @@ class LanguageOfParts(Rule):
                 yield self.cant_tell(el, "check-language", **args)
 
 
+def _foreign_candidates(page: Page) -> list[tuple[Element, str, str]]:
+    """The passages to identify (at most `MAX_IDENTIFIED`, the first ones): those that the
+    cheap tests do not show to be in their declared language, each with its own text and
+    that language (identified together afterwards, which costs less than one by one)."""
+    found: list[tuple[Element, str, str]] = []
+    for el, whole, declared in _blocks(page):
+        # All the text under the block first (lxml read it at once): for most blocks it is
+        # their own text, and most is in the declared language.
+        if looks_native(whole, declared):
+            continue
+        text = own_text(page, el, within_blocks=False)
+        if len(text) < MIN_CHARS or text.count(" ") + 1 < MIN_WORDS:
+            continue  # its own text, without nested blocks, is no passage
+        if looks_native(text, declared) or not text_is_perceivable(page, el):
+            continue
+        if len(found) >= MAX_IDENTIFIED:
+            break
+        found.append((el, text, declared))
+    return found
+
+
 @page_fact
 def _blocks(page: Page) -> list[tuple[Element, str, str]]:
     """The blocks that may be passages (at most `MAX_PASSAGES`, spread over the page) whose
@@ -139,8 +124,9 @@ def _blocks(page: Page) -> list[tuple[Element, str, str]]:
     blocks = passage_blocks(page)
     if len(blocks) > MAX_PASSAGES:
         blocks = [blocks[i * len(blocks) // MAX_PASSAGES] for i in range(MAX_PASSAGES)]
+    langs = _block_langs(page)
     for el, whole in blocks:
-        value = lang(page, el) or ""
+        value = (langs.get(el, langs[page.html]) if langs else lang(page, el)) or ""
         if value not in languages:
             primary = bcp47.primary_language(value)
             languages[value] = primary if primary is not None and equivalents(primary) else None
@@ -150,11 +136,18 @@ def _blocks(page: Page) -> list[tuple[Element, str, str]]:
     return found
 
 
-def _looks_native(text: str, declared: str) -> bool:
-    """The cheap first test: many function words of the declared language."""
-    words = _FUNCTION_SETS.get(declared)
-    if words is None:
-        return False
-    tokens = text[:NATIVE_CHARS].lower().split()
-    hits = sum(token.strip(_PUNCTUATION) in words for token in tokens)
-    return bool(tokens) and hits / len(tokens) >= NATIVE_SHARE
+def _block_langs(page: Page) -> dict[Element, str | None]:
+    """The language (`lang`) of the html element and of the passage blocks under another
+    element with a `lang`, found from those elements down to the blocks in them (lxml finds
+    them in C), not from each block up; every other block has the html element's. Elements
+    with `lang` come in document order, so one inside another comes later and gives its own.
+    Empty in XHTML, where `xml:lang` counts too: there the `lang` fact answers."""
+    if page.is_xhtml:
+        return {}
+    found = {page.html: lang(page, page.html)}
+    for holder in page.with_attribute("lang"):
+        if holder is not page.html:
+            value = lang(page, holder)
+            for block in holder.iter(*BLOCKS):
+                found[block] = value
+    return found
