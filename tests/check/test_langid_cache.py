@@ -161,9 +161,9 @@ def test_one_copy_per_model_version_and_older_copies_removed(cache_folder: Path)
     (folder,) = (cache_folder / "langid").iterdir()
     # Named by version, size and format only: every installation of this version shares it.
     assert folder.name.count("-") == 3
-    assert folder.name.endswith("-f32")
+    assert folder.name.endswith("-f16")
     size = sum(path.stat().st_size for path in folder.iterdir())
-    assert size < 100_000_000, size  # the feature table widened to float32: 57 MB
+    assert size < 75_000_000, size  # the feature table in float16: 28 MB
 
 
 def test_the_model_file_is_found_without_importing_py3langid() -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from vngpublish.check.cache import cache_dir
 
 MODEL_FILE = "data/model.npz.xz"  # py3langid's model, under its package folder (as its MODEL_FILE)
-FORMAT = "f32"  # the tables' format, in the cache folder's name: float32 feature table
+FORMAT = "f16"  # the tables' format, in the cache folder's name: float16 feature table
 
 
 def model_path() -> Path | None:
