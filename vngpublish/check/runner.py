@@ -20,6 +20,8 @@ workers should format their files' findings themselves, the function that format
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import multiprocessing
 import os
 import traceback
@@ -191,6 +193,26 @@ _worker_options: RunOptions | None = None
 def _init_worker(options: RunOptions) -> None:
     global _worker_options
     _worker_options = options
+    gc.set_threshold(*_CHECKING_THRESHOLDS)  # a worker process only checks pages
+
+
+# Checking a page makes hundreds of thousands of small objects that live as long as the page
+# (its facts) and are then freed by reference counting (the page leaves no cycles). With
+# Python's default thresholds (700, 10, 10) they are moved up the generations and trigger full
+# collections that walk every long-lived object (styles, word lists, the rules) over and over:
+# 30% of the time on real pages. Fewer collections while checking free the same memory.
+_CHECKING_THRESHOLDS = (20_000, 50, 100)
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Collect cycles less often while pages are checked; the caller's setting afterwards."""
+    before = gc.get_threshold()
+    gc.set_threshold(*_CHECKING_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _check_in_worker(path: str) -> FileResult:
@@ -227,7 +249,9 @@ def _run(paths: list[str], options: RunOptions, jobs: int) -> Iterator[FileResul
     jobs = min(jobs, len(paths))
     if jobs <= 1:
         for path in paths:
-            yield check_file(path, options)
+            with _fewer_collections():
+                result = check_file(path, options)
+            yield result
         return
     # Small chunks keep workers busy and results flowing; large ones cut messaging overhead.
     chunksize = max(1, min(32, len(paths) // (jobs * 8)))

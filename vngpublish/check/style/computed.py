@@ -57,11 +57,11 @@ class ComputedStyle:
         "_custom",
         "_cyclic",
         "_resolving",
+        "_root",
         "_values",
         "element",
         "parent",
         "pseudo",
-        "root",
         "screen",
     )
 
@@ -76,9 +76,10 @@ class ComputedStyle:
         self.screen = screen
         """The screen lengths and media queries refer to."""
         self.parent = parent
-        self.root: ComputedStyle = self if parent is None else parent.root
-        """The root element's style (what `rem` refers to)."""
         """The parent element's style (the originating element's for a pseudo-element)."""
+        # The root's own style keeps None rather than itself: a reference to itself would
+        # leave every page's styles to the cycle collector instead of freeing them at once.
+        self._root: ComputedStyle | None = None if parent is None else parent.root
         self._cascaded = cascaded
         self._values: dict[str, Any] = {}
         self._custom: dict[str, tuple[Any, ...] | None] | None = None
@@ -89,6 +90,11 @@ class ComputedStyle:
         do not name one)."""
         self.pseudo = pseudo
         """"before" or "after" for a pseudo-element's style, else None."""
+
+    @property
+    def root(self) -> ComputedStyle:
+        """The root element's style (what `rem` refers to)."""
+        return self if self._root is None else self._root
 
     # ----------------------------------------------------------------- computed values
     def cascaded(self, name: str) -> tuple[Decl, Any] | None:

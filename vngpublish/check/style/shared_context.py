@@ -42,14 +42,14 @@ class Candidates:
         "_always_items",
         "always",
         "conditional",
-        "context",
         "masked",
         "plain",
         "positions",
     )
 
-    def __init__(self, context: SharedContext) -> None:
-        self.context = context
+    def __init__(self) -> None:
+        # No reference to the context that keeps these: that cycle would leave every page's
+        # context (and its styles) to the cycle collector instead of freeing it at once.
         self.always: list[tuple[Entry, int]] = []
         self.conditional: list[Entry] = []
         self.positions: list[int] = []
@@ -67,13 +67,14 @@ class Candidates:
             self.positions.append(position)
             self.masked = self.masked or bool(entry.mask)
 
-    def always_items(self) -> list[tuple[Any, ...]]:
-        """The cascade items of the always-matching rules."""
+    def always_items(self, context: SharedContext) -> list[tuple[Any, ...]]:
+        """The cascade items of the always-matching rules (`context` the one that keeps these
+        candidates)."""
         found = self._always_items
         if found is None:
             found = []
             for entry, position in self.always:
-                found.extend(self.context.rule_items(position, entry))
+                found.extend(context.rule_items(position, entry))
             self._always_items = found
         return found
 
@@ -247,7 +248,7 @@ class SharedContext:
         if self.quirks:
             classes = [c.lower() for c in classes]
             element_id = element_id.lower() if element_id else element_id
-        found = Candidates(self)
+        found = Candidates()
         for position, index in enumerate(self.indexes):
             buckets: Buckets = (
                 index.elements
@@ -279,7 +280,7 @@ class SharedContext:
 
     def items_for(self, candidates: Candidates, matched: tuple[int, ...]) -> list[tuple[Any, ...]]:
         """The cascade items of the always-matching and the matched conditional rules."""
-        items = list(candidates.always_items())
+        items = list(candidates.always_items(self))
         for position in matched:
             entry = candidates.conditional[position]
             sheet = candidates.positions[position]
