@@ -205,8 +205,9 @@ _CHECKING_THRESHOLDS = (20_000, 50, 100)
 
 
 @contextlib.contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """Collect cycles less often while pages are checked; the caller's setting afterwards."""
+def collecting_rarely() -> Iterator[None]:
+    """Collect reference cycles less often while pages are checked (as the runner does: see
+    `_CHECKING_THRESHOLDS`); the caller's setting again afterwards."""
     before = gc.get_threshold()
     gc.set_threshold(*_CHECKING_THRESHOLDS)
     try:
@@ -249,7 +250,7 @@ def _run(paths: list[str], options: RunOptions, jobs: int) -> Iterator[FileResul
     jobs = min(jobs, len(paths))
     if jobs <= 1:
         for path in paths:
-            with _fewer_collections():
+            with collecting_rarely():
                 result = check_file(path, options)
             yield result
         return
