@@ -1,9 +1,10 @@
 """Benchmark the checker: parse-only against the full check, parallel speed-up, peak memory.
 
     python benchmarks/generate.py /tmp/pages --pages 5000
-    python benchmarks/bench.py /tmp/pages [--small 100] [--root /tmp/pages]
+    python benchmarks/bench.py /tmp/pages [--small 100] [--root /tmp/pages] [--select IDS]
 
-Prints, for the pages in the folder (one process, every rule selected):
+Prints, for the pages in the folder (one process, every rule selected, or the comma-separated
+rule ids of `--select`, for example the rules of an earlier version to compare engines):
 - parse only (encode and lxml parse, exactly as the checker does) and full check (parse + all
   rules + findings), in pages per second, and the ratio full / parse; both on a second pass
   (the first pass of the check, with its one-time loads, is printed too); and the same per
@@ -64,11 +65,11 @@ def parse_only(sources: list[str]) -> list[float]:
 
 
 def full_check(
-    sources: list[str], paths: list[str], root: Path | None = None
+    sources: list[str], paths: list[str], root: Path | None, selection: list[str] | None
 ) -> tuple[list[float], list[int]]:
-    """Seconds to parse and run every rule on each source, and the findings on each (with the
-    garbage collector set as the runner sets it)."""
-    rules = rules_by_id(None)
+    """Seconds to parse and run the selected rules on each source, and the findings on each
+    (with the garbage collector set as the runner sets it)."""
+    rules = rules_by_id(selection)
     counts = []
     took = []
     with collecting_rarely():
@@ -83,13 +84,13 @@ STAGES = ("page", "rules", "findings", "rules again")
 
 
 def stage_times(
-    sources: list[str], paths: list[str], root: Path | None = None
+    sources: list[str], paths: list[str], root: Path | None, selection: list[str] | None
 ) -> tuple[dict[str, list[float]], list[int]]:
     """Seconds per page for each stage of the full check (see `STAGES`), and the number of
     findings per page. "rules again" runs every rule once more on the same page: what the
     rules cost when every cached fact about elements (roles, names, hidden state, language)
     is already known."""
-    rules = rules_by_id(None)
+    rules = rules_by_id(selection)
     took: dict[str, list[float]] = {stage: [] for stage in STAGES}
     counts = []
     with collecting_rarely():
@@ -115,10 +116,11 @@ def print_stages(
     full_times: list[float],
     sources: list[str],
     paths: list[str],
-    root: Path | None = None,
+    root: Path | None,
+    selection: list[str] | None,
 ) -> None:
     """Print where the time of the full check goes, per page and as multiples of parsing."""
-    took, counts = stage_times(sources, paths, root)
+    took, counts = stage_times(sources, paths, root, selection)
     n = len(sources)
     t_parse = sum(parse_times)
     print("where the time goes (ms/page, and as a multiple of parse only):")
@@ -147,7 +149,9 @@ def kind_of(path: Path) -> str:
     return kind if kind.isalpha() else "other"
 
 
-def cli_run(folder: Path, jobs: int, root: Path | None = None) -> tuple[float, int]:
+def cli_run(
+    folder: Path, jobs: int, root: Path | None, selection: list[str] | None
+) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of one CLI run over `folder`."""
     start = time.perf_counter()
     extra = [] if root is None else ["--root", str(root)]
@@ -158,7 +162,7 @@ def cli_run(folder: Path, jobs: int, root: Path | None = None) -> tuple[float, i
             MEASURE_RSS,
             str(folder),
             "--select",
-            "all",
+            "all" if selection is None else ",".join(selection),
             "--format",
             "json",
             "--output",
@@ -184,23 +188,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--small", type=int, default=100, help="pages in the small memory run")
     parser.add_argument("--root", type=Path, help="the site root (as the checker's --root)")
+    parser.add_argument("--select", help="comma-separated rule ids (default: every rule)")
     args = parser.parse_args(argv)
+    selection = None if args.select is None else [i.strip() for i in args.select.split(",")]
+    try:
+        rules = rules_by_id(selection)
+    except KeyError as error:
+        parser.error(str(error.args[0]))
 
     files = sorted(p for p in args.folder.rglob("*") if p.suffix in (".html", ".htm", ".xhtml"))
     sources = [p.read_text(encoding="utf-8", errors="replace") for p in files]
     paths = [str(p) for p in files]
     size_kb = sum(len(s) for s in sources) / len(sources) / 1024
-    print(f"{len(files)} pages, {size_kb:.1f} KB a page on average; {len(rules_by_id(None))} rules")
+    print(f"{len(files)} pages, {size_kb:.1f} KB a page on average; {len(rules)} rules")
 
     print("load average at the start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     # Both are timed on a second pass: the first includes imports and the one-time loads of a
     # check (the language model, the language subtag registry), which the CLI timings below
     # include. A few pages are not enough to warm up: short ones never load the model.
     parse_only(sources)
-    first, _ = full_check(sources, paths, args.root)
+    first, _ = full_check(sources, paths, args.root, selection)
     print(f"full check, first pass (with one-time loads): {sum(first):.2f} s")
     parse_times = parse_only(sources)
-    full_times, counts = full_check(sources, paths, args.root)
+    full_times, counts = full_check(sources, paths, args.root, selection)
     findings = sum(counts)
     t_parse, t_full = sum(parse_times), sum(full_times)
     n = len(files)
@@ -223,18 +233,18 @@ def main(argv: list[str] | None = None) -> int:
                 f"  findings/page {found_kind / len(chosen):5.1f}"
             )
 
-    print_stages(parse_times, full_times, sources, paths, args.root)
+    print_stages(parse_times, full_times, sources, paths, args.root, selection)
 
     print("load average before the CLI runs: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
-    t1, rss_all = cli_run(args.folder, 1, args.root)
-    t2, _ = cli_run(args.folder, 2, args.root)
+    t1, rss_all = cli_run(args.folder, 1, args.root, selection)
+    t2, _ = cli_run(args.folder, 2, args.root, selection)
     print(f"CLI --jobs 1: {t1:6.2f} s; --jobs 2: {t2:6.2f} s; speed-up {t1 / t2:.2f}x")
 
     with tempfile.TemporaryDirectory() as tmp:
         small = Path(tmp)
         for p in files[: args.small]:
             shutil.copyfile(p, small / p.name)
-        _, rss_small = cli_run(small, 1, args.root)
+        _, rss_small = cli_run(small, 1, args.root, selection)
     print(
         f"peak RSS --jobs 1: {rss_small / 1024:.0f} MiB over {min(args.small, n)} pages, "
         f"{rss_all / 1024:.0f} MiB over {n} pages (ratio {rss_all / rss_small:.2f})"

@@ -81,6 +81,15 @@ class Sheet:
     indexes: dict[Any, Any] = field(default_factory=dict)
     """Rule indexes by screen, built by the selector module."""
     _newlines: list[int] | None = None
+    _lowered: str | None = None
+
+    def lowered(self) -> str | None:
+        """The text in lower case, when that keeps every character's offset (None when
+        lower-casing changes the length, as it does for a few letters such as "İ")."""
+        if self._lowered is None:
+            lowered = self.text.lower()
+            self._lowered = lowered if len(lowered) == len(self.text) else ""
+        return self._lowered if self._lowered or not self.text else None
 
     def line_at(self, offset: int) -> int:
         """1-based line of a character offset."""

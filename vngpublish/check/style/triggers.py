@@ -130,14 +130,30 @@ def union(wanted: Wanted, parts: list[Triggers], quirks: bool) -> Triggers:
 
 def _find(buckets: Buckets, wanted: Wanted) -> Triggers:
     verdicts: dict[int, bool] = {}
+    # Per sheet, whether its whole text has one of the words: most sheets lack most of the
+    # wanted kinds, and then none of their rules needs a look.
+    sheets: dict[int, bool] = {}
+    words = wanted.words
 
     def found(entries: list[Entry]) -> bool:
         for entry in entries:
             rule = entry.rule
             verdict = verdicts.get(id(rule))
             if verdict is None:
-                text = rule.sheet.text[rule.start : rule.end]
-                verdict = verdicts[id(rule)] = wanted.found_in(text)
+                sheet = rule.sheet
+                lowered = sheet.lowered()
+                if lowered is None:
+                    verdict = wanted.found_in(sheet.text[rule.start : rule.end])
+                else:
+                    has_words = sheets.get(id(sheet))
+                    if has_words is None:
+                        has_words = sheets[id(sheet)] = any(word in lowered for word in words)
+                    verdict = (
+                        has_words
+                        and any(word in lowered[rule.start : rule.end] for word in words)
+                        and bool(wanted.pattern.search(sheet.text[rule.start : rule.end]))
+                    )
+                verdicts[id(rule)] = verdict
             if verdict:
                 return True
         return False
