@@ -212,6 +212,18 @@ def _is_paragraph(el: Element) -> bool:
     return True
 
 
+def _own_text_too_long(el: Element) -> bool:
+    """True when the element's own text (without its children's) has more characters other
+    than white space than a title may have: its whole text, collapsed, has at least as many,
+    so it cannot be title-like. Cheaper to know than the element's style."""
+    own = len("".join((el.text or "").split()))
+    for child in el:
+        if own > _MAX_CHARS:
+            return True
+        own += len("".join((child.tail or "").split()))
+    return own > _MAX_CHARS
+
+
 def _has_direct_text(el: Element) -> bool:
     text = el.text
     if text and not text.isspace():
@@ -320,7 +332,7 @@ def _looks_like_heading(
         # Most paragraphs: text of their own in their own style (one computed style, shared
         # by paragraphs styled alike), neither bold nor large; on a page only the browser
         # styles, text directly in a paragraph is never emphasised.
-        if not author_styled(page):
+        if not author_styled(page) or _own_text_too_long(el):
             return False
         style = computed_style(page, el)
         size = style.font_size_px
