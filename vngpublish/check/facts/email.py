@@ -3,8 +3,9 @@
 `is_email(page)` is True for HTML written for mail clients: a page with the meta element Apple
 Mail reads (`x-apple-disable-message-reformatting`), conditional comments or styles for Outlook
 (`[if mso]`, `mso-` properties), a table with `role="presentation"`, or a body whose content is
-laid out in one table. Rules for e-mail HTML (tagged `email-only`) apply only there, so
-`--select all` on a web site does not hold its pages to them.
+laid out in one table without a data table's parts (header cells, caption, head or foot).
+Rules for e-mail HTML (tagged `email-only`) apply only there, and landmark-one-main not there,
+so `--select all` on a web site does not hold its pages to them.
 
 `content_wrappers(page)` are the elements from `body` down that each hold all of the message
 (the only element in their parent, with no text beside it; a preview text hidden from the
@@ -17,7 +18,7 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from vngpublish.check.facts.fact import page_fact
-from vngpublish.check.facts.layout_tables import is_presentational
+from vngpublish.check.facts.layout_tables import has_data_markup, is_presentational
 
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
@@ -47,7 +48,9 @@ def is_email(page: Page) -> bool:
     source = page.source
     if ("mso" in source or "MSO" in source) and _outlook(source):
         return True
-    return any(el.tag == "table" for el in content_wrappers(page))
+    # A body holding only one table is e-mail layout when that table has none of a data
+    # table's parts: a page showing one data table (a timetable, a test page) is no e-mail.
+    return any(el.tag == "table" and not has_data_markup(page, el) for el in content_wrappers(page))
 
 
 def _outlook(source: str) -> bool:
