@@ -292,16 +292,18 @@ def compute_outline_width(value: Any, context: StyleContext) -> float | None:
     return resolve(value, context.length_context())
 
 
-def expand_outline(tokens: list[Any]) -> dict[str, Any] | None:
-    """`outline`: colour, style and width in any order."""
+def line_parts(tokens: list[Any], styles: frozenset[str]) -> dict[str, Any] | None:
+    """Width, style (one of `styles`) and colour of a line shorthand (`border`, `outline`), in
+    any order, each at most once; the initial value for each one left out. None when a token
+    is none of them."""
     found: dict[str, Any] = {}
     for token in tokens:
-        if token.type == "ident" and token.lower_value in OUTLINE_STYLES:
-            name, value = "outline-style", token.lower_value
+        if token.type == "ident" and token.lower_value in styles:
+            name, value = "style", token.lower_value
         elif (width := parse_line_width([token])) is not None:
-            name, value = "outline-width", width
+            name, value = "width", width
         elif (color := _parse_color_token(token)) is not None:
-            name, value = "outline-color", color
+            name, value = "color", color
         else:
             return None
         if name in found:
@@ -310,9 +312,21 @@ def expand_outline(tokens: list[Any]) -> dict[str, Any] | None:
     if not found:
         return None
     return {
-        "outline-color": found.get("outline-color", CURRENT_COLOR),
-        "outline-style": found.get("outline-style", "none"),
-        "outline-width": found.get("outline-width", "medium"),
+        "width": found.get("width", "medium"),
+        "style": found.get("style", "none"),
+        "color": found.get("color", CURRENT_COLOR),
+    }
+
+
+def expand_outline(tokens: list[Any]) -> dict[str, Any] | None:
+    """`outline`: colour, style and width in any order."""
+    parts = line_parts(tokens, OUTLINE_STYLES)
+    if parts is None:
+        return None
+    return {
+        "outline-color": parts["color"],
+        "outline-style": parts["style"],
+        "outline-width": parts["width"],
     }
 
 

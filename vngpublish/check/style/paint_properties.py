@@ -13,9 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from vngpublish.check.style.box_properties import parse_line_width, size_parser
-from vngpublish.check.style.color_syntax import parse_color as _parse_color_token
-from vngpublish.check.style.colors import CURRENT_COLOR
+from vngpublish.check.style.box_properties import line_parts, size_parser
 from vngpublish.check.style.property_types import StyleContext, one_keyword, serialized
 from vngpublish.check.style.values import parse_length, resolve, split_commas
 
@@ -121,26 +119,7 @@ def side_width_compute(side: str) -> Callable[[Any, StyleContext], Any]:
 
 def _border_parts(tokens: list[Any]) -> dict[str, Any] | None:
     """Width, style and colour of a border shorthand, in any order, each at most once."""
-    found: dict[str, Any] = {}
-    for token in tokens:
-        if token.type == "ident" and token.lower_value in BORDER_STYLES:
-            name, value = "style", token.lower_value
-        elif (width := parse_line_width([token])) is not None:
-            name, value = "width", width
-        elif (color := _parse_color_token(token)) is not None:
-            name, value = "color", color
-        else:
-            return None
-        if name in found:
-            return None
-        found[name] = value
-    if not found:
-        return None
-    return {
-        "width": found.get("width", "medium"),
-        "style": found.get("style", "none"),
-        "color": found.get("color", CURRENT_COLOR),
-    }
+    return line_parts(tokens, BORDER_STYLES)
 
 
 def border_side_expander(side: str) -> Callable[[list[Any]], dict[str, Any] | None]:
