@@ -59,6 +59,7 @@ from vngpublish.check.facts.style import (
 from vngpublish.check.facts.visibility import is_rendered, is_visually_hidden, shown_among
 from vngpublish.check.style import RGBA, composite, contrast_ratio
 from vngpublish.check.style.triggers import Wanted
+from vngpublish.i18n import N_
 
 if TYPE_CHECKING:
     from vngpublish.check.dom import Element
@@ -560,3 +561,49 @@ def colour_source(page: Page, el: Element) -> str:
             return f"{path}:{line}" if line else path
         node = node.getparent()
     return ""
+
+
+def shortfall_messages(check_colour: str) -> dict[str, str]:
+    """The messages of a contrast rule, by the ids `shortfalls` gives (the same texts for
+    every threshold); `check_colour` is the rule's own "check-colour" text, which names its
+    threshold for large text."""
+    return {
+        "low-contrast": N_(
+            "The text has a contrast of {ratio}:1 ({foreground} on {background}, {size}px, "
+            "weight {weight}); normal text needs at least {required}:1."
+        ),
+        "low-contrast-large": N_(
+            "The large text has a contrast of {ratio}:1 ({foreground} on {background}, "
+            "{size}px, weight {weight}); large text needs at least {required}:1."
+        ),
+        "check-image": N_(
+            "Against the background colour the text has {ratio}:1 ({foreground} on "
+            "{background}), below the {required}:1 it needs, but a background image or "
+            "gradient lies under it: check the contrast against the image where the text is."
+        ),
+        "check-positioned": N_(
+            "The text has {ratio}:1 ({foreground} on {background}), below the {required}:1 it "
+            "needs, but it is positioned or other content may lie under it: check the contrast "
+            "where the text is shown."
+        ),
+        "check-shadow": N_(
+            "The text has {ratio}:1 ({foreground} on {background}), below the {required}:1 it "
+            "needs, but a text shadow may set it apart: check that the text is easy to read."
+        ),
+        "check-effect": N_(
+            "The text has {ratio}:1 ({foreground} on {background}), below the {required}:1 it "
+            "needs, but a filter, blend mode or background clipped to the text changes how it "
+            "is painted: check the contrast in a browser."
+        ),
+        "check-colour": check_colour,
+        "check-size": N_(
+            "The text has {ratio}:1 ({foreground} on {background}): enough for large text, but "
+            "its font size could not be computed. Check that it is at least 24px, or 18.67px "
+            "bold; smaller text needs {required}:1."
+        ),
+        "check-remote": N_(
+            "With the stylesheets that were read the text has {ratio}:1 ({foreground} on "
+            "{background}), below the {required}:1 it needs; the stylesheet {url} was not read "
+            "and may change the colours: check in a browser."
+        ),
+    }

@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from vngpublish.check.dom import Element
-from vngpublish.check.facts.contrast import default_colours, shortfalls, text_targets
+from vngpublish.check.facts.contrast import (
+    default_colours,
+    shortfall_messages,
+    shortfalls,
+    text_targets,
+)
 from vngpublish.check.page import Page
 from vngpublish.check.rule import Result, Rule
 from vngpublish.i18n import N_
@@ -42,50 +47,13 @@ class ColorContrast(Rule):
         "Darken the text or lighten its background (or the other way round) until the "
         "contrast is at least 4.5:1, or 3:1 for large text."
     )
-    messages = {
-        "low-contrast": N_(
-            "The text has a contrast of {ratio}:1 ({foreground} on {background}, {size}px, "
-            "weight {weight}); normal text needs at least {required}:1."
-        ),
-        "low-contrast-large": N_(
-            "The large text has a contrast of {ratio}:1 ({foreground} on {background}, "
-            "{size}px, weight {weight}); large text needs at least {required}:1."
-        ),
-        "check-image": N_(
-            "Against the background colour the text has {ratio}:1 ({foreground} on "
-            "{background}), below the {required}:1 it needs, but a background image or "
-            "gradient lies under it: check the contrast against the image where the text is."
-        ),
-        "check-positioned": N_(
-            "The text has {ratio}:1 ({foreground} on {background}), below the {required}:1 it "
-            "needs, but it is positioned or other content may lie under it: check the contrast "
-            "where the text is shown."
-        ),
-        "check-shadow": N_(
-            "The text has {ratio}:1 ({foreground} on {background}), below the {required}:1 it "
-            "needs, but a text shadow may set it apart: check that the text is easy to read."
-        ),
-        "check-effect": N_(
-            "The text has {ratio}:1 ({foreground} on {background}), below the {required}:1 it "
-            "needs, but a filter, blend mode or background clipped to the text changes how it "
-            "is painted: check the contrast in a browser."
-        ),
-        "check-colour": N_(
+    messages = shortfall_messages(
+        N_(
             "The colours of this text use CSS this checker does not compute (such as "
             "color-mix()): check that the contrast is at least {required}:1 (3:1 for large "
             "text)."
-        ),
-        "check-size": N_(
-            "The text has {ratio}:1 ({foreground} on {background}): enough for large text, but "
-            "its font size could not be computed. Check that it is at least 24px, or 18.67px "
-            "bold; smaller text needs {required}:1."
-        ),
-        "check-remote": N_(
-            "With the stylesheets that were read the text has {ratio}:1 ({foreground} on "
-            "{background}), below the {required}:1 it needs; the stylesheet {url} was not read "
-            "and may change the colours: check in a browser."
-        ),
-    }
+        )
+    )
     normal = 4.5
     """The contrast normal text needs."""
     large = 3.0
