@@ -248,14 +248,17 @@ def _empty_generic(page: Page, owner: Element) -> Element | None:
     such content out."""
     if owner.tag in ("table", "thead", "tbody", "tfoot", "tr"):
         return None
-    pending = [child for child in owner if isinstance(child.tag, str)]
+    # A stack, next element last: in document order without shifting a long list of children.
+    pending = [child for child in reversed(owner) if isinstance(child.tag, str)]
     while pending:
-        child = pending.pop(0)
+        child = pending.pop()
         if is_hidden(page, child) or not is_ignored(page, child) or role(page, child) != "generic":
             continue
         if not owned(page, child).children:
             return child
-        pending[:0] = [grandchild for grandchild in child if isinstance(grandchild.tag, str)]
+        pending.extend(
+            grandchild for grandchild in reversed(child) if isinstance(grandchild.tag, str)
+        )
     return None
 
 
